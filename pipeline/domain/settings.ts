@@ -1,0 +1,94 @@
+/**
+ * Settings: every number that comes from a regulation or a regional choice lives here, once, with its source.
+ * An input folder may carry `settings.yaml` / `settings.json` that overrides any of these (deep merge);
+ * the build stores the settings it used in `build_info` and in the `setting` table, and the SQL models read
+ * them from there, so SQL and TypeScript use the same values.
+ */
+
+export interface EjGrade {
+  /** lower bound of EJ for this grade (inclusive unless `exclusive`) */
+  min: number;
+  /** true: EJ must be strictly greater than `min` (the "> 1.00" row of the table) */
+  exclusive?: boolean;
+  grade: string;
+  label_id: string;
+  label_en: string;
+}
+
+export interface ElectionWindow {
+  region_code: string;
+  /** penetapan pasangan calon (candidate pairs determined) */
+  candidate_determination: string;
+  /** end of the ban: end of the incumbent's term / inauguration of the elected head */
+  ban_end: string;
+}
+
+export interface Settings {
+  region: { code: string; name: string; time_zone: 'WIB' | 'WITA' | 'WIT' };
+  workload: {
+    /** Waktu kerja efektif, minutes per person per year. PermenPANRB 1/2020: 1,250 hours = 75,000 minutes. */
+    effective_minutes_per_year: number;
+    /** how the displayed required head-count is rounded; the unrounded value is always kept */
+    rounding: 'half_up' | 'ceil' | 'floor';
+    /** EJ grade table (PermenPANRB 1/2020 practice; sources conflict, so it is a setting), highest first */
+    ej_grades: EjGrade[];
+    /** plain-language bands: EJ above `overloaded_above` is "kekurangan pegawai", below `slack_below` "kelebihan pegawai" */
+    overloaded_above: number;
+    slack_below: number;
+  };
+  tenure: {
+    /** PP 11/2017 Pasal 190 (amended by PP 17/2020): at least 2 and at most 5 years in a position */
+    min_years: number;
+    max_years: number;
+    /** PermenPANRB 6/2024 Pasal 59: no transfer request for this many years after appointment (a regional setting) */
+    new_appointee_years: number;
+  };
+  /** UU 10/2016 Pasal 71 ayat (2): no replacement of officials from `ban_months_before` months before the
+   *  candidate pairs are determined until the end of the term, unless the Minister of Home Affairs approves in writing. */
+  election: { ban_months_before: number; windows: ElectionWindow[] };
+  performance: {
+    /** Peraturan BKN 5/2019: performance at least Baik for the last 2 years for a transfer */
+    min_rating_for_transfer: string;
+    min_rating_years: number;
+  };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  region: { code: '3999', name: 'Kota Contoh', time_zone: 'WIB' },
+  workload: {
+    effective_minutes_per_year: 75_000,
+    rounding: 'half_up',
+    ej_grades: [
+      { min: 1.0, exclusive: true, grade: 'A', label_id: 'Sangat baik', label_en: 'Very good' },
+      { min: 0.9, grade: 'B', label_id: 'Baik', label_en: 'Good' },
+      { min: 0.7, grade: 'C', label_id: 'Cukup', label_en: 'Fair' },
+      { min: 0.5, grade: 'D', label_id: 'Sedang', label_en: 'Moderate' },
+      { min: -Infinity, grade: 'E', label_id: 'Kurang', label_en: 'Poor' },
+    ],
+    overloaded_above: 1.0,
+    slack_below: 0.7,
+  },
+  tenure: { min_years: 2, max_years: 5, new_appointee_years: 2 },
+  election: {
+    ban_months_before: 6,
+    // Pilkada serentak 2024: candidate pairs determined 22 September 2024 (ban from 22 March 2024);
+    // elected heads inaugurated 20 February 2025.
+    windows: [{ region_code: '*', candidate_determination: '2024-09-22', ban_end: '2025-02-20' }],
+  },
+  performance: { min_rating_for_transfer: 'Baik', min_rating_years: 2 },
+};
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+export type SettingsOverride = DeepPartial<Settings>;
+
+/** Deep-merge an override into the defaults; arrays replace, objects merge. */
+export function mergeSettings(base: Settings, override: SettingsOverride | undefined): Settings {
+  const merge = (a: unknown, b: unknown): unknown => {
+    if (b === undefined) return a;
+    if (Array.isArray(b) || typeof b !== 'object' || b === null) return b;
+    const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(b)) out[k] = merge(out[k], v);
+    return out;
+  };
+  return merge(base, override) as Settings;
+}
