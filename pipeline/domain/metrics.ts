@@ -1,0 +1,207 @@
+/**
+ * Workload and imbalance metrics: the one definition used by the pipeline (mirrored by the SQL in
+ * pipeline/models, proven equal by test/integration/metrics-parity.test.ts), the dashboard and the simulator.
+ * Formulas: shared/domain.md (PermenPANRB 1/2020 for ABK; WHO WISN; standard inequality indices).
+ */
+import type { EjGrade, Settings } from './settings.ts';
+
+/** Workload of a task in minutes per year = annual volume × time norm (PermenPANRB 1/2020, ABK). */
+export function taskMinutes(annualVolume: number, timeNormMinutes: number): number {
+  return annualVolume * timeNormMinutes;
+}
+
+/** Workload of a position = Σ over its tasks of volume × norm. */
+export function positionMinutes(tasks: readonly { volume: number; norm: number }[]): number {
+  let sum = 0;
+  for (const t of tasks) sum += taskMinutes(t.volume, t.norm);
+  return sum;
+}
+
+/** Required staff (unrounded) = workload / effective working time (WKE, default 75,000 min/yr). */
+export function requiredStaff(workloadMinutes: number, effectiveMinutes: number): number {
+  return workloadMinutes / effectiveMinutes;
+}
+
+/** The displayed head-count. Round half up is the default (a setting: some regions use ceiling). */
+export function roundStaff(required: number, rounding: Settings['workload']['rounding']): number {
+  // a tiny epsilon absorbs binary noise such as 2.4999999999 from 187,500 / 75,000 style divisions
+  const eps = 1e-9;
+  if (rounding === 'ceil') return Math.ceil(required - eps);
+  if (rounding === 'floor') return Math.floor(required + eps);
+  return Math.floor(required + 0.5 + eps);
+}
+
+/** EJ = workload / (current staff × WKE). Null when nobody is in post (undefined load ratio). */
+export function ej(workloadMinutes: number, currentStaff: number, effectiveMinutes: number): number | null {
+  if (!(currentStaff > 0)) return null;
+  return workloadMinutes / (currentStaff * effectiveMinutes);
+}
+
+/** The EJ grade row (A–E) for an EJ value; grades are ordered highest first. */
+export function ejGrade(value: number | null, grades: readonly EjGrade[]): EjGrade | null {
+  if (value === null || Number.isNaN(value)) return null;
+  for (const g of grades) {
+    if (g.exclusive ? value > g.min : value >= g.min) return g;
+  }
+  return grades[grades.length - 1] ?? null;
+}
+
+export type Band = 'overloaded' | 'balanced' | 'slack' | 'unstaffed' | 'idle';
+
+/** Plain-language band shown next to the grade: kekurangan / seimbang / kelebihan pegawai. */
+export function band(workloadMinutes: number, currentStaff: number, ejValue: number | null, w: Settings['workload']): Band {
+  if (!(workloadMinutes > 0)) return 'idle';
+  if (!(currentStaff > 0) || ejValue === null) return 'unstaffed';
+  if (ejValue > w.overloaded_above) return 'overloaded';
+  if (ejValue < w.slack_below) return 'slack';
+  return 'balanced';
+}
+
+export const BAND_LABELS: Record<Band, { id: string; en: string }> = {
+  overloaded: { id: 'Kekurangan pegawai', en: 'Understaffed' },
+  balanced: { id: 'Seimbang', en: 'Balanced' },
+  slack: { id: 'Kelebihan pegawai', en: 'Overstaffed' },
+  unstaffed: { id: 'Tanpa pegawai', en: 'No staff' },
+  idle: { id: 'Tanpa beban kerja', en: 'No workload' },
+};
+
+/** WISN ratio = current / required (1 balanced, < 1 too few); null when nothing is required. */
+export function wisnRatio(current: number, required: number): number | null {
+  return required > 0 ? current / required : null;
+}
+
+/** WISN difference = current − required (negative: shortage). */
+export function wisnDifference(current: number, required: number): number {
+  return current - required;
+}
+
+/** WHO WISN: available working time = (working days − holidays − leave − sick − other) × hours per day. */
+export function wisnAvailableTime(p: { workingDays: number; holidays: number; annualLeave: number; sickLeave: number; otherLeave: number; hoursPerDay: number }): number {
+  return (p.workingDays - (p.holidays + p.annualLeave + p.sickLeave + p.otherLeave)) * p.hoursPerDay;
+}
+
+/** WHO WISN: category allowance factor = 1 / (1 − total category allowance % / 100). */
+export function wisnCategoryAllowanceFactor(totalCategoryAllowancePercent: number): number {
+  return 1 / (1 - totalCategoryAllowancePercent / 100);
+}
+
+/** WHO WISN: required staff = Σ workload / standard workload × CAF + IAF, standard workload = AWT / time per unit. */
+export function wisnRequiredStaff(
+  activities: readonly { annualWorkload: number; timePerUnit: number }[],
+  availableTime: number,
+  caf = 1,
+  iaf = 0,
+): number {
+  let sum = 0;
+  for (const a of activities) sum += a.annualWorkload / (availableTime / a.timePerUnit);
+  return sum * caf + iaf;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Imbalance indices over the EJ of units or positions in one period (shared/domain.md "Load-imbalance indices").
+
+function mean(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s / xs.length;
+}
+
+/** Gini: Σ (2i − n − 1)·x₍ᵢ₎ / (n² · mean), x sorted ascending, i from 1. 0 when all equal or empty. */
+export function gini(values: readonly number[]): number {
+  const n = values.length;
+  if (n === 0) return 0;
+  const m = mean(values);
+  if (m === 0) return 0;
+  const x = [...values].sort((a, b) => a - b);
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (2 * (i + 1) - n - 1) * x[i]!;
+  return s / (n * n * m);
+}
+
+/** Coefficient of variation with the population standard deviation. */
+export function cv(values: readonly number[]): number {
+  const n = values.length;
+  if (n === 0) return 0;
+  const m = mean(values);
+  if (m === 0) return 0;
+  let ss = 0;
+  for (const v of values) ss += (v - m) ** 2;
+  return Math.sqrt(ss / n) / m;
+}
+
+/** Theil T = (1/n) Σ (x/μ) ln(x/μ); zero values contribute 0 (the limit of x ln x). */
+export function theil(values: readonly number[]): number {
+  const n = values.length;
+  if (n === 0) return 0;
+  const m = mean(values);
+  if (m === 0) return 0;
+  let s = 0;
+  for (const v of values) if (v > 0) s += (v / m) * Math.log(v / m);
+  return s / n;
+}
+
+/** Load imbalance ratio max/mean (1 = perfectly balanced). */
+export function maxMean(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const m = mean(values);
+  return m === 0 ? 0 : Math.max(...values) / m;
+}
+
+/** Load-balance efficiency = mean/max. */
+export function balanceEfficiency(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const mx = Math.max(...values);
+  return mx === 0 ? 0 : mean(values) / mx;
+}
+
+export interface LoadCell {
+  workloadMinutes: number;
+  currentStaff: number;
+  /** required staff for the same period (workload / period WKE) */
+  requiredStaff: number;
+  ej: number | null;
+}
+
+export interface ImbalanceSummary {
+  n: number;
+  mean_ej: number;
+  gini: number;
+  cv: number;
+  theil: number;
+  max_mean: number;
+  balance_efficiency: number;
+  share_staff_overloaded: number;
+  share_staff_slack: number;
+  staffing_gap: number;
+}
+
+/**
+ * The imbalance row of `imbalance_monthly` for one period and level. Indices are computed over cells that have
+ * both staff and workload (EJ defined); staffing_gap sums |required − current| over all cells, so unstaffed
+ * positions count as a gap.
+ */
+export function imbalance(cells: readonly LoadCell[], w: Settings['workload']): ImbalanceSummary {
+  const defined = cells.filter((c) => c.ej !== null && c.workloadMinutes > 0);
+  const ejs = defined.map((c) => c.ej as number);
+  let staff = 0, over = 0, slack = 0, gap = 0;
+  for (const c of cells) {
+    staff += c.currentStaff;
+    gap += Math.abs(c.requiredStaff - c.currentStaff);
+    if (c.ej !== null && c.workloadMinutes > 0) {
+      if (c.ej > w.overloaded_above) over += c.currentStaff;
+      if (c.ej < w.slack_below) slack += c.currentStaff;
+    }
+  }
+  return {
+    n: defined.length,
+    mean_ej: ejs.length ? mean(ejs) : 0,
+    gini: gini(ejs),
+    cv: cv(ejs),
+    theil: theil(ejs),
+    max_mean: maxMean(ejs),
+    balance_efficiency: balanceEfficiency(ejs),
+    share_staff_overloaded: staff ? over / staff : 0,
+    share_staff_slack: staff ? slack / staff : 0,
+    staffing_gap: gap,
+  };
+}
