@@ -1,0 +1,58 @@
+/**
+ * The settings in force, as SQL macros and a table, so the models read the same numbers as the TypeScript
+ * metrics (pipeline/domain/metrics.ts). Generated from the one Settings object; nothing is typed twice.
+ */
+import type { Settings } from '../domain/settings.ts';
+import { BAND_LABELS } from '../domain/metrics.ts';
+
+const str = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const num = (x: number) => {
+  if (!Number.isFinite(x)) throw new Error(`setting must be a finite number, got ${x}`);
+  return String(x);
+};
+
+/** CASE over the grade table, highest first, as ejGrade() walks it. */
+function gradeCase(s: Settings, pick: 'grade' | 'label_id' | 'label_en'): string {
+  const rows = s.workload.ej_grades.map((g) =>
+    Number.isFinite(g.min)
+      ? `WHEN x ${g.exclusive ? '>' : '>='} ${num(g.min)} THEN ${str(g[pick])}`
+      : `WHEN TRUE THEN ${str(g[pick])}`,
+  );
+  const last = s.workload.ej_grades.at(-1);
+  return `CASE WHEN x IS NULL OR isnan(x) THEN NULL ${rows.join(' ')} ELSE ${last ? str(last[pick]) : 'NULL'} END`;
+}
+
+function roundingSql(mode: Settings['workload']['rounding']): string {
+  // the epsilon matches roundStaff(): binary noise such as 2.4999999999 must not flip the head-count
+  if (mode === 'ceil') return 'CAST(ceil(x - 1e-9) AS INTEGER)';
+  if (mode === 'floor') return 'CAST(floor(x + 1e-9) AS INTEGER)';
+  return 'CAST(floor(x + 0.5 + 1e-9) AS INTEGER)';
+}
+
+export function settingsSql(s: Settings): string {
+  const w = s.workload;
+  return `
+CREATE OR REPLACE MACRO setting_wke() AS CAST(${num(w.effective_minutes_per_year)} AS DOUBLE);
+CREATE OR REPLACE MACRO setting_overloaded_above() AS CAST(${num(w.overloaded_above)} AS DOUBLE);
+CREATE OR REPLACE MACRO setting_slack_below() AS CAST(${num(w.slack_below)} AS DOUBLE);
+CREATE OR REPLACE MACRO setting_region_code() AS ${str(s.region.code)};
+CREATE OR REPLACE MACRO round_staff(x) AS ${roundingSql(w.rounding)};
+CREATE OR REPLACE MACRO ej_grade(x) AS ${gradeCase(s, 'grade')};
+CREATE OR REPLACE MACRO ej_label_id(x) AS ${gradeCase(s, 'label_id')};
+CREATE OR REPLACE MACRO ej_label_en(x) AS ${gradeCase(s, 'label_en')};
+CREATE OR REPLACE MACRO load_band(workload, staff, ej) AS
+  CASE WHEN NOT (workload > 0) OR workload IS NULL THEN 'idle'
+       WHEN NOT (staff > 0) OR staff IS NULL OR ej IS NULL THEN 'unstaffed'
+       WHEN ej > setting_overloaded_above() THEN 'overloaded'
+       WHEN ej < setting_slack_below() THEN 'slack'
+       ELSE 'balanced' END;
+CREATE OR REPLACE TABLE setting_ej_grade AS
+  SELECT * FROM (VALUES ${w.ej_grades
+    .map((g, i) => `(${i + 1}, ${str(g.grade)}, ${Number.isFinite(g.min) ? num(g.min) : 'NULL'}, ${g.exclusive ? 'true' : 'false'}, ${str(g.label_id)}, ${str(g.label_en)})`)
+    .join(', ')}) AS t(ord, grade, min_ej, exclusive, label_id, label_en);
+COMMENT ON TABLE setting_ej_grade IS 'The EJ grade table in force (a setting; PermenPANRB 1/2020 practice), highest grade first';
+CREATE OR REPLACE TABLE setting_band AS
+  SELECT * FROM (VALUES ${Object.entries(BAND_LABELS).map(([k, v]) => `(${str(k)}, ${str(v.id)}, ${str(v.en)})`).join(', ')}) AS t(band, label_id, label_en);
+COMMENT ON TABLE setting_band IS 'Plain-language load bands shown next to the EJ grade';
+`;
+}

@@ -1,0 +1,41 @@
+/** `seimbang build`: input folder → DuckDB warehouse (see docs/data-contract.md). */
+import { InvalidArgumentError, type Command } from 'commander';
+import { buildWarehouse } from '../build/build.ts';
+import { count } from '../build/progress.ts';
+
+export function registerBuild(program: Command): void {
+  program
+    .command('build')
+    .description('build the DuckDB warehouse from an input folder (CSV, XLSX, Parquet; settings.yaml optional)')
+    .requiredOption('-i, --input <folder>', 'folder with the input files')
+    .option('-d, --db <file>', 'warehouse file to write (replaced atomically on success)', 'data/seimbang.duckdb')
+    .option('--strict', 'fail when any row is quarantined')
+    .option('--parquet <dir>', 'also write core and mart tables as Parquet partitioned by region and month')
+    .option('--settings <file>', 'settings file (YAML/JSON) instead of the one in the input folder')
+    .option('--keep-staging', 'keep the raw_* and stg_* tables (to debug an import)')
+    .option('--threads <n>', 'DuckDB threads', (v) => positiveInt(v, '--threads'))
+    .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 4GB')
+    .option('--json', 'print the summary as JSON on stdout')
+    .addHelpText('after', '\nExample:\n  seimbang build --input data/sample --db data/seimbang.duckdb\n\nExit codes: 0 ok, 1 bad input or failed build (the previous warehouse is kept), 2 usage.')
+    .action(async (o: { input: string; db: string; strict?: boolean; parquet?: string; settings?: string; keepStaging?: boolean; threads?: number; memoryLimit?: string; json?: boolean }) => {
+      const r = await buildWarehouse({ ...o, log: (l) => process.stderr.write(`${l}\n`) });
+      if (o.json) {
+        process.stdout.write(`${JSON.stringify({ db: r.db, duration_ms: Math.round(r.durationMs), files: r.files, quarantine: r.quarantineByReason, tables: r.tables, warnings: r.warnings }, null, 2)}\n`);
+        return;
+      }
+      const out: string[] = ['', `Warehouse ${r.db} built in ${(r.durationMs / 1000).toFixed(1)} s`, '', 'Input files (rows = loaded + quarantined):'];
+      for (const f of r.files) out.push(`  ${f.file.padEnd(24)} ${f.kind.padEnd(15)} ${count(f.rows).padStart(12)} = ${count(f.loaded).padStart(12)} + ${count(f.quarantined)}`);
+      if (r.quarantineByReason.length) {
+        out.push('', 'Quarantined values by reason (see table quarantine):');
+        for (const q of r.quarantineByReason) out.push(`  ${String(q.n).padStart(7)}  ${q.kind}: ${q.reason}`);
+      }
+      for (const w of r.warnings) out.push(`warning: ${w}`);
+      process.stdout.write(`${out.join('\n')}\n`);
+    });
+}
+
+function positiveInt(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${flag} must be a positive whole number, got ${v}`);
+  return n;
+}

@@ -1,0 +1,23 @@
+-- Mart: load of each unit per month (its own positions). EJ = Σ workload / (Σ staff × WKE/12);
+-- WISN ratio = current / required, difference = current − required (WHO WISN). Mirrors pipeline/domain/metrics.ts.
+CREATE OR REPLACE TABLE unit_load_monthly AS
+WITH agg AS (
+  SELECT unit_id, "month", sum(workload_minutes) AS workload_minutes, CAST(sum(current_staff) AS INTEGER) AS current_staff
+  FROM position_load_monthly GROUP BY ALL
+), base AS (
+  SELECT unit_id, "month", workload_minutes,
+         workload_minutes / (setting_wke() / 12.0) AS required_staff,
+         current_staff,
+         CASE WHEN current_staff > 0 THEN workload_minutes / (current_staff * setting_wke() / 12.0) END AS ej
+  FROM agg
+)
+SELECT unit_id, "month", workload_minutes, required_staff, round_staff(required_staff) AS required_staff_rounded,
+       current_staff, ej, ej_grade(ej) AS grade, ej_label_id(ej) AS label_id, ej_label_en(ej) AS label_en,
+       load_band(workload_minutes, current_staff, ej) AS band,
+       CASE WHEN required_staff > 0 THEN current_staff / required_staff END AS wisn_ratio,
+       current_staff - required_staff AS wisn_difference
+FROM base
+ORDER BY "month", unit_id;
+
+COMMENT ON TABLE unit_load_monthly IS 'Mart: workload, required and current staff, EJ, grade, plain band and WISN ratio/difference per unit and month';
+COMMENT ON COLUMN unit_load_monthly.ej IS 'EJ = workload / (current staff × WKE/12); > 1 overloaded, < 1 slack; NULL when nobody is in post';

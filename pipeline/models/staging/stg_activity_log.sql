@@ -1,0 +1,30 @@
+-- Staging: e-Kinerja activity logs (minutes per employee per day or month), optional.
+CREATE OR REPLACE TABLE stg_activity_log AS
+WITH typed AS (
+  SELECT
+    _file, _row,
+    nip_clean(nip)                                  AS nip,
+    nip                                             AS nip_text,
+    coalesce(id_date("date"), id_month("date"))     AS "date",
+    "date"                                          AS date_text,
+    id_number(minutes, _id_style)                   AS minutes,
+    minutes                                         AS minutes_text,
+    nullif(trim(activity), '')                      AS activity
+  FROM raw_activity_log
+)
+SELECT
+  t._file, t._row, t.nip, t."date", t.minutes, t.activity,
+  list_filter([
+    CASE WHEN nullif(trim(t.nip_text), '') IS NULL THEN issue('nip', NULL, 'missing required value')
+         WHEN t.nip IS NULL THEN issue('nip', t.nip_text, 'malformed NIP: not 18 digits')
+         WHEN e.nip IS NULL THEN issue('nip', t.nip_text, 'unknown employee') END,
+    CASE WHEN nullif(trim(t.date_text), '') IS NULL THEN issue('date', NULL, 'missing required value')
+         WHEN t."date" IS NULL THEN issue('date', t.date_text, 'impossible or unreadable date') END,
+    CASE WHEN nullif(trim(t.minutes_text), '') IS NULL THEN issue('minutes', NULL, 'missing required value')
+         WHEN t.minutes IS NULL THEN issue('minutes', t.minutes_text, 'not a number')
+         WHEN t.minutes < 0 OR t.minutes > 1440 THEN issue('minutes', t.minutes_text, 'minutes outside 0–1,440') END
+  ], x -> x IS NOT NULL) AS _issues
+FROM typed t
+LEFT JOIN (SELECT nip FROM stg_employees WHERE len(_issues) = 0) e ON e.nip = t.nip;
+
+COMMENT ON TABLE stg_activity_log IS 'Staging: activity logs typed from raw_activity_log; _issues lists every rejected value';

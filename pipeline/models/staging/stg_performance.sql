@@ -1,0 +1,49 @@
+-- Staging: SKP performance ratings (PermenPANRB 6/2022). The final predicate is taken as given, or derived from
+-- the two sub-ratings (work results × work behaviour) by the matrix in shared/domain.md.
+CREATE OR REPLACE TABLE stg_performance AS
+WITH typed AS (
+  SELECT
+    _file, _row,
+    nip_clean(nip)                         AS nip,
+    nip                                    AS nip_text,
+    id_year_or_month(period)               AS period,
+    period                                 AS period_text,
+    skp_rating(rating)                     AS rating_given,
+    rating                                 AS rating_text,
+    expectation_norm(results_rating)       AS results_rating,
+    results_rating                         AS results_text,
+    expectation_norm(behaviour_rating)     AS behaviour_rating,
+    behaviour_rating                       AS behaviour_text,
+    id_number(score, _id_style)            AS score,
+    score                                  AS score_text
+  FROM raw_performance
+), ranked AS (
+  SELECT *,
+    coalesce(rating_given, skp_from_subratings(results_rating, behaviour_rating)) AS rating,
+    row_number() OVER (PARTITION BY nip, period ORDER BY _row) AS _dup
+  FROM typed
+)
+SELECT
+  t._file, t._row, t.nip, t.period, t.rating, skp_rank(t.rating) AS rating_rank, t.results_rating, t.behaviour_rating, t.score,
+  list_filter([
+    CASE WHEN nullif(trim(t.nip_text), '') IS NULL THEN issue('nip', NULL, 'missing required value')
+         WHEN t.nip IS NULL THEN issue('nip', t.nip_text, 'malformed NIP: not 18 digits')
+         WHEN e.nip IS NULL THEN issue('nip', t.nip_text, 'unknown employee') END,
+    CASE WHEN nullif(trim(t.period_text), '') IS NULL THEN issue('period', NULL, 'missing required value')
+         WHEN t.period IS NULL THEN issue('period', t.period_text, 'impossible or unreadable period') END,
+    CASE WHEN nullif(trim(t.rating_text), '') IS NOT NULL AND t.rating_given IS NULL
+         THEN issue('rating', t.rating_text, 'unknown SKP predicate')
+         WHEN t.rating IS NULL THEN issue('rating', NULL, 'missing required value (no predicate and no sub-ratings)') END,
+    CASE WHEN nullif(trim(t.results_text), '') IS NOT NULL AND t.results_rating IS NULL
+         THEN issue('results_rating', t.results_text, 'unknown expectation level') END,
+    CASE WHEN nullif(trim(t.behaviour_text), '') IS NOT NULL AND t.behaviour_rating IS NULL
+         THEN issue('behaviour_rating', t.behaviour_text, 'unknown expectation level') END,
+    CASE WHEN nullif(trim(t.score_text), '') IS NOT NULL AND t.score IS NULL THEN issue('score', t.score_text, 'not a number')
+         WHEN t.score < 0 OR t.score > 120 THEN issue('score', t.score_text, 'score outside 0–120') END,
+    CASE WHEN t._dup > 1 AND t.nip IS NOT NULL AND t.period IS NOT NULL
+         THEN issue('period', t.period_text, 'duplicate key: this employee and period appear on an earlier row') END
+  ], x -> x IS NOT NULL) AS _issues
+FROM ranked t
+LEFT JOIN (SELECT nip FROM stg_employees WHERE len(_issues) = 0) e ON e.nip = t.nip;
+
+COMMENT ON TABLE stg_performance IS 'Staging: SKP ratings typed from raw_performance; _issues lists every rejected value';
