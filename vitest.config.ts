@@ -15,6 +15,8 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // agreement with R's did on its mpdta data; needs SEIMBANG_MPDTA_CSV (not redistributed): npm run test:reference
+      { test: { name: 'reference', include: ['test/reference/**/*.test.ts'], testTimeout: 120_000 } },
       {
         test: {
           name: 'browser',

@@ -1,0 +1,40 @@
+/**
+ * Child process of the build benchmark: runs one measurement and prints {ms, maxRssMB} as JSON on stdout, so the
+ * peak memory is that of this measurement alone.
+ *   tsx bench/measure-build.ts build <input> <db>      the whole Seimbang build
+ *   tsx bench/measure-build.ts readcsv <input> <db>    DuckDB alone: read_csv of the same files into tables
+ */
+
+import { extname, basename } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { buildWarehouse } from '../pipeline/build/build.ts';
+import { loadRaw, discoverInputs } from '../pipeline/ingest/index.ts';
+
+const [mode, input, db, memoryLimit] = process.argv.slice(2) as [string, string, string, string | undefined];
+const t0 = performance.now();
+if (mode === 'build') {
+  await buildWarehouse({ input, db, log: () => {}, memoryLimit });
+} else if (mode === 'readcsv') {
+  const inst = await DuckDBInstance.create(db, memoryLimit ? { memory_limit: memoryLimit } : {});
+  const conn = await inst.connect();
+  const found = await discoverInputs(input);
+  for (const [kind, path] of found.files) {
+    const ext = extname(path).toLowerCase();
+    const name = basename(path, ext).replace(/\W/g, '_');
+    if (ext === '.csv' || ext === '.txt') {
+      await conn.run(`CREATE TABLE "${name}" AS SELECT * FROM read_csv('${path.replaceAll("'", "''")}')`);
+    } else if (ext === '.parquet') {
+      await conn.run(`CREATE TABLE "${name}" AS SELECT * FROM read_parquet('${path.replaceAll("'", "''")}')`);
+    } else {
+      // DuckDB cannot read .xlsx here (no excel extension): both sides use the same exceljs reader for these
+      await loadRaw(conn, kind, path);
+    }
+  }
+  await conn.run('CHECKPOINT');
+  conn.closeSync();
+  inst.closeSync();
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
+const ms = performance.now() - t0;
+process.stdout.write(`${JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);

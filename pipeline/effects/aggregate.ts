@@ -1,0 +1,288 @@
+/**
+ * Aggregations of ATT(g,t) as in R's `did::aggte` (`compute.aggte`): simple, dynamic (event time), group and
+ * calendar, each with its influence function, including the term for the estimated group-share weights
+ * (did's `wif`) wherever the weights are estimated.
+ *
+ * Weights use p_g = N_g / n (share of units in cohort g among all n units of the estimation sample).
+ * - simple:   Σ_{post cells} p_g ATT(g,t) / Σ p_g                          (+ wif)
+ * - dynamic:  θ(e) = Σ_{t−g=e} p_g ATT(g,t) / Σ p_g  for every event time e (+ wif); overall = mean of θ(e), e ≥ 0
+ * - group:    θ(g) = mean of the post-treatment ATT(g,t) (no estimated weights); overall = Σ p_g θ(g) / Σ p_g (+ wif)
+ * - calendar: θ(t) = Σ_{g ≤ t} p_g ATT(g,t) / Σ p_g (+ wif); overall = mean of θ(t)
+ */
+import type { AttGtResult } from './attgt.ts';
+import type { Panel } from './panel.ts';
+import { EffectsInputError } from './panel.ts';
+
+/**
+ * An estimate with its influence function (one entry per unit). Every aggregate is linear in the ATT(g,t)
+ * influence functions plus a term that depends only on the unit's cohort (the weight-estimation term), so the
+ * influence function is also kept in that form: inf_i = Σ_k cellWeights[k] · IF_k,i + cohortTerm(G_i).
+ */
+export interface Estimate {
+  att: number;
+  inf: Float64Array;
+  /** weight of each ATT(g,t) (index into the att_gt cells) */
+  cellWeights: Float64Array;
+  /** per-cohort additive term (Infinity = never treated); absent cohorts contribute 0 */
+  cohortTerm: Map<number, number>;
+}
+
+/** An aggregation: one estimate per key (event time, group or period) and an overall summary. */
+export interface Aggregation {
+  items: (Estimate & { key: number })[];
+  overall: Estimate;
+}
+
+export interface AggregateOptions {
+  /** drop ATT(g,t) that could not be estimated instead of failing (did's `na.rm`) */
+  naRm?: boolean;
+  /** dynamic only: shortest event time kept */
+  minE?: number;
+  /** longest event time kept (dynamic; simple and group: cells with t beyond g + maxE, counted in positions) */
+  maxE?: number;
+  /** dynamic only: keep only groups observed for at least `balanceE` periods after treatment, e ≤ balanceE */
+  balanceE?: number;
+}
+
+/** Cells usable for aggregation (did errors on missing ATT(g,t) unless na.rm). */
+function usableCells(res: AttGtResult, naRm: boolean): number[] {
+  const idx = res.cells.map((_, k) => k);
+  const missing = idx.filter((k) => Number.isNaN(res.cells[k].att));
+  if (missing.length === 0) return idx;
+  if (!naRm) {
+    const c = res.cells[missing[0]];
+    throw new EffectsInputError(
+      `ATT(${c.group},${c.time}) could not be estimated (${missing.length} cells missing); ` +
+        'aggregation needs all cells (did: set na.rm = TRUE to drop them)',
+    );
+  }
+  const keep = idx.filter((k) => !Number.isNaN(res.cells[k].att));
+  if (keep.length === 0) throw new EffectsInputError('all ATT(g,t) are missing; nothing to aggregate');
+  return keep;
+}
+
+/** p_g = N_g / n for each treated cohort. */
+function groupShares(panel: Panel): Map<number, number> {
+  const pg = new Map<number, number>();
+  for (const g of panel.cohort) if (Number.isFinite(g)) pg.set(g, (pg.get(g) ?? 0) + 1);
+  for (const [g, c] of pg) pg.set(g, c / panel.n);
+  return pg;
+}
+
+/**
+ * did recodes periods and cohorts to positions 1, 2, … in their sorted union before comparing t with
+ * g + max_e (simple and group aggregations); event times themselves stay in the original units.
+ */
+function positions(panel: Panel): (v: number) => number {
+  const all = [...new Set([...panel.times, ...panel.groups])].sort((a, b) => a - b);
+  const pos = new Map(all.map((v, k) => [v, k + 1]));
+  return (v) => pos.get(v) ?? NaN;
+}
+
+/**
+ * The weight-estimation term wif · att of did's `wif()`: weights p_k / Σ p are estimated by sample shares,
+ * whose influence function is 1{G_i = g_k} − p_k. For a unit of cohort G this equals
+ *   (A(G) − Σ p_k att_k) / S − (C(G) − S) Σ p_k att_k / S²,
+ * with S = Σ p_k, A(g) = Σ_{k: g_k = g} att_k, C(g) = #{k: g_k = g} (sums over the kept cells k); it is 0 for
+ * cohorts without kept cells (never-treated units included). Returned per cohort.
+ */
+export function weightCohortTerm(keptGroups: number[], keptShares: number[], keptAtt: number[]): Map<number, number> {
+  let S = 0;
+  let PA = 0;
+  const A = new Map<number, number>();
+  const C = new Map<number, number>();
+  keptGroups.forEach((g, k) => {
+    S += keptShares[k];
+    PA += keptShares[k] * keptAtt[k];
+    A.set(g, (A.get(g) ?? 0) + keptAtt[k]);
+    C.set(g, (C.get(g) ?? 0) + 1);
+  });
+  const out = new Map<number, number>();
+  for (const [g, a] of A) out.set(g, (a - PA) / S - ((C.get(g)! - S) * PA) / (S * S));
+  return out;
+}
+
+/** The weight-estimation term per unit (see `weightCohortTerm`). */
+export function weightInfluenceTerm(
+  cohort: Float64Array,
+  keptGroups: number[],
+  keptShares: number[],
+  keptAtt: number[],
+): Float64Array {
+  const term = weightCohortTerm(keptGroups, keptShares, keptAtt);
+  return Float64Array.from(cohort, (g) => term.get(g) ?? 0);
+}
+
+/** Dense influence function of Σ_k w_k IF_k + h(G_i). Cells with zero weight are skipped (they may be NaN). */
+export function denseInfluence(
+  res: AttGtResult,
+  cohort: Float64Array,
+  cellWeights: Float64Array,
+  cohortTerm: Map<number, number>,
+): Float64Array {
+  const n = res.n;
+  const out = new Float64Array(n);
+  cellWeights.forEach((w, k) => {
+    if (w === 0) return;
+    const col = res.inf[k];
+    for (let i = 0; i < n; i++) out[i] += w * col[i];
+  });
+  if (cohortTerm.size > 0) for (let i = 0; i < n; i++) out[i] += cohortTerm.get(cohort[i]) ?? 0;
+  return out;
+}
+
+/** Linear combination Σ_j c_j est_j of estimates (weights and cohort terms combined, then materialized). */
+function combine(panel: Panel, res: AttGtResult, ests: Estimate[], coef: number[], extra?: Map<number, number>): Estimate {
+  const cellWeights = new Float64Array(res.cells.length);
+  const cohortTerm = new Map<number, number>(extra ?? []);
+  let att = 0;
+  ests.forEach((e, j) => {
+    att += coef[j] * e.att;
+    e.cellWeights.forEach((w, k) => (cellWeights[k] += coef[j] * w));
+    for (const [g, v] of e.cohortTerm) cohortTerm.set(g, (cohortTerm.get(g) ?? 0) + coef[j] * v);
+  });
+  return { att, cellWeights, cohortTerm, inf: denseInfluence(res, panel.cohort, cellWeights, cohortTerm) };
+}
+
+/** Weighted average of the given cells with weights ∝ p_g, plus the weight-estimation term when asked. */
+function shareWeighted(panel: Panel, res: AttGtResult, cells: number[], pg: Map<number, number>, withWif: boolean): Estimate {
+  if (cells.length === 0) throw new EffectsInputError('no ATT(g,t) to aggregate for this selection');
+  const groups = cells.map((k) => res.cells[k].group);
+  const shares = groups.map((g) => pg.get(g)!);
+  const att = cells.map((k) => res.cells[k].att);
+  const S = shares.reduce((a, b) => a + b, 0);
+  const cellWeights = new Float64Array(res.cells.length);
+  let est = 0;
+  cells.forEach((k, j) => {
+    cellWeights[k] = shares[j] / S;
+    est += att[j] * cellWeights[k];
+  });
+  const cohortTerm = withWif ? weightCohortTerm(groups, shares, att) : new Map<number, number>();
+  return { att: est, cellWeights, cohortTerm, inf: denseInfluence(res, panel.cohort, cellWeights, cohortTerm) };
+}
+
+/** Equal-weight mean of estimates (overall dynamic and calendar summaries: no estimated weights). */
+function meanOf(panel: Panel, res: AttGtResult, items: Estimate[]): Estimate {
+  if (items.length === 0) {
+    return {
+      att: NaN,
+      inf: new Float64Array(res.n).fill(NaN),
+      cellWeights: new Float64Array(res.cells.length),
+      cohortTerm: new Map(),
+    };
+  }
+  return combine(
+    panel,
+    res,
+    items,
+    items.map(() => 1 / items.length),
+  );
+}
+
+/** Simple ATT: post-treatment cells weighted by group size. */
+export function aggregateSimple(panel: Panel, res: AttGtResult, opts: AggregateOptions = {}): Estimate {
+  const maxE = opts.maxE ?? Infinity;
+  const pos = positions(panel);
+  const keep = usableCells(res, opts.naRm ?? false).filter((k) => {
+    const c = res.cells[k];
+    return c.group <= c.time && pos(c.time) <= pos(c.group) + maxE;
+  });
+  return shareWeighted(panel, res, keep, groupShares(panel), true);
+}
+
+/** Event-study aggregation by e = t − g (original time units), with the overall average over e ≥ 0. */
+export function aggregateDynamic(panel: Panel, res: AttGtResult, opts: AggregateOptions = {}): Aggregation {
+  const minE = opts.minE ?? -Infinity;
+  const maxE = opts.maxE ?? Infinity;
+  const cells = usableCells(res, opts.naRm ?? false);
+  const pg = groupShares(panel);
+  const lastT = Math.max(...cells.map((k) => res.cells[k].time));
+  const firstT = panel.times[0];
+  const included = cells.filter((k) => opts.balanceE === undefined || lastT - res.cells[k].group >= opts.balanceE);
+  const eOf = (k: number) => res.cells[k].time - res.cells[k].group;
+  let eseq = [...new Set(included.map(eOf))].sort((a, b) => a - b);
+  if (opts.balanceE !== undefined) {
+    const b = opts.balanceE;
+    eseq = eseq.filter((e) => e <= b && e >= b - lastT + firstT);
+  }
+  eseq = eseq.filter((e) => e >= minE && e <= maxE);
+  if (eseq.length === 0) throw new EffectsInputError('no event times fall within the requested window');
+  const items = eseq.map((e) => ({
+    key: e,
+    ...shareWeighted(
+      panel,
+      res,
+      included.filter((k) => eOf(k) === e),
+      pg,
+      true,
+    ),
+  }));
+  const overall = meanOf(
+    panel,
+    res,
+    items.filter((it) => it.key >= 0),
+  );
+  return { items, overall };
+}
+
+/** Group aggregation: average effect of each cohort over its post-treatment periods, and their size-weighted mean. */
+export function aggregateGroup(panel: Panel, res: AttGtResult, opts: AggregateOptions = {}): Aggregation {
+  const maxE = opts.maxE ?? Infinity;
+  const pos = positions(panel);
+  let cells = usableCells(res, opts.naRm ?? false);
+  const isPostWindow = (k: number) => {
+    const c = res.cells[k];
+    return c.group <= c.time && pos(c.time) <= pos(c.group) + maxE;
+  };
+  if (opts.naRm) {
+    // did: keep only groups that still have post-treatment cells (all cells of a group are dropped otherwise)
+    const ok = new Set(cells.filter(isPostWindow).map((k) => res.cells[k].group));
+    cells = cells.filter((k) => ok.has(res.cells[k].group));
+    if (cells.length === 0) throw new EffectsInputError('no group has post-treatment ATT(g,t) to aggregate');
+  }
+  const pg = groupShares(panel);
+  const glist = [...new Set(cells.map((k) => res.cells[k].group))].sort((a, b) => a - b);
+  const items = glist.map((g) => {
+    const which = cells.filter((k) => res.cells[k].group === g && isPostWindow(k));
+    if (which.length === 0) throw new EffectsInputError(`group ${g} has no post-treatment ATT(g,t) in the window`);
+    // equal weights within a group: p_g is the same for every cell, nothing is estimated
+    return { key: g, ...shareWeighted(panel, res, which, pg, false) };
+  });
+  const shares = glist.map((g) => pg.get(g)!);
+  const S = shares.reduce((a, b) => a + b, 0);
+  const wif = weightCohortTerm(
+    glist,
+    shares,
+    items.map((it) => it.att),
+  );
+  const overall = combine(
+    panel,
+    res,
+    items,
+    shares.map((p) => p / S),
+    wif,
+  );
+  return { items, overall };
+}
+
+/** Calendar-time aggregation: in each period, the size-weighted mean over cohorts already treated. */
+export function aggregateCalendar(panel: Panel, res: AttGtResult, opts: AggregateOptions = {}): Aggregation {
+  const cells = usableCells(res, opts.naRm ?? false);
+  const pg = groupShares(panel);
+  const minG = Math.min(...cells.map((k) => res.cells[k].group));
+  const periods = [...new Set(cells.map((k) => res.cells[k].time))]
+    .sort((a, b) => a - b)
+    .filter((t) => t >= minG && cells.some((k) => res.cells[k].time === t && res.cells[k].group <= t));
+  if (periods.length === 0) throw new EffectsInputError('no period has post-treatment ATT(g,t) to aggregate');
+  const items = periods.map((t) => ({
+    key: t,
+    ...shareWeighted(
+      panel,
+      res,
+      cells.filter((k) => res.cells[k].time === t && res.cells[k].group <= t),
+      pg,
+      true,
+    ),
+  }));
+  return { items, overall: meanOf(panel, res, items) };
+}
