@@ -1,7 +1,5 @@
 /** `seimbang build`: input folder → DuckDB warehouse (see docs/data-contract.md). */
 import { InvalidArgumentError, type Command } from 'commander';
-import { buildWarehouse } from '../build/build.ts';
-import { count } from '../build/progress.ts';
 
 export function registerBuild(program: Command): void {
   program
@@ -18,6 +16,9 @@ export function registerBuild(program: Command): void {
     .option('--json', 'print the summary as JSON on stdout')
     .addHelpText('after', '\nExample:\n  seimbang build --input data/sample --db data/seimbang.duckdb\n\nExit codes: 0 ok, 1 bad input or failed build (the previous warehouse is kept), 2 usage.')
     .action(async (o: { input: string; db: string; strict?: boolean; parquet?: string; settings?: string; keepStaging?: boolean; threads?: number; memoryLimit?: string; json?: boolean }) => {
+      // loaded on use, so `--help` and usage errors answer at once
+      const { buildWarehouse } = await import('../build/build.ts');
+      const { count } = await import('../build/progress.ts');
       const r = await buildWarehouse({ ...o, log: (l) => process.stderr.write(`${l}\n`) });
       if (o.json) {
         process.stdout.write(`${JSON.stringify({ db: r.db, duration_ms: Math.round(r.durationMs), files: r.files, quarantine: r.quarantineByReason, tables: r.tables, warnings: r.warnings }, null, 2)}\n`);
