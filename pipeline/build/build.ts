@@ -14,6 +14,7 @@ import { loadModels, macroSql } from './models.ts';
 import { discardTemp, publish, removeStaleTemps, tempPathFor } from './atomic.ts';
 import { progress, count, type Log } from './progress.ts';
 import { exportParquet } from './parquet.ts';
+import { DERIVED_STEPS } from './derived.ts';
 
 export interface BuildOptions {
   input: string;
@@ -72,7 +73,7 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
   }
   const settings = loadSettings(opts.settings ?? found.settingsPath);
   const models = loadModels();
-  const p = progress(ALL_KINDS.length + models.length + 3 + (opts.parquet ? 1 : 0), log);
+  const p = progress(ALL_KINDS.length + models.length + DERIVED_STEPS.length + 3 + (opts.parquet ? 1 : 0), log);
 
   mkdirSync(dirname(db), { recursive: true });
   for (const f of removeStaleTemps(db)) log(`removed leftover of an interrupted build: ${f}`);
@@ -113,6 +114,11 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
       }
       const rows = await scalar(conn, `SELECT count(*) FROM "${m.name}"`);
       s.done(`${count(rows)} rows`);
+    }
+
+    for (const d of DERIVED_STEPS) {
+      const s = p.step(`derived/${d.name}`);
+      s.done(await d.run(conn, settings));
     }
 
     // checks: every input row is either loaded or quarantined (nothing dropped silently)

@@ -36,6 +36,10 @@ CREATE OR REPLACE MACRO setting_wke() AS CAST(${num(w.effective_minutes_per_year
 CREATE OR REPLACE MACRO setting_overloaded_above() AS CAST(${num(w.overloaded_above)} AS DOUBLE);
 CREATE OR REPLACE MACRO setting_slack_below() AS CAST(${num(w.slack_below)} AS DOUBLE);
 CREATE OR REPLACE MACRO setting_region_code() AS ${str(s.region.code)};
+CREATE OR REPLACE MACRO setting_min_tenure_years() AS CAST(${num(s.tenure.min_years)} AS DOUBLE);
+CREATE OR REPLACE MACRO setting_max_tenure_years() AS CAST(${num(s.tenure.max_years)} AS DOUBLE);
+CREATE OR REPLACE MACRO setting_new_appointee_years() AS CAST(${num(s.tenure.new_appointee_years)} AS DOUBLE);
+CREATE OR REPLACE MACRO setting_min_rating_for_transfer() AS ${str(s.performance.min_rating_for_transfer)};
 CREATE OR REPLACE MACRO round_staff(x) AS ${roundingSql(w.rounding)};
 CREATE OR REPLACE MACRO ej_grade(x) AS ${gradeCase(s, 'grade')};
 CREATE OR REPLACE MACRO ej_label_id(x) AS ${gradeCase(s, 'label_id')};
@@ -51,6 +55,11 @@ CREATE OR REPLACE TABLE setting_ej_grade AS
     .map((g, i) => `(${i + 1}, ${str(g.grade)}, ${Number.isFinite(g.min) ? num(g.min) : 'NULL'}, ${g.exclusive ? 'true' : 'false'}, ${str(g.label_id)}, ${str(g.label_en)})`)
     .join(', ')}) AS t(ord, grade, min_ej, exclusive, label_id, label_en);
 COMMENT ON TABLE setting_ej_grade IS 'The EJ grade table in force (a setting; PermenPANRB 1/2020 practice), highest grade first';
+CREATE OR REPLACE TABLE setting_election_window (region_code VARCHAR, candidate_determination DATE, ban_start DATE, ban_end DATE);
+${s.election.windows
+  .map((w) => `INSERT INTO setting_election_window SELECT ${str(w.region_code)}, DATE ${str(w.candidate_determination)}, CAST(DATE ${str(w.candidate_determination)} - INTERVAL ${num(s.election.ban_months_before)} MONTH AS DATE), DATE ${str(w.ban_end)};`)
+  .join('\n')}
+COMMENT ON TABLE setting_election_window IS 'Pre-election transfer ban windows (UU 10/2016 Pasal 71 ayat 2): from ban_months_before months before the candidate pairs are determined until ban_end; region_code * = every region';
 CREATE OR REPLACE TABLE setting_band AS
   SELECT * FROM (VALUES ${Object.entries(BAND_LABELS).map(([k, v]) => `(${str(k)}, ${str(v.id)}, ${str(v.en)})`).join(', ')}) AS t(band, label_id, label_en);
 COMMENT ON TABLE setting_band IS 'Plain-language load bands shown next to the EJ grade';

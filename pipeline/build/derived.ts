@@ -1,0 +1,16 @@
+/**
+ * Derived steps: tables computed in TypeScript from the models' tables (e.g. the effects estimator, which is
+ * shared with the CLI and the dashboard), run after the SQL models and before the checks. A step is a file in
+ * pipeline/build/steps/ that adds itself here: the build itself does not change.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Settings } from '../domain/settings.ts';
+
+export interface DerivedStep {
+  /** table(s) it writes, for the progress line */
+  name: string;
+  /** returns a one-line summary (e.g. row counts) */
+  run(conn: DuckDBConnection, settings: Settings): Promise<string>;
+}
+
+export const DERIVED_STEPS: DerivedStep[] = [];
