@@ -38,7 +38,7 @@ const run = (args) => {
 
 process.stdout.write(`Chromium is missing at ${CHROMIUM}; installing the Debian package (running as root).\n`);
 run(['apt-get', 'update']);
-run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']);
+run(['apt-get', 'install', '-y', 'chromium']);
 
 if (!existsSync(CHROMIUM)) {
   process.stderr.write(`apt-get finished but ${CHROMIUM} still does not exist.\n`);

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm start`: make sure there is a warehouse and a dashboard build, then serve the dashboard.
+//
+//  1. if the warehouse (env SEIMBANG_DB, default data/seimbang.duckdb) is missing, build it from the bundled
+//     sample: `node bin/seimbang.js build --input data/sample --db <warehouse>` (its output is streamed);
+//  2. if dashboard/build is missing or older than the dashboard sources, build it (vite);
+//  3. start the adapter-node server in this process on PORT (default 3000) with SEIMBANG_DB set.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const db = path.resolve(repo, process.env.SEIMBANG_DB || 'data/seimbang.duckdb');
+const port = process.env.PORT || '3000';
+const serverEntry = path.join(repo, 'dashboard', 'build', 'index.js');
+const sources = ['dashboard/src', 'dashboard/static', 'dashboard/svelte.config.js', 'dashboard/vite.config.ts', 'pipeline/domain'];
+
+function run(args, what) {
+  process.stdout.write(`\n[seimbang] ${what}\n$ node ${args.map((a) => path.relative(repo, a) || a).join(' ')}\n`);
+  const r = spawnSync(process.execPath, args, { cwd: repo, stdio: 'inherit', env: process.env });
+  if (r.error) {
+    process.stderr.write(`[seimbang] could not run: ${r.error.message}\n`);
+    process.exit(1);
+  }
+  if (r.status !== 0) {
+    process.stderr.write(`[seimbang] ${what} failed (exit code ${r.status}).\n`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+/** newest modification time under a file or folder (ignoring dot-files) */
+function newest(p) {
+  const full = path.join(repo, p);
+  if (!existsSync(full)) return 0;
+  const st = statSync(full);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const e of readdirSync(full, { withFileTypes: true })) {
+    if (!e.name.startsWith('.')) max = Math.max(max, newest(path.join(p, e.name)));
+  }
+  return max;
+}
+
+// 1. warehouse
+if (!existsSync(db)) {
+  run(
+    [path.join(repo, 'bin', 'seimbang.js'), 'build', '--input', 'data/sample', '--db', path.relative(repo, db) || db],
+    `no warehouse at ${path.relative(repo, db)}: building it from data/sample`,
+  );
+  if (!existsSync(db)) {
+    process.stderr.write(`[seimbang] the build finished but ${db} does not exist.\n`);
+    process.exit(1);
+  }
+}
+
+// 2. dashboard build
+const builtAt = existsSync(serverEntry) ? statSync(serverEntry).mtimeMs : 0;
+if (!builtAt || sources.some((s) => newest(s) > builtAt)) {
+  run(
+    [path.join(repo, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'dashboard/vite.config.ts'],
+    builtAt ? 'dashboard sources changed: rebuilding the dashboard' : 'building the dashboard',
+  );
+}
+
+// 3. serve (adapter-node reads PORT / HOST from the environment when its entry is imported)
+process.env.PORT = port;
+process.env.SEIMBANG_DB = db;
+process.stdout.write(`\n[seimbang] warehouse: ${path.relative(repo, db) || db}\n`);
+await import(pathToFileURL(serverEntry).href);
+const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
+process.stdout.write(`[seimbang] Seimbang is running at http://${host}:${port}/  (Ctrl+C to stop)\n`);

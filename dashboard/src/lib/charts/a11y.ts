@@ -1,0 +1,46 @@
+/**
+ * Make a Plot figure quiet and valid for assistive technology: the plot <svg> becomes one image named after the
+ * chart (its values are in the data table next to it), legend swatches are hidden (their words carry the
+ * meaning), and Plot's aria-label on inner <g> elements ("bar", "x-axis tick", …; not allowed on <g> without a
+ * role) moves to `data-mark`, which the tests also use.
+ */
+function moveMarkLabels(root: Element): void {
+  const gs = root.matches('g[aria-label]') ? [root] : [];
+  gs.push(...root.querySelectorAll('g[aria-label]'));
+  for (const g of gs) {
+    g.setAttribute('data-mark', g.getAttribute('aria-label')!);
+    g.removeAttribute('aria-label');
+    g.removeAttribute('aria-description');
+  }
+}
+
+/**
+ * Plot redraws a tip mark's <g> on every pointer move (with its aria-label again); keep moving those labels.
+ * Returns the function that stops watching.
+ */
+export function watchMarkLabels(container: Element): () => void {
+  const observer = new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && n.closest('svg')) moveMarkLabels(n);
+  });
+  observer.observe(container, { childList: true, subtree: true });
+  return () => observer.disconnect();
+}
+
+export function labelFigure(node: Element, label: string, description?: string): Element {
+  const svgs = node.tagName.toLowerCase() === 'svg' ? [node] : [...node.querySelectorAll('svg')];
+  for (const svg of svgs) {
+    moveMarkLabels(svg);
+    svg.removeAttribute('aria-describedby');
+    const isPlot = svg.querySelector('[data-mark]') !== null;
+    const isSwatch = !isPlot && (svg.parentElement?.textContent ?? '').trim().length > 0;
+    if (isSwatch) {
+      // a colour swatch of a legend: the words next to it say what it means
+      svg.setAttribute('aria-hidden', 'true');
+      continue;
+    }
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', isPlot ? label : `${label}: legend`);
+    if (isPlot && description) svg.setAttribute('aria-description', description);
+  }
+  return node;
+}

@@ -1,0 +1,47 @@
+/** EJ of every unit in one month: a sorted bar chart with the 1.0 line (balanced) and the 0.7 line (slack). */
+import * as Plot from '@observablehq/plot';
+import type { Band } from '$lib/types';
+import { bandScale, baseStyle, INK, labelChars, truncate, type ChartContext } from './theme';
+
+export interface EjByUnitDatum {
+  unit_name: string;
+  ej: number | null;
+  band: Band;
+  grade: string | null;
+  label: string;
+  current_staff: number;
+  required_staff: number;
+}
+
+export function ejByUnitChart(rows: EjByUnitDatum[], { width, t, f }: ChartContext) {
+  const withEj = rows.filter((r) => r.ej != null);
+  const without = rows.filter((r) => r.ej == null);
+  const max = Math.max(1.25, ...withEj.map((r) => r.ej! * 1.08));
+  const chars = labelChars(width);
+  const tip = (d: EjByUnitDatum) =>
+    [
+      d.unit_name,
+      `${t.cols.ej}: ${f.num2(d.ej)} · ${t.cols.grade} ${d.grade ?? '–'}${d.label ? ` (${d.label})` : ''}`,
+      `${t.cols.label}: ${t.bands[d.band]}`,
+      `${t.cols.staff}: ${f.int(d.current_staff)} · ${t.cols.required}: ${f.num1(d.required_staff)}`,
+    ].join('\n');
+  return Plot.plot({
+    width,
+    height: 56 + rows.length * 26,
+    marginLeft: Math.min(chars * 6.6 + 12, width * 0.45),
+    marginRight: 36,
+    style: baseStyle,
+    ariaLabel: t.overview.ejByUnit,
+    x: { label: t.axes.ej, domain: [0, max], grid: true, tickFormat: f.num1 },
+    y: { label: null, domain: rows.map((r) => r.unit_name), tickFormat: (s: string) => truncate(s, chars) },
+    color: bandScale(rows.map((r) => r.band), t),
+    marks: [
+      Plot.barX(withEj, { x: 'ej', y: 'unit_name', fill: 'band', title: tip, tip: true, insetTop: 3, insetBottom: 3 }),
+      Plot.text(withEj, { x: 'ej', y: 'unit_name', text: (d: EjByUnitDatum) => f.num2(d.ej), dx: 4, textAnchor: 'start', fill: INK }),
+      Plot.dot(without, { x: 0, y: 'unit_name', symbol: 'times', stroke: 'band', r: 4, title: tip, tip: true }),
+      Plot.ruleX([0], { stroke: INK }),
+      Plot.ruleX([0.7], { stroke: INK, strokeDasharray: '3 3', strokeOpacity: 0.8 }),
+      Plot.ruleX([1], { stroke: INK, strokeWidth: 2 }),
+    ],
+  });
+}

@@ -1,0 +1,60 @@
+/** Unit × month heat map of EJ (diverging around 1.0: red = understaffed, blue = overstaffed). */
+import * as Plot from '@observablehq/plot';
+import type { Band } from '$lib/types';
+import { baseStyle, labelChars, truncate, type ChartContext } from './theme';
+
+export interface HeatmapDatum {
+  unit_id: string;
+  unit_name: string;
+  depth: number;
+  month: Date;
+  ej: number | null;
+  band: Band;
+  current_staff: number;
+}
+
+export function ejHeatmapChart(rows: HeatmapDatum[], { width, t, f }: ChartContext, selected: Date | null) {
+  const chars = labelChars(width) - 2;
+  const units: string[] = [];
+  const depth = new Map<string, number>();
+  for (const r of rows) {
+    if (!depth.has(r.unit_name)) {
+      units.push(r.unit_name);
+      depth.set(r.unit_name, r.depth);
+    }
+  }
+  const months = [...new Set(rows.map((r) => +r.month))].sort((a, b) => a - b).map((m) => new Date(m));
+  const step = width < 500 ? 12 : width < 900 ? 6 : 3;
+  const ticks = months.filter((_, i) => (months.length - 1 - i) % step === 0);
+  const tip = (d: HeatmapDatum) =>
+    `${d.unit_name}\n${f.month(d.month)}\n${t.cols.ej}: ${f.num2(d.ej)} (${t.bands[d.band]})\n${t.cols.staff}: ${f.int(d.current_staff)}`;
+  const label = (s: string) => `${(depth.get(s) ?? 0) > 0 ? '· ' : ''}${truncate(s, chars)}`;
+  return Plot.plot({
+    width,
+    height: 70 + units.length * 24,
+    marginLeft: Math.min(chars * 6.6 + 20, width * 0.42),
+    marginBottom: 36,
+    style: baseStyle,
+    ariaLabel: t.overview.heatmap,
+    x: { type: 'band', label: null, domain: months, ticks, tickFormat: f.monthShort, padding: 0 },
+    y: { label: null, domain: units, tickFormat: label, padding: 0 },
+    color: {
+      type: 'diverging',
+      scheme: 'RdBu',
+      reverse: true,
+      pivot: 1,
+      domain: [0.3, 1.7],
+      clamp: true,
+      legend: true,
+      label: t.cols.ej,
+      tickFormat: f.num1,
+    },
+    marks: [
+      Plot.cell(rows.filter((r) => r.ej == null), { x: 'month', y: 'unit_name', fill: '#e6e6e6', inset: 0.5, title: tip, tip: true }),
+      Plot.cell(rows.filter((r) => r.ej != null), { x: 'month', y: 'unit_name', fill: 'ej', inset: 0.5, title: tip, tip: true }),
+      selected
+        ? Plot.cell(units.map((u) => ({ u })), { x: () => selected, y: 'u', fill: 'none', stroke: '#111', strokeWidth: 1.5 })
+        : null,
+    ],
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * Named, validated endpoint parameters. Each endpoint declares its parameters; anything invalid becomes
+ * `400 {"error": "bad_request", "param": …, "message": …}`. Validated values are what queries bind
+ * (never the raw client text) and what the ETag / cache key is computed from.
+ */
+import { MONTH_RE, UNIT_ID_RE, isTitle } from '$lib/params';
+import type { ParamValue } from './db';
+
+export class BadRequestError extends Error {
+  constructor(
+    readonly param: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BadRequestError';
+  }
+}
+
+export interface ParamSpec {
+  /** where the value comes from: the query string (default) or a route segment */
+  from?: 'query' | 'route';
+  /** human-readable rule, used in the 400 message */
+  rule: string;
+  /** raw text (or undefined when absent) → bound value; throw BadRequestError via `fail` when invalid */
+  parse(raw: string | undefined, fail: (message?: string) => never): ParamValue;
+}
+
+export const month = (): ParamSpec => ({
+  rule: 'a month as YYYY-MM (e.g. 2024-06); optional, defaults to the latest month in the warehouse',
+  parse(raw, fail) {
+    if (raw === undefined || raw === '') return null;
+    if (!MONTH_RE.test(raw)) fail();
+    return `${raw}-01`;
+  },
+});
+
+export const unitId = (from: 'query' | 'route' = 'route'): ParamSpec => ({
+  from,
+  rule: 'a unit id: 1–40 characters A–Z a–z 0–9 . _ -',
+  parse(raw, fail) {
+    if (raw === undefined || !UNIT_ID_RE.test(raw)) return fail();
+    return raw;
+  },
+});
+
+export const lang = (): ParamSpec => ({
+  rule: '`id` or `en`; optional, defaults to `id`',
+  parse(raw, fail) {
+    if (raw === undefined || raw === '') return 'id';
+    if (raw !== 'id' && raw !== 'en') fail();
+    return raw;
+  },
+});
+
+export const oneOf = (values: readonly string[], fallback: string): ParamSpec => ({
+  rule: `one of ${values.map((v) => `\`${v}\``).join(', ')}; optional, defaults to \`${fallback}\``,
+  parse(raw, fail) {
+    if (raw === undefined || raw === '') return fallback;
+    if (!values.includes(raw)) fail();
+    return raw;
+  },
+});
+
+export const title = (): ParamSpec => ({
+  rule: 'a position title, 1–120 printable characters; optional (all titles when absent)',
+  parse(raw, fail) {
+    if (raw === undefined || raw === '') return null;
+    if (!isTitle(raw)) fail();
+    return raw;
+  },
+});
+
+export type ParamSpecs = Record<string, ParamSpec>;
+
+/** Validate `url` query / route params against `specs`; also validates `format`. */
+export function parseParams(
+  specs: ParamSpecs,
+  url: URL,
+  route: Record<string, string>,
+): { values: Record<string, ParamValue>; format: 'arrow' | 'csv' } {
+  const values: Record<string, ParamValue> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const raw = spec.from === 'route' ? route[name] : (url.searchParams.get(name) ?? undefined);
+    const fail = (message?: string): never => {
+      throw new BadRequestError(name, message ?? `Invalid parameter \`${name}\`: expected ${spec.rule}.`);
+    };
+    if (spec.from !== 'route' && url.searchParams.getAll(name).length > 1) fail(`Parameter \`${name}\` was given more than once.`);
+    values[name] = spec.parse(raw, fail);
+  }
+  const f = url.searchParams.get('format');
+  if (f !== null && f !== 'arrow' && f !== 'csv') {
+    throw new BadRequestError('format', 'Invalid parameter `format`: expected `arrow` (default) or `csv`.');
+  }
+  return { values, format: f === 'csv' ? 'csv' : 'arrow' };
+}

@@ -1,0 +1,24 @@
+/**
+ * A query module declares one data need: its endpoint name, its validated parameters and its SQL.
+ * Parameters are bound by name (`$month`, `$id`, …) through a prepared statement; the SQL never contains
+ * client text. Only server code writes SQL; pages ask the endpoints under /api for named data.
+ */
+import type { ParamSpecs } from '../params';
+
+export interface QueryDef {
+  /** endpoint name, part of the ETag and the CSV file name */
+  name: string;
+  /** one line saying what the rows are (shown in the API index) */
+  description: string;
+  params: ParamSpecs;
+  sql: string;
+  /** extra values bound by the server (never from the client), e.g. defaults from pipeline/domain settings */
+  constants?: Record<string, string | number>;
+}
+
+export function defineQuery(def: QueryDef): QueryDef {
+  return def;
+}
+
+/** SQL for "the requested month, or the latest month with data" ($month is a `YYYY-MM-01` string or NULL). */
+export const SELECTED_MONTH = `coalesce(CAST($month AS DATE), (SELECT max(month) FROM unit_load_monthly))`;

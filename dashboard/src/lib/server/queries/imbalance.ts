@@ -1,0 +1,13 @@
+/** Load-imbalance indices over time (Gini, CV, Theil, …) at the unit or position level. */
+import { defineQuery } from './define';
+import { oneOf } from '../params';
+
+export const imbalance = defineQuery({
+  name: 'imbalance',
+  description: 'Imbalance indices of EJ across units (or positions) for every month.',
+  params: { level: oneOf(['unit', 'position'], 'unit') },
+  sql: `
+    SELECT month, CAST(n AS INTEGER) AS n, mean_ej, gini, cv, theil, max_mean, balance_efficiency,
+      share_staff_overloaded, share_staff_slack, staffing_gap
+    FROM imbalance_monthly WHERE level = $level ORDER BY month`,
+});

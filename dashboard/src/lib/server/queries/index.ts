@@ -1,0 +1,8 @@
+/** All query modules, by endpoint. */
+export { months, units, buildInfo } from './meta';
+export { overview } from './overview';
+export { unitLoad } from './unitLoad';
+export { imbalance } from './imbalance';
+export { heatmap } from './heatmap';
+export { unitInfo, unitHistory, unitPositions, unitTransfers, unitPerformance, unitSubunits } from './unit';
+export { jabatanTitles, jabatanUnits } from './jabatan';

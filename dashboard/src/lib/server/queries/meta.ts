@@ -1,0 +1,30 @@
+/** Metadata the pages need everywhere: the months with data, the unit list, the build. */
+import { DEFAULT_SETTINGS } from '$domain/settings.ts';
+import { defineQuery } from './define';
+
+export const months = defineQuery({
+  name: 'months',
+  description: 'Months with unit workload data (first day of month), oldest first.',
+  params: {},
+  sql: `SELECT DISTINCT month FROM unit_load_monthly ORDER BY month`,
+});
+
+export const units = defineQuery({
+  name: 'units',
+  description: 'All units (OPD and sub-units) with their place in the hierarchy.',
+  params: {},
+  sql: `SELECT unit_id, unit_name, parent_id, unit_kind, CAST(depth AS INTEGER) AS depth, top_unit_id
+        FROM unit ORDER BY top_unit_id, depth, unit_name`,
+});
+
+export const buildInfo = defineQuery({
+  name: 'build-info',
+  description: 'When and with which version and working-time setting the warehouse was built.',
+  params: {},
+  constants: { default_wke: DEFAULT_SETTINGS.workload.effective_minutes_per_year },
+  sql: `SELECT CAST(version AS VARCHAR) AS version, built_at,
+          coalesce(TRY_CAST(json_extract(settings, '$.workload.effective_minutes_per_year') AS DOUBLE), $default_wke)
+            AS effective_minutes_per_year,
+          coalesce(TRY_CAST(json_extract_string(settings, '$.region.name') AS VARCHAR), '') AS region_name
+        FROM build_info LIMIT 1`,
+});

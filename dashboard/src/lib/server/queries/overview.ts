@@ -1,0 +1,28 @@
+/** Ringkasan: the headline figures of one month. */
+import { defineQuery, SELECTED_MONTH } from './define';
+import { month } from '../params';
+
+export const overview = defineQuery({
+  name: 'overview',
+  description:
+    'Headline figures of a month: units overloaded, staff in overloaded units, staffing gap (FTE, unit level), ' +
+    'Gini of unit EJ and its change versus 12 months earlier.',
+  params: { month: month() },
+  sql: `
+    WITH m AS (SELECT ${SELECTED_MONTH} AS month),
+    u AS (SELECT l.* FROM unit_load_monthly l, m WHERE l.month = m.month),
+    i AS (SELECT i.* FROM imbalance_monthly i, m WHERE i.level = 'unit' AND i.month = m.month),
+    p AS (SELECT i.* FROM imbalance_monthly i, m WHERE i.level = 'unit' AND i.month = m.month - INTERVAL 12 MONTH)
+    SELECT m.month,
+      CAST((SELECT count(*) FROM u) AS INTEGER) AS units_total,
+      CAST((SELECT count(*) FROM u WHERE band = 'overloaded') AS INTEGER) AS units_overloaded,
+      CAST((SELECT count(*) FROM u WHERE band = 'slack') AS INTEGER) AS units_slack,
+      CAST((SELECT coalesce(sum(current_staff), 0) FROM u) AS INTEGER) AS staff_total,
+      CAST((SELECT coalesce(sum(current_staff), 0) FROM u WHERE band = 'overloaded') AS INTEGER) AS staff_in_overloaded_units,
+      (SELECT staffing_gap FROM i) AS staffing_gap_fte,
+      (SELECT gini FROM i) AS gini,
+      CAST((m.month - INTERVAL 12 MONTH) AS DATE) AS month_12m_ago,
+      (SELECT gini FROM p) AS gini_12m_ago,
+      (SELECT gini FROM i) - (SELECT gini FROM p) AS gini_change
+    FROM m`,
+});

@@ -1,0 +1,97 @@
+/** The unit page: one unit, its history, positions, transfers, performance ratings and sub-units. */
+import { DEFAULT_SETTINGS } from '$domain/settings.ts';
+import { defineQuery, SELECTED_MONTH } from './define';
+import { lang, month, unitId } from '../params';
+
+export const unitInfo = defineQuery({
+  name: 'unit',
+  description: 'One unit with its parent and top-level OPD names.',
+  params: { id: unitId() },
+  sql: `
+    SELECT u.unit_id, u.unit_name, u.parent_id, p.unit_name AS parent_name, u.unit_kind, u.region_code,
+      CAST(u.depth AS INTEGER) AS depth, u.top_unit_id, t.unit_name AS top_unit_name,
+      CAST((SELECT count(*) FROM unit c WHERE c.parent_id = u.unit_id) AS INTEGER) AS subunits
+    FROM unit u LEFT JOIN unit p ON p.unit_id = u.parent_id LEFT JOIN unit t ON t.unit_id = u.top_unit_id
+    WHERE u.unit_id = $id`,
+});
+
+export const unitHistory = defineQuery({
+  name: 'unit-history',
+  description:
+    'Workload and capacity of one unit per month (minutes; capacity = current staff × effective working time / 12).',
+  params: { id: unitId() },
+  constants: { default_wke: DEFAULT_SETTINGS.workload.effective_minutes_per_year },
+  sql: `
+    WITH w AS (
+      SELECT coalesce((SELECT TRY_CAST(json_extract(settings, '$.workload.effective_minutes_per_year') AS DOUBLE)
+                       FROM build_info LIMIT 1), $default_wke) AS wke
+    )
+    SELECT l.month, l.workload_minutes, l.current_staff * w.wke / 12 AS capacity_minutes, l.required_staff,
+      l.current_staff, l.ej, l.grade, l.band
+    FROM unit_load_monthly l, w WHERE l.unit_id = $id ORDER BY l.month`,
+});
+
+export const unitPositions = defineQuery({
+  name: 'unit-positions',
+  description:
+    'Positions of one unit now: required vs current staff, gap, holders below the required education and ' +
+    'required competencies no holder has (staffing_need).',
+  params: { id: unitId(), lang: lang() },
+  sql: `
+    SELECT s.position_id, s.title, p.position_kind, CAST(p.class AS INTEGER) AS class, s.required_staff,
+      s.required_staff_rounded, s.current_staff, s.gap, s.holders_below_education, s.missing_competencies,
+      l.ej, l.grade, l.band, CASE WHEN $lang = 'en' THEN l.label_en ELSE l.label_id END AS label
+    FROM staffing_need s LEFT JOIN position p USING (position_id) LEFT JOIN position_load l USING (position_id)
+    WHERE s.unit_id = $id
+    ORDER BY s.gap DESC, s.title`,
+});
+
+export const unitTransfers = defineQuery({
+  name: 'unit-transfers',
+  description: 'Transfers into and out of one unit per month (counts only; moves within the unit are not counted).',
+  params: { id: unitId() },
+  sql: `
+    WITH t AS (
+      SELECT CAST(date_trunc('month', effective_date) AS DATE) AS month, 1 AS n_in, 0 AS n_out
+      FROM transfer WHERE to_unit_id = $id AND coalesce(from_unit_id, '') <> $id
+      UNION ALL
+      SELECT CAST(date_trunc('month', effective_date) AS DATE), 0, 1
+      FROM transfer WHERE from_unit_id = $id AND coalesce(to_unit_id, '') <> $id
+    )
+    SELECT month, CAST(sum(n_in) AS INTEGER) AS transfers_in, CAST(sum(n_out) AS INTEGER) AS transfers_out
+    FROM t GROUP BY month ORDER BY month`,
+});
+
+export const unitPerformance = defineQuery({
+  name: 'unit-performance',
+  description:
+    'Distribution of the latest SKP rating (period up to the selected month) of the people in the unit in that month.',
+  params: { id: unitId(), month: month() },
+  sql: `
+    WITH m AS (SELECT ${SELECTED_MONTH} AS month),
+    people AS (
+      SELECT DISTINCT h.nip FROM employee_position_history h, m
+      WHERE h.unit_id = $id AND h.valid_from <= m.month AND (h.valid_to IS NULL OR h.valid_to > m.month)
+    ),
+    latest AS (
+      SELECT p.nip, arg_max(p.rating_rank, p.period) AS rating_rank
+      FROM performance p JOIN people USING (nip), m WHERE p.period <= m.month GROUP BY p.nip
+    ),
+    scale(rating_rank, rating) AS (VALUES
+      (1, 'Sangat Kurang'), (2, 'Kurang/Misconduct'), (3, 'Butuh Perbaikan'), (4, 'Baik'), (5, 'Sangat Baik'))
+    SELECT CAST(s.rating_rank AS INTEGER) AS rating_rank, s.rating, CAST(count(l.rating_rank) AS INTEGER) AS employees,
+      CAST((SELECT count(*) FROM people) AS INTEGER) AS people_in_unit
+    FROM scale s LEFT JOIN latest l ON l.rating_rank = s.rating_rank
+    GROUP BY s.rating_rank, s.rating ORDER BY s.rating_rank`,
+});
+
+export const unitSubunits = defineQuery({
+  name: 'unit-subunits',
+  description: 'Direct sub-units of one unit with their EJ in the selected month.',
+  params: { id: unitId(), month: month(), lang: lang() },
+  sql: `
+    SELECT u.unit_id, u.unit_name, u.unit_kind, l.month, l.ej, l.grade, l.band,
+      CASE WHEN $lang = 'en' THEN l.label_en ELSE l.label_id END AS label, l.current_staff, l.required_staff
+    FROM unit u LEFT JOIN unit_load_monthly l ON l.unit_id = u.unit_id AND l.month = ${SELECTED_MONTH}
+    WHERE u.parent_id = $id ORDER BY u.unit_name`,
+});

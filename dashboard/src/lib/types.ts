@@ -1,0 +1,49 @@
+/** Row shapes of the data endpoints (see src/lib/server/queries). */
+export type { Band } from '$domain/metrics.ts';
+import type { Band } from '$domain/metrics.ts';
+
+export interface MonthRow { month: Date }
+export interface BuildInfoRow { version: string | null; built_at: Date | null; effective_minutes_per_year: number; region_name: string }
+export interface UnitRow { unit_id: string; unit_name: string; parent_id: string | null; unit_kind: string; depth: number; top_unit_id: string }
+export interface OverviewRow {
+  month: Date; units_total: number; units_overloaded: number; units_slack: number; staff_total: number;
+  staff_in_overloaded_units: number; staffing_gap_fte: number | null; gini: number | null; month_12m_ago: Date;
+  gini_12m_ago: number | null; gini_change: number | null;
+}
+export interface UnitLoadRow {
+  unit_id: string; unit_name: string; parent_id: string | null; depth: number; top_unit_id: string; month: Date;
+  ej: number | null; grade: string | null; band: Band; label: string; workload_minutes: number; required_staff: number;
+  required_staff_rounded: number; current_staff: number; wisn_ratio: number | null; wisn_difference: number | null;
+}
+export interface ImbalanceRow {
+  month: Date; n: number; mean_ej: number; gini: number; cv: number; theil: number; max_mean: number;
+  balance_efficiency: number; share_staff_overloaded: number; share_staff_slack: number; staffing_gap: number;
+}
+export interface HeatmapRow { unit_id: string; unit_name: string; depth: number; top_unit_id: string; month: Date; ej: number | null; band: Band; current_staff: number }
+export interface UnitInfoRow {
+  unit_id: string; unit_name: string; parent_id: string | null; parent_name: string | null; unit_kind: string;
+  region_code: string | null; depth: number; top_unit_id: string; top_unit_name: string | null; subunits: number;
+}
+export interface UnitHistoryRow {
+  month: Date; workload_minutes: number; capacity_minutes: number; required_staff: number; current_staff: number;
+  ej: number | null; grade: string | null; band: Band;
+}
+export interface PositionRow {
+  position_id: string; title: string; position_kind: string | null; class: number | null; required_staff: number;
+  required_staff_rounded: number; current_staff: number; gap: number; holders_below_education: number;
+  missing_competencies: string[] | null; ej: number | null; grade: string | null; band: Band | null; label: string | null;
+}
+export interface TransferRow { month: Date; transfers_in: number; transfers_out: number }
+export interface RatingRow { rating_rank: number; rating: string; employees: number; people_in_unit: number }
+export interface SubunitRow {
+  unit_id: string; unit_name: string; unit_kind: string; month: Date | null; ej: number | null; grade: string | null;
+  band: Band | null; label: string | null; current_staff: number | null; required_staff: number | null;
+}
+export interface TitleRow {
+  title: string; positions: number; units: number; required_staff: number; current_staff: number;
+  positions_short: number; positions_surplus: number;
+}
+export interface TitleUnitRow {
+  title: string; position_id: string; unit_id: string; unit_name: string; month: Date; required_staff: number;
+  current_staff: number; difference: number; ej: number | null; grade: string | null; band: Band;
+}

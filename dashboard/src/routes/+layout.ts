@@ -1,0 +1,18 @@
+import { loadData } from '$lib/api';
+import { monthKey, parseLang } from '$lib/params';
+import type { BuildInfoRow, MonthRow } from '$lib/types';
+import type { LayoutLoad } from './$types';
+
+export const load: LayoutLoad = async ({ fetch, url }) => {
+  const lang = parseLang(url.searchParams.get('lang'));
+  const [months, build] = await Promise.all([
+    loadData<MonthRow>(fetch, '/api/months'),
+    loadData<BuildInfoRow>(fetch, '/api/build-info'),
+  ]);
+  return {
+    lang,
+    months: months.rows.map((r) => monthKey(r.month)),
+    warehouseError: months.error,
+    build: build.rows[0] ?? null,
+  };
+};

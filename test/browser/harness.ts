@@ -1,0 +1,305 @@
+/**
+ * Browser-test harness: builds the dashboard when its build is missing or older than its sources, starts the
+ * production server (adapter-node) on a free port against a test warehouse, drives the system Chromium through
+ * playwright-core, collects console errors, saves screenshots and runs axe-core.
+ *
+ * The test warehouse is `SEIMBANG_TEST_DB` when set (e.g. the real sample warehouse), else the small SQL
+ * fixture of fixture-warehouse.ts written to a temporary folder. The server reads it exactly as in production
+ * (env SEIMBANG_DB).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createFixtureWarehouse } from './fixture-warehouse.ts';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ARTIFACTS = path.join(REPO, 'test', 'artifacts');
+export const CHROMIUM = '/usr/bin/chromium';
+const BUILD_ENTRY = path.join(REPO, 'dashboard', 'build', 'index.js');
+const SOURCES = ['dashboard/src', 'dashboard/static', 'dashboard/svelte.config.js', 'dashboard/vite.config.ts', 'pipeline/domain'];
+
+export const VIEWPORTS = {
+  desktop: { width: 1366, height: 900 },
+  phone: { width: 390, height: 844 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+// ------------------------------------------------------------------ build
+
+function newestMtime(p: string): number {
+  const full = path.join(REPO, p);
+  if (!existsSync(full)) return 0;
+  const st = statSync(full);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const e of readdirSync(full, { withFileTypes: true })) {
+    if (e.name.startsWith('.')) continue;
+    max = Math.max(max, newestMtime(path.join(p, e.name)));
+  }
+  return max;
+}
+
+/** True when dashboard/build is missing or older than any source file. */
+export function dashboardBuildIsStale(): boolean {
+  if (!existsSync(BUILD_ENTRY)) return true;
+  const built = statSync(BUILD_ENTRY).mtimeMs;
+  return SOURCES.some((s) => newestMtime(s) > built);
+}
+
+let built = false;
+/** Build the dashboard (once per test process) if it is missing or stale. */
+export function ensureDashboardBuilt(): void {
+  if (built || !dashboardBuildIsStale()) {
+    built = true;
+    return;
+  }
+  const vite = path.join(REPO, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'dashboard/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`dashboard build failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  built = true;
+}
+
+// ------------------------------------------------------------------ warehouse
+
+/** The warehouse the tests run against: SEIMBANG_TEST_DB, or a fresh fixture in a temporary folder. */
+export async function testWarehouse(): Promise<{ file: string; fixture: boolean; cleanup(): void }> {
+  if (process.env.SEIMBANG_TEST_DB) {
+    return { file: path.resolve(process.env.SEIMBANG_TEST_DB), fixture: false, cleanup() {} };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'seimbang-wh-'));
+  const file = await createFixtureWarehouse(path.join(dir, 'seimbang.duckdb'));
+  return { file, fixture: true, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// ------------------------------------------------------------------ server
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Server {
+  url: string;
+  proc: ChildProcess;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+/** Start the production dashboard server on a free port with SEIMBANG_DB = `db`. */
+export async function startServer(db: string): Promise<Server> {
+  ensureDashboardBuilt();
+  const port = await freePort();
+  const logs: string[] = [];
+  const proc = spawn(process.execPath, [BUILD_ENTRY], {
+    cwd: REPO,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SEIMBANG_DB: db, ORIGIN: `http://127.0.0.1:${port}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout!.on('data', (d) => logs.push(String(d)));
+  proc.stderr!.on('data', (d) => logs.push(String(d)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}:\n${logs.join('')}`);
+    try {
+      const r = await fetch(`${url}/api`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${logs.join('')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    proc,
+    logs,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+        setTimeout(() => proc.exitCode === null && proc.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
+
+// ------------------------------------------------------------------ browser
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Headless system Chromium with a fresh user-data dir. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: run \`node test/browser/ensure-chromium.js\` (npm run test:browser does).`);
+  }
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'seimbang-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: VIEWPORTS.desktop,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TrackedPage {
+  page: Page;
+  /** console errors and uncaught exceptions seen on this page */
+  errors: string[];
+}
+
+/** A new page that records console errors and page errors. */
+export async function newPage(browser: Browser, viewport: ViewportName = 'desktop'): Promise<TrackedPage> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(VIEWPORTS[viewport]);
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('requestfailed', (req) => {
+    // downloads triggered by tests are not failures
+    if (!req.url().includes('format=csv')) errors.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`);
+  });
+  return { page, errors };
+}
+
+/** Wait until SvelteKit has hydrated and every chart container has drawn (or the page has none). */
+export async function waitForCharts(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const charts = [...document.querySelectorAll('[data-chart]')];
+      return charts.every((c) => c.querySelector('svg'));
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+export async function gotoAndSettle(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await waitForCharts(page);
+}
+
+/** Full-page screenshot to test/artifacts/<name>-<viewport>.png at the given width. */
+export async function screenshot(page: Page, name: string, viewport: ViewportName): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.setViewportSize(VIEWPORTS[viewport]);
+  // charts redraw on resize; give them a moment
+  await page.waitForTimeout(250);
+  await waitForCharts(page);
+  const file = path.join(ARTIFACTS, `${name}-${viewport}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Run axe-core in the page; return the serious and critical violations. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js') });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<any> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n: any) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
+    }));
+  });
+  return (result as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Press Tab through the page and return the focusable controls never reached.
+ * Controls: links, buttons, selects, inputs, summaries and [tabindex>=0] that are visible.
+ */
+export async function unreachableByTab(page: Page): Promise<string[]> {
+  const total = await page.evaluate(() => {
+    const sel = 'a[href], button:not([disabled]), select:not([disabled]), input:not([type=hidden]):not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+    const els = [...document.querySelectorAll<HTMLElement>(sel)].filter((el) => {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      const inClosedDetails = el.closest('details:not([open])') && el.tagName !== 'SUMMARY';
+      return !inClosedDetails && style.visibility !== 'hidden' && style.display !== 'none' && (r.width > 0 || r.height > 0 || el.classList.contains('skip'));
+    });
+    els.forEach((el, i) => el.setAttribute('data-kb', String(i)));
+    (document.activeElement as HTMLElement | null)?.blur();
+    return els.length;
+  });
+  const seen = new Set<string>();
+  await page.locator('body').focus().catch(() => undefined);
+  for (let i = 0; i < total + 15; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement?.getAttribute('data-kb') ?? null);
+    if (id !== null) seen.add(id);
+    if (seen.size === total) break;
+  }
+  return page.evaluate((seenIds) => {
+    const missing: string[] = [];
+    document.querySelectorAll<HTMLElement>('[data-kb]').forEach((el) => {
+      if (!seenIds.includes(el.getAttribute('data-kb')!)) missing.push(`${el.tagName.toLowerCase()} “${(el.textContent ?? '').trim().slice(0, 40)}”`);
+    });
+    return missing;
+  }, [...seen]);
+}
+
+/**
+ * Number of drawn Plot marks of a kind (Plot's mark name: "bar", "dot", "cell", "line", "rect", "link", …)
+ * inside a chart container. Plot labels each mark's <g>; the dashboard moves that label to `data-mark`.
+ */
+export async function markCount(page: Page, chartId: string, mark: string): Promise<number> {
+  return page.evaluate(
+    ([id, m]) => document.querySelectorAll(`[data-chart="${id}"] svg g[data-mark="${m}"] :is(rect, circle, path, line, text)`).length,
+    [chartId, mark] as const,
+  );
+}
+
+/** The markup of a chart (figure, legend and SVG), to compare before/after a filter change. */
+export async function chartMarkup(page: Page, chartId: string): Promise<string> {
+  return page.evaluate((id) => document.querySelector(`[data-chart="${id}"]`)?.innerHTML ?? '', chartId);
+}

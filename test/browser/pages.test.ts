@@ -1,0 +1,322 @@
+/**
+ * Every page in Chromium against the production server: loads without console errors, its charts render
+ * (Plot marks present), the month filter changes the URL and the chart, the language switch works, Tab
+ * reaches every control, axe finds no serious/critical violation, nothing overflows a phone screen, and
+ * screenshots of every page at desktop and phone widths land in test/artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  chartMarkup,
+  gotoAndSettle,
+  launchBrowser,
+  markCount,
+  newPage,
+  runAxe,
+  screenshot,
+  startServer,
+  testWarehouse,
+  unreachableByTab,
+  VIEWPORTS,
+  type Browser,
+  type Server,
+} from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+let wh: Awaited<ReturnType<typeof testWarehouse>>;
+let unitId = 'DISDIK';
+let title = '';
+let months: string[] = [];
+
+interface PageSpec {
+  name: string;
+  path: () => string;
+  /** chart id → Plot mark that must be drawn */
+  charts: Record<string, string>;
+  /** text of the <h1> in Indonesian / English (substring) */
+  h1: [string, string];
+  monthFilter: boolean;
+}
+
+const PAGES: PageSpec[] = [
+  {
+    name: 'ringkasan',
+    path: () => '/',
+    charts: { 'chart-ej-by-unit': 'bar', 'chart-imbalance': 'line', 'chart-heatmap': 'cell' },
+    h1: ['Ringkasan', 'Overview'],
+    monthFilter: true,
+  },
+  { name: 'unit-daftar', path: () => '/unit', charts: {}, h1: ['Unit kerja', 'Units'], monthFilter: true },
+  {
+    name: 'unit',
+    path: () => `/unit/${unitId}`,
+    charts: { 'chart-workload-capacity': 'line', 'chart-positions': 'dot', 'chart-ratings': 'bar' },
+    h1: ['', ''],
+    monthFilter: true,
+  },
+  { name: 'jabatan', path: () => '/jabatan', charts: { 'chart-title-units': 'dot' }, h1: ['Jabatan', 'Positions'], monthFilter: true },
+  {
+    name: 'jabatan-judul',
+    path: () => `/jabatan?title=${encodeURIComponent(title)}`,
+    charts: { 'chart-title-units': 'bar' },
+    h1: ['Jabatan', 'Positions'],
+    monthFilter: true,
+  },
+  { name: 'pegawai', path: () => '/pegawai', charts: {}, h1: ['Pegawai', 'Employees'], monthFilter: false },
+];
+
+beforeAll(async () => {
+  wh = await testWarehouse();
+  server = await startServer(wh.file);
+  browser = await launchBrowser();
+  const csv = async (p: string) =>
+    (await (await fetch(`${server.url}${p}${p.includes('?') ? '&' : '?'}format=csv`)).text())
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => l.split(','));
+  months = (await csv('/api/months')).map((r) => r[0]!.slice(0, 7));
+  const titles = (await csv('/api/jabatan/titles')).map((r) => r[0]!.replace(/^"|"$/g, ''));
+  title = titles[0]!;
+  if (!wh.fixture) {
+    // a real warehouse: a top-level unit that has sub-units
+    const units = await csv('/api/units');
+    const parents = new Set(units.map((u) => u[2]).filter(Boolean));
+    unitId = units.find((u) => parents.has(u[0]))?.[0] ?? units[0]![0]!;
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  wh?.cleanup();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const t = await newPage(browser);
+  await gotoAndSettle(t.page, `${server.url}${path}`);
+  return t;
+}
+
+describe.each(PAGES)('page $name', (spec) => {
+  it('loads without console errors, with landmarks and a heading', async () => {
+    const { page, errors } = await open(spec.path());
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    await expect.poll(() => page.locator('main#main').count()).toBe(1);
+    expect(await page.locator('header nav').count()).toBe(1);
+    expect(await page.locator('footer').count()).toBe(1);
+    const h1 = await page.locator('h1').innerText();
+    expect(h1).toContain(spec.h1[0]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('renders its charts (SVG marks present), each with a title, a data table and a CSV link', async () => {
+    const { page, errors } = await open(spec.path());
+    for (const [chart, mark] of Object.entries(spec.charts)) {
+      expect(await markCount(page, chart, mark), `${chart} ${mark} marks`).toBeGreaterThan(0);
+      const card = page.locator(`section#${chart}`);
+      expect((await card.locator('h2').innerText()).length).toBeGreaterThan(3);
+      expect(await card.locator('svg[role="img"][aria-label]').count()).toBeGreaterThan(0);
+      expect(await card.locator('a[download][href*="format=csv"]').count()).toBe(1);
+      expect(await card.locator('table').count(), `${chart} data table`).toBe(1);
+      // a labelled value axis (the heat map's axes are the units and months themselves) and Plot's tip mark
+      if (mark !== 'cell') expect(await card.locator('svg g[data-mark$="axis label"]').count(), `${chart} axis label`).toBeGreaterThan(0);
+      expect(await card.locator('svg g[data-mark="tip"]').count(), `${chart} tip`).toBeGreaterThan(0);
+    }
+    if (spec.name === 'pegawai') {
+      expect(await page.locator('[data-chart], table').count()).toBe(0);
+      await expect.poll(() => page.locator('main').innerText()).toContain('memerlukan masuk');
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Tab reaches every control', async () => {
+    const { page } = await open(spec.path());
+    expect(await unreachableByTab(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('axe-core: no serious or critical violations', async () => {
+    const { page } = await open(spec.path());
+    const violations = await runAxe(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a phone screen (no horizontal scrolling); screenshots at both widths, both languages', async () => {
+    const { page, errors } = await open(spec.path());
+    await screenshot(page, spec.name, 'desktop');
+    await screenshot(page, spec.name, 'phone');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'horizontal overflow at 390 px').toBeLessThanOrEqual(0);
+    await page.setViewportSize(VIEWPORTS.desktop);
+    const sep = spec.path().includes('?') ? '&' : '?';
+    await gotoAndSettle(page, `${server.url}${spec.path()}${sep}lang=en`);
+    await screenshot(page, `${spec.name}-en`, 'desktop');
+    await screenshot(page, `${spec.name}-en`, 'phone');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the language switch moves to English (?lang=en) and back, keeping the page state', async () => {
+    const { page, errors } = await open(spec.path());
+    const before = new URL(page.url());
+    await page.locator('header a.lang').click();
+    await page.waitForURL((u) => u.searchParams.get('lang') === 'en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.locator('h1').innerText()).toContain(spec.h1[1]);
+    await expect.poll(() => page.locator('header nav').innerText()).toContain('Overview');
+    const en = new URL(page.url());
+    expect(en.pathname).toBe(before.pathname);
+    for (const [k, v] of before.searchParams) expect(en.searchParams.get(k)).toBe(v);
+    // links keep the language
+    const navHrefs = await page.locator('header nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const h of navHrefs) expect(h).toContain('lang=en');
+    for (const chart of Object.keys(spec.charts)) {
+      await expect.poll(() => page.locator(`[data-chart="${chart}"] svg`).count()).toBeGreaterThan(0);
+    }
+    await page.locator('header a.lang').click();
+    await page.waitForURL((u) => !u.searchParams.has('lang'));
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('id');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+});
+
+describe.each(PAGES.filter((p) => p.monthFilter))('month filter on $name', (spec) => {
+  it('changes the URL and the charts', async () => {
+    const { page, errors } = await open(spec.path());
+    const firstChart = Object.keys(spec.charts)[0];
+    const before = firstChart ? await chartMarkup(page, firstChart) : await page.locator('main').innerText();
+    const target = months[Math.max(0, months.length - 7)]!; // six months before the latest
+    await page.selectOption('#month-select', target);
+    await page.waitForURL((u) => u.searchParams.get('month') === target);
+    if (spec.name === 'jabatan-judul') expect(new URL(page.url()).searchParams.get('title')).toBe(title);
+    await expect.poll(() => page.locator('#month-select').inputValue()).toBe(target);
+    if (firstChart) {
+      await expect.poll(() => chartMarkup(page, firstChart), { timeout: 10_000 }).not.toBe(before);
+      expect(await markCount(page, firstChart, spec.charts[firstChart]!)).toBeGreaterThan(0);
+    } else {
+      await expect.poll(() => page.locator('main').innerText()).not.toBe(before);
+    }
+    // the selection survives a reload (it is in the URL)
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.locator('#month-select').inputValue()).toBe(target);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('page specifics', () => {
+  it('Ringkasan: headline figures, the 1.0 line, and the heat map shows the June–July surge at Dinas Pendidikan', async () => {
+    const { page, errors } = await open('/');
+    const stats = page.locator('ul.stats li');
+    expect(await stats.count()).toBe(4);
+    expect(await page.locator('[data-testid="units-overloaded"]').innerText()).toMatch(/^\d+$/);
+    // the EJ chart draws rules at 0, 0.7 and 1.0
+    expect(await page.locator('[data-chart="chart-ej-by-unit"] svg g[data-mark="rule"]').count()).toBeGreaterThanOrEqual(3);
+    // hovering a bar shows the tooltip with the unit, EJ and plain label
+    const bar = page.locator('[data-chart="chart-ej-by-unit"] svg g[data-mark="bar"] rect').first();
+    await bar.hover();
+    const tips = page.locator('[data-chart="chart-ej-by-unit"] svg g[data-mark="tip"]');
+    await expect.poll(async () => (await tips.allTextContents()).join(' ')).toMatch(/EJ: \d+,\d\d/);
+    if (wh.fixture) {
+      // Bidang Pembinaan SD (Dinas Pendidikan): June and July far above the rest of its months
+      const res = await fetch(`${server.url}/api/units/DISDIK-SD/history?format=csv`);
+      const rows = (await res.text()).replace(/^\uFEFF/, '').split('\r\n').slice(1).filter(Boolean).map((l) => l.split(','));
+      const ejByMonth = new Map(rows.map((r) => [r[0]!.slice(5, 7), Number(r[5])]));
+      expect(ejByMonth.get('06')!).toBeGreaterThan(1.4);
+      expect(ejByMonth.get('07')!).toBeGreaterThan(1.4);
+      expect(ejByMonth.get('03')!).toBeLessThan(1.2);
+      const cells = await page.locator('[data-chart="chart-heatmap"] svg g[data-mark="cell"] rect').count();
+      expect(cells).toBeGreaterThan(100);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Ringkasan: a unit in the data table links to its unit page, keeping month and language', async () => {
+    const { page, errors } = await open(`/?month=${months[0]}&lang=en`);
+    const card = page.locator('section#chart-ej-by-unit');
+    await card.locator('summary').click();
+    const link = card.locator('details table a').first();
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(new RegExp(`^/unit/[^?]+\\?.*month=${months[0]}`));
+    expect(href).toContain('lang=en');
+    await link.click();
+    await page.waitForURL((u) => u.pathname.startsWith('/unit/'));
+    await gotoAndSettle(page, page.url());
+    expect(await page.locator('#month-select').inputValue()).toBe(months[0]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Jabatan: the title filter changes the URL and the chart', async () => {
+    const { page, errors } = await open('/jabatan');
+    const before = await chartMarkup(page, 'chart-title-units');
+    await page.selectOption('#title-select', title);
+    await page.waitForURL((u) => u.searchParams.get('title') === title);
+    await expect.poll(() => chartMarkup(page, 'chart-title-units')).not.toBe(before);
+    await expect.poll(() => markCount(page, 'chart-title-units', 'bar')).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('h1').innerText()).toContain(title);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Unit: transfers (counts only), sub-units, and an unknown unit gives a 404 page', async () => {
+    const { page, errors } = await open(`/unit/${unitId}`);
+    if (wh.fixture) {
+      // positions with required vs current staff and the competencies no holder has, in a visible table
+      const positions = await page.locator('section#chart-positions table').innerText();
+      expect(positions).toContain('Analis Kepegawaian');
+      expect(positions).toContain('dapodik');
+      expect(await markCount(page, 'chart-transfers', 'rect')).toBeGreaterThan(0);
+      expect(await page.locator('section[aria-labelledby="subunits-title"] table a').count()).toBeGreaterThan(0);
+    }
+    const res = await page.goto(`${server.url}/unit/NO-SUCH-UNIT`);
+    expect(res?.status()).toBe(404);
+    await expect.poll(() => page.locator('main').innerText()).toContain('NO-SUCH-UNIT');
+    const bad = await page.goto(`${server.url}/unit/${encodeURIComponent('bad id!')}`);
+    expect(bad?.status()).toBe(400);
+    expect(errors.filter((e) => !/status of (404|400)/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('an invalid ?month= shows a notice and the latest month', async () => {
+    const { page, errors } = await open('/?month=2024-99');
+    await expect.poll(() => page.locator('main').innerText()).toContain('Parameter bulan tidak valid');
+    expect(await page.locator('#month-select').inputValue()).toBe(months[months.length - 1]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a month without data: says so, names the months that exist, and shows empty states', async () => {
+    const { page, errors } = await open('/?month=2001-01');
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Tidak ada data untuk Januari 2001');
+    expect(main).toContain('pilih bulan lain');
+    // the EJ chart has nothing to draw and says so; the time series still draws
+    expect(await page.locator('section#chart-ej-by-unit [data-chart]').count()).toBe(0);
+    expect(await page.locator('section#chart-ej-by-unit').innerText()).toContain('Tidak ada data');
+    expect(await markCount(page, 'chart-imbalance', 'line')).toBeGreaterThan(0);
+    await screenshot(page, 'ringkasan-bulan-kosong', 'desktop');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('works without JavaScript: the month form is a plain GET form', async () => {
+    const ctx = browser.context;
+    const page = await ctx.newPage();
+    await page.route('**/*.js', (r) => r.abort());
+    await page.goto(`${server.url}/?month=${months[0]}`);
+    expect(await page.locator('h1').innerText()).toContain('Ringkasan');
+    expect(await page.locator('form.filter[method="GET"] select[name="month"]').count()).toBe(1);
+    expect(await page.locator('#month-select').inputValue()).toBe(months[0]);
+    await page.close();
+  });
+});

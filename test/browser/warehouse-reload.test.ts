@@ -1,0 +1,109 @@
+/**
+ * The server opens the warehouse read-only and picks up a rebuilt file (atomic rename) without a restart;
+ * without a warehouse it answers 503 with what to do, and the pages say so.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { createFixtureWarehouse } from './fixture-warehouse.ts';
+import { gotoAndSettle, launchBrowser, newPage, startServer, type Browser, type Server } from './harness.ts';
+
+let dir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'seimbang-reload-'));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('warehouse replaced while the server runs', () => {
+  let server: Server;
+  const file = () => path.join(dir, 'rebuilt.duckdb');
+
+  beforeAll(async () => {
+    await createFixtureWarehouse(file(), { builtAt: '2025-01-01T00:00:00Z', version: 'first' });
+    server = await startServer(file());
+  });
+  afterAll(() => server?.stop());
+
+  it('a rebuilt warehouse (new file renamed into place) is served without restart, with new ETags', async () => {
+    const before = await fetch(`${server.url}/api/build-info`);
+    const etag = before.headers.get('etag')!;
+    const v1 = tableFromIPC(new Uint8Array(await before.arrayBuffer())).get(0)!.toJSON();
+    expect(v1.version).toBe('first');
+
+    await createFixtureWarehouse(file(), { builtAt: '2025-02-01T00:00:00Z', version: 'second' });
+    await sleep(1200); // the server looks at the file at most once per second
+
+    const after = await fetch(`${server.url}/api/build-info`, { headers: { 'If-None-Match': etag } });
+    expect(after.status).toBe(200); // the old ETag no longer matches
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(after.headers.get('x-seimbang-built-at')).toContain('2025-02-01');
+    const v2 = tableFromIPC(new Uint8Array(await after.arrayBuffer())).get(0)!.toJSON();
+    expect(v2.version).toBe('second');
+    expect(server.logs.join('')).toContain('warehouse reopened');
+  });
+
+  it('queries keep working across several replacements', async () => {
+    for (let i = 0; i < 3; i++) {
+      await createFixtureWarehouse(file(), { builtAt: `2025-03-0${i + 1}T00:00:00Z`, version: `v${i}` });
+      await sleep(1100);
+      const [a, b] = await Promise.all([fetch(`${server.url}/api/heatmap`), fetch(`${server.url}/api/unit-load`)]);
+      expect(a.status).toBe(200);
+      expect(b.status).toBe(200);
+      expect(tableFromIPC(new Uint8Array(await a.arrayBuffer())).numRows).toBeGreaterThan(0);
+      await b.arrayBuffer();
+    }
+  });
+});
+
+describe('no warehouse yet', () => {
+  let server: Server;
+  const file = () => path.join(dir, 'later.duckdb');
+
+  beforeAll(async () => {
+    server = await startServer(file());
+  });
+  afterAll(() => server?.stop());
+
+  it('data endpoints answer 503 with a JSON message saying how to build it', async () => {
+    const res = await fetch(`${server.url}/api/months`);
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { error: string; message: string };
+    expect(body.error).toBe('warehouse_unavailable');
+    expect(body.message).toContain('npm run build:warehouse');
+  });
+
+  it('pages say the data is missing and what to do, without console errors', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Data belum tersedia');
+    expect(main).toContain('npm run build:warehouse');
+    expect(errors).toEqual([]);
+    await page.goto(`${server.url}/unit?lang=en`, { waitUntil: 'networkidle' });
+    expect(await page.locator('main').innerText()).toContain('No data yet');
+    await page.close();
+  });
+
+  it('once the warehouse appears it is used, without restart', async () => {
+    await createFixtureWarehouse(file());
+    await sleep(1100);
+    const res = await fetch(`${server.url}/api/months`);
+    expect(res.status).toBe(200);
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${server.url}/`);
+    expect(await page.locator('[data-chart] svg').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
