@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+
+/** Read size of the streaming passes; one buffer is reused (fresh buffers per chunk cost more than the hash). */
+const CHUNK = 4 << 20;
+
+/** Call `each` with consecutive chunks of a file (the same buffer, refilled) and their file offsets. */
+async function eachChunk(path: string, each: (chunk: Buffer, offset: number) => void): Promise<void> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    let pos = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, CHUNK, pos);
+      if (bytesRead === 0) break;
+      each(buf.subarray(0, bytesRead), pos);
+      pos += bytesRead;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** sha256 (hex) of a file, streamed. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await eachChunk(path, (chunk) => hash.update(chunk));
+  return hash.digest('hex');
+}
+
+export interface TextScan {
+  sha256: string;
+  /** byte offsets where a blank line starts (`\n\n` or `\n\r\n`: the offset after the first `\n`) */
+  blankLineOffsets: number[];
+  /** offset of the last byte that is not a space, tab, CR, LF or NUL (−1 for an empty file) */
+  lastContentOffset: number;
+}
+
+/**
+ * One streaming pass over a text file: its sha256, and where blank lines are. DuckDB's CSV reader skips
+ * blank lines, so the reader needs them to number rows as a spreadsheet does. `unit` is the code unit
+ * width: 1 for UTF-8, 2 for UTF-16LE (newline = 0A 00).
+ */
+export async function scanTextFile(path: string, unit: 1 | 2 = 1): Promise<TextScan> {
+  const hash = createHash('sha256');
+  const nl = unit === 1 ? Buffer.from('\n') : Buffer.from('\n\0');
+  const cr = unit === 1 ? Buffer.from('\r') : Buffer.from('\r\0');
+  const patterns = [Buffer.concat([nl, nl]), Buffer.concat([nl, cr, nl])];
+  const keep = Math.max(...patterns.map((p) => p.length)) - 1;
+  const blanks = new Set<number>();
+  let lastContent = -1;
+  let tail = Buffer.alloc(0);
+  const search = (buf: Buffer, base: number, from = 0): void => {
+    for (const p of patterns) {
+      let i = buf.indexOf(p, from);
+      while (i >= 0) {
+        if ((base + i) % unit === 0) blanks.add(base + i + nl.length);
+        i = buf.indexOf(p, i + unit);
+      }
+    }
+  };
+  await eachChunk(path, (chunk, offset) => {
+    hash.update(chunk);
+    // patterns that straddle the previous chunk: search tail + head of this chunk
+    if (tail.length) search(Buffer.concat([tail, chunk.subarray(0, keep)]), offset - tail.length);
+    search(chunk, offset);
+    for (let j = chunk.length - 1; j >= 0; j--) {
+      const b = chunk[j]!;
+      if (b !== 0x0a && b !== 0x0d && b !== 0x20 && b !== 0x09 && b !== 0x00) {
+        lastContent = offset + j;
+        break;
+      }
+    }
+    tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - keep)));
+  });
+  return { sha256: hash.digest('hex'), blankLineOffsets: [...blanks].sort((a, b) => a - b), lastContentOffset: lastContent };
+}
+
+/** 1-based line numbers of the given (sorted) byte offsets: one more than the newlines before each. */
+export async function lineNumbersAt(path: string, offsets: readonly number[], unit: 1 | 2 = 1): Promise<number[]> {
+  const out: number[] = [];
+  if (offsets.length === 0) return out;
+  let lines = 0;
+  let k = 0;
+  let carry = -1; // UTF-16: a 0A byte at the very end of the previous chunk
+  await eachChunk(path, (chunk, pos) => {
+    if (k >= offsets.length) return;
+    if (unit === 2 && carry >= 0) {
+      if (chunk[0] === 0x00) {
+        while (k < offsets.length && offsets[k]! <= carry) out.push(lines + 1), k++;
+        lines++;
+      }
+      carry = -1;
+    }
+    const end = chunk.length;
+    let i = chunk.indexOf(0x0a);
+    while (i >= 0) {
+      const at = pos + i;
+      if (unit === 1 || (at % 2 === 0 && i + 1 < end && chunk[i + 1] === 0x00)) {
+        while (k < offsets.length && offsets[k]! <= at) out.push(lines + 1), k++;
+        lines++;
+      } else if (unit === 2 && at % 2 === 0 && i + 1 === end) {
+        carry = at;
+      }
+      i = chunk.indexOf(0x0a, i + 1);
+    }
+    while (k < offsets.length && offsets[k]! < pos + end) out.push(lines + 1), k++;
+  });
+  while (k < offsets.length) out.push(lines + 1), k++;
+  return out;
+}

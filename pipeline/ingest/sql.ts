@@ -1,0 +1,95 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { kindSpec, type HeaderMapping } from './aliases.ts';
+
+export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+export const quoteLiteral = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
+/** The whitespace trimmed from raw values: space, tab, CR, LF, no-break space (U+00A0, common in Excel). */
+const TRIM_CHARS = ' \t\r\n\u00a0';
+
+/**
+ * Trim a VARCHAR expression and turn an empty result into NULL. Only values that start or end with a space,
+ * tab or no-break space (or end with a CR) are trimmed: `trim()` on every value costs about as much as
+ * parsing the CSV, while `prefix`/`suffix` tests are nearly free. `emptyIsNull`: also map '' to NULL (not
+ * needed after read_csv, which already reads an empty field as NULL).
+ */
+export function trimExpr(e: string, emptyIsNull = true): string {
+  const tests = [' ', '\t', '\u00a0']
+    .flatMap((ch) => [`prefix(${e}, ${quoteLiteral(ch)})`, `suffix(${e}, ${quoteLiteral(ch)})`])
+    .concat(`suffix(${e}, ${quoteLiteral('\r')})`)
+    .join(' OR ');
+  const empty = emptyIsNull ? ` WHEN ${e} = '' THEN NULL` : '';
+  return `CASE WHEN ${tests} THEN nullif(trim(${e}, ${quoteLiteral(TRIM_CHARS)}), '')${empty} ELSE ${e} END`;
+}
+
+/** The raw table's columns for a kind and header mapping: every canonical column, then unused named columns. */
+export function rawColumns(kind: string, mapping: HeaderMapping): { name: string; source: number | null }[] {
+  const spec = kindSpec(kind);
+  const cols: { name: string; source: number | null }[] = spec.columns.map((c) => ({
+    name: c.name,
+    source: mapping.canonical.get(c.name) ?? null,
+  }));
+  for (const u of mapping.unused) if (u.column) cols.push({ name: u.column, source: u.index });
+  return cols;
+}
+
+/**
+ * Create the raw table: every column VARCHAR, then `_file` and `_id_style` as VIRTUAL generated constants
+ * (no storage, no per-row work while loading) and `_row INTEGER` (filled by the reader).
+ */
+export async function createRawTable(
+  conn: DuckDBConnection,
+  table: string,
+  names: readonly string[],
+  meta: { file: string; idStyle: boolean },
+): Promise<void> {
+  const defs = [
+    ...names.map((n) => `${quoteIdent(n)} VARCHAR`),
+    `_file VARCHAR GENERATED ALWAYS AS (${quoteLiteral(meta.file)}) VIRTUAL`,
+    '_row INTEGER',
+    `_id_style BOOLEAN GENERATED ALWAYS AS (${meta.idStyle}) VIRTUAL`,
+  ];
+  await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} (${defs.join(', ')})`);
+}
+
+/**
+ * INSERT … SELECT that fills a raw table created by `createRawTable` from a reader: `source(i)` is the SQL
+ * expression of the file's column i (VARCHAR); missing canonical columns stay NULL; `row` is the `_row`
+ * expression (or NULL, set later).
+ */
+export function rawInsertSql(
+  table: string,
+  kind: string,
+  mapping: HeaderMapping,
+  source: (index: number) => string,
+  from: string,
+  opts: { row: string; emptyIsNull: boolean },
+): string {
+  const cols = rawColumns(kind, mapping).filter((c) => c.source !== null);
+  const targets = [...cols.map((c) => quoteIdent(c.name)), '_row'];
+  const exprs = [...cols.map((c) => trimExpr(source(c.source!), opts.emptyIsNull)), opts.row];
+  return `INSERT INTO ${quoteIdent(table)} (${targets.join(', ')})\nSELECT ${exprs.join(',\n  ')}\nFROM ${from}`;
+}
+
+async function scalar(conn: DuckDBConnection, sql: string): Promise<unknown> {
+  const reader = await conn.runAndReadAll(sql);
+  return reader.getRows()[0]?.[0];
+}
+
+/**
+ * Drop empty rows at the end of a raw table (every data column NULL) and return the number of rows left.
+ * Rows are in file order (`rowid` follows insertion order; DuckDB's `preserve_insertion_order`, on by default).
+ * Only the last row is looked at unless it is empty.
+ */
+export async function dropTrailingEmptyRows(conn: DuckDBConnection, table: string, dataColumns: readonly string[]): Promise<number> {
+  const t = quoteIdent(table);
+  const n = Number(await scalar(conn, `SELECT count(*) FROM ${t}`));
+  if (n === 0 || dataColumns.length === 0) return n;
+  const allNull = dataColumns.map((c) => `${quoteIdent(c)} IS NULL`).join(' AND ');
+  const lastEmpty = await scalar(conn, `SELECT ${allNull} FROM ${t} WHERE rowid = ${n - 1}`);
+  if (lastEmpty !== true) return n;
+  const lastNonEmpty = await scalar(conn, `SELECT max(rowid) FROM ${t} WHERE NOT (${allNull})`);
+  const keep = lastNonEmpty === null || lastNonEmpty === undefined ? 0 : Number(lastNonEmpty) + 1;
+  await conn.run(`DELETE FROM ${t} WHERE rowid >= ${keep}`);
+  return keep;
+}
