@@ -5,6 +5,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Settings } from '../domain/settings.ts';
+import { transferEffectsStep } from './steps/transfer-effects.ts';
 
 export interface DerivedStep {
   /** table(s) it writes, for the progress line */
@@ -13,4 +14,4 @@ export interface DerivedStep {
   run(conn: DuckDBConnection, settings: Settings): Promise<string>;
 }
 
-export const DERIVED_STEPS: DerivedStep[] = [];
+export const DERIVED_STEPS: DerivedStep[] = [transferEffectsStep];

@@ -237,16 +237,23 @@ export function attGtDraws(panel: Panel, res: AttGtResult, opts: BootstrapOption
       for (let t = 0; t < T; t++) SY[base + t] += u * yc[row + t];
     }
     for (let j = 0; j < C; j++) sums[j][b] = SU[j] * scale;
-    plan.forEach((p, k) => {
+    // (a plain loop without a closure per cell and draw: the same arithmetic, several times faster for the
+    // ~1,000 cells of a monthly panel)
+    for (let k = 0; k < plan.length; k++) {
+      const p = plan[k];
       if (!p.ok) {
         cells[k][b] = NaN;
-        return;
+        continue;
       }
-      const part = (c: number, m: number) => SY[c * T + p.t] - SY[c * T + p.b] - m * SU[c];
       let ctrl = 0;
-      for (const c of p.ctrl) ctrl += part(c, p.m0);
-      cells[k][b] = (p.a1 * part(p.g, p.m1) - p.a0 * ctrl) * scale;
-    });
+      const ctrlClasses = p.ctrl;
+      for (let j = 0; j < ctrlClasses.length; j++) {
+        const c = ctrlClasses[j];
+        ctrl += SY[c * T + p.t] - SY[c * T + p.b] - p.m0 * SU[c];
+      }
+      const treated = SY[p.g * T + p.t] - SY[p.g * T + p.b] - p.m1 * SU[p.g];
+      cells[k][b] = (p.a1 * treated - p.a0 * ctrl) * scale;
+    }
   }
   return { cells, cohortSums: new Map(classes.map((c, j) => [c, sums[j]])), n, biters };
 }

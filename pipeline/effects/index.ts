@@ -35,6 +35,9 @@ export interface EffectsOptions extends AggregateOptions {
   alpha?: number;
   /** simultaneous bands for ATT(g,t) and the event-study/group/calendar estimates (default true; needs the bootstrap) */
   cband?: boolean;
+  /** did's Wald pre-test (default true). It costs O(K²·n) for K pre-treatment cells: turn it off for long
+   *  monthly panels of many units, where it dominates the run time (`pretest` is then null). */
+  pretest?: boolean;
 }
 
 /** An estimate as reported: null where did reports NA. */
@@ -159,7 +162,7 @@ export function estimateEffects(rows: readonly PanelRow[], options: EffectsOptio
   const grpCrit = bandCrit(group.items, 'Group effects');
   const calCrit = bandCrit(calendar.items, 'Calendar effects');
 
-  const pre = preTest(res);
+  const pre = options.pretest === false ? null : preTest(res);
   const tw = twfeDid(panel);
 
   return {

@@ -1,0 +1,262 @@
+/**
+ * Derived step: the effects of past transfers, estimated with Callaway & Sant'Anna (2021) staggered DiD
+ * (pipeline/effects, docs/method-effects.md) on the panels the SQL models build:
+ *
+ * - unit level (marts/effect_panel_unit): the effect on a unit of gaining staff in a rotation wave, on its mean SKP
+ *   score, mean rating rank, EJ and staffing gap. Units that only LOSE staff in a wave (senders) are left out:
+ *   their EJ and staffing gap change mechanically, so they are no comparison for the receivers.
+ * - employee level (marts/effect_panel_employee): the effect of a transfer on the person who moves, on the score
+ *   relative to settled colleagues (the ramp-up; stored again in transfer_rampup for the what-if simulator) and
+ *   on the raw score (which also carries the level of the new unit).
+ *
+ * Comparison group: not-yet-treated (did's `control_group = "notyettreated"`): units (people) treated later serve
+ * as controls until they are treated, besides the never-treated. They are the closer comparison — later-wave
+ * receivers are overloaded units like the earlier ones, later movers are mobile staff like the earlier ones — and
+ * they add comparisons where the never-treated group is small. Inference: multiplier bootstrap, 999 Rademacher
+ * draws, fixed seed, so the same warehouse inputs give the same tables. did's Wald pre-test is skipped for the
+ * employee panel (O(K²·n) for K pre-treatment cells: it would dominate the build).
+ *
+ * Writes transfer_effect, transfer_rampup and transfer_effect_info (what was estimated, sample sizes, warnings).
+ * An outcome that cannot be estimated (no wave, no ratings, too few units) is recorded in transfer_effect_info
+ * with the reason; the build goes on.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DerivedStep } from '../derived.ts';
+import { EffectsInputError, estimateEffects, qnorm } from '../../effects/index.ts';
+import type { ControlGroup, EffectsResult, PanelRow } from '../../effects/index.ts';
+
+export const EFFECTS_BITERS = 999;
+export const EFFECTS_SEED = 20_240_922;
+export const EFFECTS_CONTROL: ControlGroup = 'notyettreated';
+/** months since the transfer stored in transfer_rampup (0 … RAMPUP_MONTHS, as far as the data reach) */
+export const RAMPUP_MONTHS = 24;
+/** the employee-level outcome the ramp-up is read from */
+export const RAMPUP_OUTCOME = 'score_vs_colleagues';
+
+interface Spec {
+  level: 'unit' | 'employee';
+  outcome: string;
+  pretest: boolean;
+}
+
+export const EFFECT_SPECS: readonly Spec[] = [
+  { level: 'unit', outcome: 'mean_score', pretest: true },
+  { level: 'unit', outcome: 'mean_rating_rank', pretest: true },
+  { level: 'unit', outcome: 'ej', pretest: true },
+  { level: 'unit', outcome: 'staffing_gap', pretest: true },
+  { level: 'employee', outcome: 'score_vs_colleagues', pretest: false },
+  { level: 'employee', outcome: 'score', pretest: false },
+];
+
+/** one row of transfer_effect before the months are attached */
+interface EffectOut {
+  outcome: string;
+  level: string;
+  aggregation: 'att_gt' | 'simple' | 'dynamic' | 'group' | 'calendar' | 'twfe';
+  group: number | null;
+  time: number | null;
+  event_time: number | null;
+  att: number | null;
+  se: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  crit_val: number | null;
+  n: number;
+  n_treated: number | null;
+}
+
+interface InfoOut {
+  outcome: string;
+  level: string;
+  status: 'estimated' | 'not_estimated';
+  message: string | null;
+  control: string;
+  n_units: number | null;
+  n_treated: number | null;
+  n_left_out: number;
+  n_periods: number | null;
+  cohorts: number[];
+  biters: number;
+  seed: number;
+  pretest_p: number | null;
+  warnings: string[];
+  ms: number;
+}
+
+async function readPanel(conn: DuckDBConnection, spec: Spec): Promise<{ rows: PanelRow[]; leftOut: number }> {
+  const y = `"${spec.outcome}"`;
+  // unit level: senders (units that only lose staff in a wave) are no comparison; a unit or person with the outcome
+  // missing in some month is left out (the estimator needs a balanced panel)
+  const [table, key, where] = spec.level === 'unit'
+    ? ['effect_panel_unit', 'unit_id', `wave_role <> 'sender'`]
+    : ['effect_panel_employee', 'nip', 'true'];
+  const bad = `SELECT DISTINCT ${key} FROM ${table} WHERE (${where}) AND (${y} IS NULL OR isnan(${y}) OR isinf(${y}))`;
+  const lo = await conn.runAndReadAll(`SELECT count(*) FROM (${bad})`);
+  const leftOut = Number(lo.getRowsJS()[0]?.[0] ?? 0);
+  const r = await conn.runAndReadAll(`
+    SELECT CAST(dense_rank() OVER (ORDER BY ${key}) AS INTEGER) AS id, t, cohort, CAST(${y} AS DOUBLE) AS y
+    FROM ${table} WHERE (${where}) AND ${key} NOT IN (${bad}) ORDER BY ${key}, t`);
+  if (r.currentRowCount === 0) return { rows: [], leftOut };
+  const [ids, ts, cs, ys] = r.getColumnsJS() as [number[], number[], number[], number[]];
+  const rows: PanelRow[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) rows[i] = { id: ids[i], time: ts[i], cohort: cs[i], y: ys[i] };
+  return { rows, leftOut };
+}
+
+/** units per treated cohort in the estimation sample (did drops cohorts treated in the first period) */
+function cohortSizes(rows: readonly PanelRow[], res: EffectsResult): Map<number, number> {
+  const groups = new Set(res.groups);
+  const seen = new Map<number | string, number>();
+  for (const r of rows) if (!seen.has(r.id)) seen.set(r.id, r.cohort);
+  const out = new Map<number, number>();
+  for (const c of seen.values()) if (groups.has(c)) out.set(c, (out.get(c) ?? 0) + 1);
+  return out;
+}
+
+function effectRows(spec: Spec, res: EffectsResult, sizes: Map<number, number>): EffectOut[] {
+  const base = { outcome: spec.outcome, level: spec.level, n: res.n_units };
+  const z = qnorm(1 - res.alpha / 2);
+  const treated = [...sizes.values()].reduce((a, b) => a + b, 0);
+  const out: EffectOut[] = [];
+  const est = (r: { att: number | null; se: number | null; ci_low: number | null; ci_high: number | null }) => ({
+    att: r.att, se: r.se, ci_low: r.ci_low, ci_high: r.ci_high,
+  });
+  for (const c of res.att_gt) {
+    out.push({ ...base, aggregation: 'att_gt', group: c.group, time: c.time, event_time: c.time - c.group, ...est(c), crit_val: res.att_gt_crit_val, n_treated: c.n_treated });
+  }
+  out.push({ ...base, aggregation: 'simple', group: null, time: null, event_time: null, ...est(res.simple), crit_val: z, n_treated: treated });
+  for (const d of res.dynamic) {
+    const n = [...sizes].filter(([g]) => res.att_gt.some((c) => c.group === g && c.time - g === d.e)).reduce((a, [, k]) => a + k, 0);
+    out.push({ ...base, aggregation: 'dynamic', group: null, time: null, event_time: d.e, ...est(d), crit_val: res.dynamic_crit_val, n_treated: n });
+  }
+  out.push({ ...base, aggregation: 'dynamic', group: null, time: null, event_time: null, ...est(res.dynamic_overall), crit_val: z, n_treated: treated });
+  for (const g of res.group) {
+    out.push({ ...base, aggregation: 'group', group: g.group, time: null, event_time: null, ...est(g), crit_val: res.group_crit_val, n_treated: sizes.get(g.group) ?? null });
+  }
+  out.push({ ...base, aggregation: 'group', group: null, time: null, event_time: null, ...est(res.group_overall), crit_val: z, n_treated: treated });
+  for (const c of res.calendar) {
+    const n = [...sizes].filter(([g]) => g <= c.time).reduce((a, [, k]) => a + k, 0);
+    out.push({ ...base, aggregation: 'calendar', group: null, time: c.time, event_time: null, ...est(c), crit_val: res.calendar_crit_val, n_treated: n });
+  }
+  out.push({ ...base, aggregation: 'calendar', group: null, time: null, event_time: null, ...est(res.calendar_overall), crit_val: z, n_treated: treated });
+  const tw = res.twfe;
+  const ok = tw.att !== null && tw.se !== null;
+  out.push({
+    ...base, aggregation: 'twfe', group: null, time: null, event_time: null,
+    att: tw.att, se: tw.se, ci_low: ok ? tw.att! - z * tw.se! : null, ci_high: ok ? tw.att! + z * tw.se! : null,
+    crit_val: z, n_treated: treated,
+  });
+  return out;
+}
+
+const num = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? 'NULL' : String(v));
+/** a DOUBLE literal that round-trips exactly (a bare 0.123… literal is read as DECIMAL first and can lose the last bit) */
+const dbl = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? 'NULL' : `'${String(v)}'::DOUBLE`);
+const txt = (v: string | null): string => (v === null ? 'NULL' : `'${v.replaceAll("'", "''")}'`);
+
+async function insertValues(conn: DuckDBConnection, table: string, rows: string[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) await conn.run(`INSERT INTO ${table} VALUES ${rows.slice(i, i + 2000).join(', ')}`);
+}
+
+export async function runTransferEffects(conn: DuckDBConnection): Promise<{ effects: EffectOut[]; info: InfoOut[] }> {
+  const effects: EffectOut[] = [];
+  const info: InfoOut[] = [];
+  for (const spec of EFFECT_SPECS) {
+    const t0 = performance.now();
+    const { rows, leftOut } = await readPanel(conn, spec);
+    const common = { outcome: spec.outcome, level: spec.level, control: EFFECTS_CONTROL, n_left_out: leftOut, biters: EFFECTS_BITERS, seed: EFFECTS_SEED };
+    let res: EffectsResult;
+    try {
+      if (rows.length === 0) {
+        throw new EffectsInputError(leftOut > 0
+          ? `no ${spec.level} has ${spec.outcome} in every month of the calendar (${leftOut} left out)`
+          : `the ${spec.level} panel is empty`);
+      }
+      if (!rows.some((r) => r.cohort > 0)) throw new EffectsInputError('nobody is treated: no transfer wave (unit level) or transfer (employee level) inside the calendar');
+      res = estimateEffects(rows, { control: EFFECTS_CONTROL, biters: EFFECTS_BITERS, seed: EFFECTS_SEED, pretest: spec.pretest });
+    } catch (e) {
+      if (!(e instanceof EffectsInputError)) throw e;
+      info.push({
+        ...common, status: 'not_estimated', message: e.message, n_units: null, n_treated: null, n_periods: null, cohorts: [],
+        pretest_p: null, warnings: [], ms: performance.now() - t0,
+      });
+      continue;
+    }
+    const sizes = cohortSizes(rows, res);
+    effects.push(...effectRows(spec, res, sizes));
+    info.push({
+      ...common, status: 'estimated', message: null, n_units: res.n_units,
+      n_treated: [...sizes.values()].reduce((a, b) => a + b, 0), n_periods: res.periods.length, cohorts: res.groups,
+      pretest_p: res.pretest?.p_value ?? null, warnings: res.warnings, ms: performance.now() - t0,
+    });
+  }
+  return { effects, info };
+}
+
+async function writeTables(conn: DuckDBConnection, effects: EffectOut[], info: InfoOut[]): Promise<void> {
+  await conn.run(`
+    CREATE OR REPLACE TEMP TABLE _transfer_effect (outcome VARCHAR, level VARCHAR, aggregation VARCHAR, "group" INTEGER, "time" INTEGER,
+      event_time INTEGER, att DOUBLE, se DOUBLE, ci_low DOUBLE, ci_high DOUBLE, crit_val DOUBLE, n INTEGER, n_treated INTEGER, ord INTEGER)`);
+  await insertValues(conn, '_transfer_effect', effects.map((e, k) =>
+    `(${[txt(e.outcome), txt(e.level), txt(e.aggregation), num(e.group), num(e.time), num(e.event_time), dbl(e.att), dbl(e.se),
+      dbl(e.ci_low), dbl(e.ci_high), dbl(e.crit_val), num(e.n), num(e.n_treated), String(k)].join(', ')})`));
+  await conn.run(`
+    CREATE OR REPLACE TABLE transfer_effect AS
+    WITH cal AS (SELECT "month", CAST(row_number() OVER (ORDER BY "month") AS INTEGER) AS t FROM month_calendar)
+    SELECT e.outcome, e.level, e.aggregation, e."group", cg."month" AS group_month, e."time", ct."month" AS time_month,
+           e.event_time, e.att, e.se, e.ci_low, e.ci_high, e.crit_val, e.n, e.n_treated
+    FROM _transfer_effect e
+    LEFT JOIN cal cg ON cg.t = e."group"
+    LEFT JOIN cal ct ON ct.t = e."time"
+    ORDER BY e.ord;
+    DROP TABLE _transfer_effect;
+    COMMENT ON TABLE transfer_effect IS 'Effects of past transfers (Callaway & Sant''Anna 2021, did-compatible; docs/method-effects.md): per outcome and level (unit: gaining staff in a rotation wave; employee: being transferred), ATT(g,t) and the simple, dynamic (event-study), group and calendar aggregations with multiplier-bootstrap SEs (999 draws, fixed seed), and the naive TWFE estimate for comparison; overall summaries have NULL keys';
+    COMMENT ON COLUMN transfer_effect.aggregation IS 'att_gt (one cohort × month), simple (all post-treatment cells, cohort-share weighted), dynamic (by event_time; NULL event_time = average over event_time ≥ 0), group (by cohort; NULL group = overall), calendar (by month; NULL time = overall), twfe (naive two-way fixed effects, biased under staggered timing)';
+    COMMENT ON COLUMN transfer_effect."group" IS 'cohort: month index (1 = first month of month_calendar) of the first wave (unit) or first transfer (employee)';
+    COMMENT ON COLUMN transfer_effect."time" IS 'month index of the period (att_gt, calendar)';
+    COMMENT ON COLUMN transfer_effect.event_time IS 'months since treatment, time − group (att_gt, dynamic)';
+    COMMENT ON COLUMN transfer_effect.ci_low IS 'att − crit_val × se: simultaneous (sup-t) bands for the att_gt, dynamic, group and calendar families, pointwise 95 % for simple, overall summaries and twfe';
+    COMMENT ON COLUMN transfer_effect.n IS 'units (or employees) in the estimation sample';
+    COMMENT ON COLUMN transfer_effect.n_treated IS 'treated units behind the estimate (the cohort for att_gt and group; cohorts reaching that event time or month for dynamic and calendar; all treated for the summaries)';
+  `);
+
+  await conn.run(`
+    CREATE OR REPLACE TABLE transfer_effect_info (outcome VARCHAR, level VARCHAR, status VARCHAR, message VARCHAR, control VARCHAR,
+      n_units INTEGER, n_treated INTEGER, n_left_out INTEGER, n_periods INTEGER, cohorts INTEGER[], biters INTEGER, seed BIGINT,
+      pretest_p DOUBLE, warnings VARCHAR[])`);
+  await insertValues(conn, 'transfer_effect_info', info.map((i) =>
+    `(${[txt(i.outcome), txt(i.level), txt(i.status), txt(i.message), txt(i.control), num(i.n_units), num(i.n_treated), num(i.n_left_out),
+      num(i.n_periods), `[${i.cohorts.join(', ')}]::INTEGER[]`, String(i.biters), String(i.seed), dbl(i.pretest_p),
+      `[${i.warnings.map(txt).join(', ')}]::VARCHAR[]`].join(', ')})`));
+  await conn.run(`
+    COMMENT ON TABLE transfer_effect_info IS 'One row per outcome × level of transfer_effect: estimated or not (and why), comparison group, sample sizes, units left out for a missing outcome (n_left_out), cohorts, bootstrap draws and seed, did pre-test p-value (unit level), the estimator''s warnings';
+  `);
+
+  // the ramp-up for the what-if simulator: employee-level event-study effects on the score relative to settled colleagues
+  await conn.run(`
+    CREATE OR REPLACE TABLE transfer_rampup AS
+    WITH base AS (SELECT avg(score) AS baseline FROM effect_panel_employee)
+    SELECT CAST(e.event_time AS INTEGER) AS months_since_transfer, e.att AS effect, e.se, e.ci_low, e.ci_high,
+           1 + e.att / b.baseline AS share_of_full_productivity, b.baseline AS baseline_score, e.n_treated
+    FROM transfer_effect e CROSS JOIN base b
+    WHERE e.level = 'employee' AND e.outcome = '${RAMPUP_OUTCOME}' AND e.aggregation = 'dynamic'
+      AND e.event_time BETWEEN 0 AND ${RAMPUP_MONTHS}
+    ORDER BY months_since_transfer;
+    COMMENT ON TABLE transfer_rampup IS 'Ramp-up after a transfer, for the what-if simulator: the employee-level event-study effect (Callaway & Sant''Anna, not-yet-transferred comparison) on the SKP score relative to settled colleagues, by months since the transfer; share_of_full_productivity = 1 + effect / baseline_score (mean score of the employee panel; values just above 1 are noise)';
+    COMMENT ON COLUMN transfer_rampup.effect IS 'score points relative to settled colleagues, against the months before the transfer';
+    COMMENT ON COLUMN transfer_rampup.ci_low IS 'simultaneous (sup-t) 95 % band over all event times';
+  `);
+}
+
+export const transferEffectsStep: DerivedStep = {
+  name: 'transfer_effect, transfer_rampup',
+  async run(conn) {
+    const { effects, info } = await runTransferEffects(conn);
+    await writeTables(conn, effects, info);
+    const done = info.filter((i) => i.status === 'estimated');
+    const simple = (lvl: string, o: string) => effects.find((e) => e.level === lvl && e.outcome === o && e.aggregation === 'simple')?.att;
+    const ms = simple('unit', 'mean_score');
+    return `${done.length}/${info.length} outcome × level estimated (${info.map((i) => `${i.level}/${i.outcome} ${Math.round(i.ms)} ms`).join(', ')})`
+      + (ms !== undefined && ms !== null ? `; unit mean-score ATT ${ms.toFixed(2)}` : '');
+  },
+};

@@ -1,0 +1,92 @@
+-- Mart: the employee × month panel for the effect of a transfer on the person who moves (the ramp-up), for the
+-- Callaway & Sant'Anna estimator (docs/method-effects.md). Balanced: only employees with a score in every month
+-- of month_calendar (people who joined or left during the window are left out).
+--   cohort = t of the month of the person's first transfer inside the calendar (the first month whose 1st is on
+--            or after the effective date: the month from which the new post holds on the 1st, as the head-counts
+--            and the unit attribution do); 1 = in the first month (did drops these people: no month before);
+--            0 = not moved inside the calendar.
+--   first_move_wave = that first transfer was part of a rotation wave (see effect_panel_unit).
+-- Outcomes:
+--   score               the SKP score (performance.score) of the month;
+--   score_vs_colleagues score − the mean score of the SETTLED colleagues of the same unit that month (people whose
+--                       spell in the unit began at least 12 months before; the person left out). Differencing
+--                       against settled colleagues removes what belongs to the unit and the month — the unit's
+--                       level, common shocks, and an effect a wave has on everyone in a receiving unit — so the
+--                       ramp-up is the person's own dip; colleagues who arrived in the last year are left out of
+--                       the benchmark because they may still be ramping up themselves. NULL when the unit has no
+--                       settled colleague that month.
+-- Scale: at most setting_effects_max_employees() people (10,000 by default: no sampling at city scale), a
+-- deterministic sample by md5(nip) within two strata, moved and not moved inside the calendar: movers up to half
+-- of the cap, or what the non-movers leave free; non-movers fill the rest. The precision of the effects comes
+-- from the movers, and the bootstrap costs O(people × months), so this keeps the build fast at province and
+-- national scale. Sampling within each stratum keeps the cohort shares of the movers and so the aggregation
+-- weights. The colleague benchmark of score_vs_colleagues is computed on everyone, before sampling.
+-- sample_share = the share of the person's stratum kept (1 = everyone).
+CREATE OR REPLACE TABLE effect_panel_employee AS
+WITH cal AS (
+  SELECT "month", CAST(row_number() OVER (ORDER BY "month") AS INTEGER) AS t FROM month_calendar
+), bounds AS (
+  SELECT min("month") AS lo, max("month") AS hi, count(*) AS n_months FROM month_calendar
+), tr AS (
+  SELECT t.nip, t.transfer_id, t.effective_date, t.decree_number, t.reason_category, month_ceil(t.effective_date) AS m,
+         coalesce(u.region_code, setting_region_code()) AS region_code
+  FROM transfer t LEFT JOIN unit u ON u.unit_id = t.to_unit_id
+), wave_ids AS (
+  SELECT transfer_id FROM tr
+  WHERE reason_category = 'rotasi_berkala' AND decree_number IS NOT NULL
+  QUALIFY count(*) OVER (PARTITION BY region_code, decree_number) >= setting_wave_min_transfers()
+), first_move AS (
+  SELECT tr.nip, arg_min(tr.m, (tr.effective_date, tr.transfer_id)) AS m,
+         arg_min(w.transfer_id IS NOT NULL, (tr.effective_date, tr.transfer_id)) AS wave
+  FROM tr CROSS JOIN bounds b LEFT JOIN wave_ids w USING (transfer_id)
+  WHERE tr.m BETWEEN b.lo AND b.hi
+  GROUP BY tr.nip
+), scored AS (
+  -- the unit of the position held on the 1st of the month; settled = in that spell for at least 12 months
+  SELECT p.nip, p.period AS "month", p.score, h.unit_id,
+         h.valid_from IS NULL OR date_sub('month', h.valid_from, p.period) >= 12 AS settled
+  FROM performance p
+  JOIN employee_position_history h
+    ON h.nip = p.nip AND (h.valid_from IS NULL OR h.valid_from <= p.period) AND (h.valid_to IS NULL OR h.valid_to > p.period)
+  WHERE p.score IS NOT NULL AND p.period IN (SELECT "month" FROM month_calendar)
+), unit_month AS (
+  SELECT unit_id, "month", sum(score) FILTER (WHERE settled) AS s, count(*) FILTER (WHERE settled) AS n
+  FROM scored GROUP BY ALL
+), complete AS (
+  SELECT s.nip, f.m IS NOT NULL AS moved
+  FROM scored s LEFT JOIN first_move f USING (nip)
+  GROUP BY ALL HAVING count(DISTINCT s."month") = (SELECT n_months FROM bounds)
+), strata AS (
+  SELECT count(*) FILTER (WHERE moved) AS n_moved, count(*) FILTER (WHERE NOT moved) AS n_stay,
+         setting_effects_max_employees() AS cap
+  FROM complete
+), quota AS (
+  SELECT n_moved, n_stay,
+         least(n_moved, greatest(cap // 2, cap - n_stay)) AS q_moved,
+         least(n_stay, cap - least(n_moved, greatest(cap // 2, cap - n_stay))) AS q_stay
+  FROM strata
+), kept AS (
+  SELECT c.nip, c.moved,
+         CASE WHEN c.moved THEN q.q_moved / nullif(q.n_moved, 0) ELSE q.q_stay / nullif(q.n_stay, 0) END AS sample_share
+  FROM complete c CROSS JOIN quota q
+  QUALIFY row_number() OVER (PARTITION BY c.moved ORDER BY md5(c.nip), c.nip) <= CASE WHEN c.moved THEN q.q_moved ELSE q.q_stay END
+)
+SELECT s.nip, s."month", c.t,
+       CAST(CASE WHEN f.m IS NULL THEN 0 ELSE (SELECT c2.t FROM cal c2 WHERE c2."month" = f.m) END AS INTEGER) AS cohort,
+       coalesce(f.wave, false) AS first_move_wave,
+       s.unit_id, s.score,
+       s.score - (um.s - CASE WHEN s.settled THEN s.score ELSE 0 END)
+                 / nullif(um.n - CASE WHEN s.settled THEN 1 ELSE 0 END, 0) AS score_vs_colleagues,
+       k.sample_share
+FROM scored s
+JOIN kept k USING (nip)
+JOIN cal c USING ("month")
+JOIN unit_month um USING (unit_id, "month")
+LEFT JOIN first_move f USING (nip)
+ORDER BY s.nip, s."month";
+
+COMMENT ON TABLE effect_panel_employee IS 'Mart: employee × month panel (balanced: a score every month) for the effect of a transfer on the person; cohort = month index t of the first transfer inside the calendar (0 not moved); outcomes score and score_vs_colleagues (score − mean of settled colleagues in the unit); capped at setting_effects_max_employees() by a deterministic sample; nip is personal data';
+COMMENT ON COLUMN effect_panel_employee.nip IS 'PERSONAL DATA (UU 27/2022): never public';
+COMMENT ON COLUMN effect_panel_employee.t IS 'month index: 1 = first month of month_calendar';
+COMMENT ON COLUMN effect_panel_employee.score_vs_colleagues IS 'score − mean score of the colleagues in the same unit that month whose spell began ≥ 12 months before (the person excluded); NULL without such colleagues';
+COMMENT ON COLUMN effect_panel_employee.sample_share IS 'share of the person''s stratum (moved / not moved inside the calendar) kept by the cap; 1 = no sampling';
