@@ -235,7 +235,7 @@ async function writeTables(conn: DuckDBConnection, effects: EffectOut[], info: I
   // the ramp-up for the what-if simulator: employee-level event-study effects on the score relative to settled colleagues
   await conn.run(`
     CREATE OR REPLACE TABLE transfer_rampup AS
-    WITH base AS (SELECT avg(score) AS baseline FROM effect_panel_employee)
+    WITH base AS (SELECT CAST(avg(CAST(score AS DECIMAL(18, 4))) AS DOUBLE) AS baseline FROM effect_panel_employee)
     SELECT CAST(e.event_time AS INTEGER) AS months_since_transfer, e.att AS effect, e.se, e.ci_low, e.ci_high,
            1 + e.att / b.baseline AS share_of_full_productivity, b.baseline AS baseline_score, e.n_treated
     FROM transfer_effect e CROSS JOIN base b

@@ -3,7 +3,7 @@ CREATE OR REPLACE TABLE position AS
 SELECT p.position_id, p.unit_id, p.title, p.position_kind, p."class", p.required_education, p.required_major,
        p.required_competencies, coalesce(t.annual_minutes, 0) AS annual_workload_minutes
 FROM stg_positions p
-LEFT JOIN (SELECT position_id, sum(annual_minutes) AS annual_minutes FROM position_task GROUP BY ALL) t USING (position_id)
+LEFT JOIN (SELECT position_id, exact_sum(annual_minutes) AS annual_minutes FROM position_task GROUP BY ALL) t USING (position_id)
 WHERE len(p._issues) = 0
 ORDER BY p.position_id;
 

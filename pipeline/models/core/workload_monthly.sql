@@ -2,7 +2,7 @@
 -- (PermenPANRB 1/2020). A month without records falls back to the annual ABK workload / 12 (source = 'abk').
 CREATE OR REPLACE TABLE workload_monthly AS
 WITH rec AS (
-  SELECT position_id, "month", sum(volume * time_norm_minutes) AS minutes
+  SELECT position_id, "month", exact_sum(volume * time_norm_minutes) AS minutes
   FROM stg_workload WHERE len(_issues) = 0
   GROUP BY ALL
 )

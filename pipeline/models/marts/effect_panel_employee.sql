@@ -50,7 +50,7 @@ WITH cal AS (
     ON h.nip = p.nip AND (h.valid_from IS NULL OR h.valid_from <= p.period) AND (h.valid_to IS NULL OR h.valid_to > p.period)
   WHERE p.score IS NOT NULL AND p.period IN (SELECT "month" FROM month_calendar)
 ), unit_month AS (
-  SELECT unit_id, "month", sum(score) FILTER (WHERE settled) AS s, count(*) FILTER (WHERE settled) AS n
+  SELECT unit_id, "month", CAST(sum(CAST(score AS DECIMAL(18, 4))) FILTER (WHERE settled) AS DOUBLE) AS s, count(*) FILTER (WHERE settled) AS n
   FROM scored GROUP BY ALL
 ), complete AS (
   SELECT s.nip, f.m IS NOT NULL AS moved

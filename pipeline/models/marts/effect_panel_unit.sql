@@ -41,9 +41,9 @@ WITH cal AS (
          min(f.m) FILTER (WHERE f.net < 0 AND f.m > b.lo AND f.m <= b.hi) AS loss_in_window
   FROM flows f, bounds b GROUP BY ALL
 ), abk AS (
-  SELECT unit_id, sum(annual_workload_minutes) / setting_wke() AS required FROM position GROUP BY ALL
+  SELECT unit_id, exact_sum(annual_workload_minutes) / setting_wke() AS required FROM position GROUP BY ALL
 ), scores AS (
-  SELECT h.unit_id, p.period AS "month", avg(p.score) AS mean_score, avg(p.rating_rank) AS mean_rating_rank,
+  SELECT h.unit_id, p.period AS "month", CAST(avg(CAST(p.score AS DECIMAL(18, 4))) AS DOUBLE) AS mean_score, avg(p.rating_rank) AS mean_rating_rank,
          count(p.score) AS n_scored
   FROM performance p
   JOIN employee_position_history h

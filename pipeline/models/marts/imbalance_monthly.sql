@@ -12,18 +12,19 @@ WITH cells AS (
   FROM cells WHERE ej IS NOT NULL AND workload_minutes > 0
   WINDOW w AS (PARTITION BY level, "month" ORDER BY ej), w2 AS (PARTITION BY level, "month")
 ), idx AS (
-  SELECT level, "month", count(*) AS n, avg(ej) AS mean_ej,
-         CASE WHEN avg(ej) > 0 THEN sum((2 * i - n - 1) * ej) / (count(*) * count(*) * avg(ej)) ELSE 0 END AS gini,
-         CASE WHEN avg(ej) > 0 THEN stddev_pop(ej) / avg(ej) ELSE 0 END AS cv,
-         CASE WHEN avg(ej) > 0 THEN avg(CASE WHEN ej > 0 THEN (ej / m) * ln(ej / m) ELSE 0 END) ELSE 0 END AS theil,
-         CASE WHEN avg(ej) > 0 THEN max(ej) / avg(ej) ELSE 0 END AS max_mean,
-         CASE WHEN max(ej) > 0 THEN avg(ej) / max(ej) ELSE 0 END AS balance_efficiency
+  -- ordered aggregates: a fixed summation order makes the result identical from build to build
+  SELECT level, "month", count(*) AS n, avg(ej ORDER BY i) AS mean_ej,
+         CASE WHEN avg(ej) > 0 THEN sum((2 * i - n - 1) * ej ORDER BY i) / (count(*) * count(*) * avg(ej ORDER BY i)) ELSE 0 END AS gini,
+         CASE WHEN avg(ej) > 0 THEN stddev_pop(ej ORDER BY i) / avg(ej ORDER BY i) ELSE 0 END AS cv,
+         CASE WHEN avg(ej) > 0 THEN avg(CASE WHEN ej > 0 THEN (ej / m) * ln(ej / m) ELSE 0 END ORDER BY i) ELSE 0 END AS theil,
+         CASE WHEN avg(ej) > 0 THEN max(ej) / avg(ej ORDER BY i) ELSE 0 END AS max_mean,
+         CASE WHEN max(ej) > 0 THEN avg(ej ORDER BY i) / max(ej) ELSE 0 END AS balance_efficiency
   FROM defined GROUP BY ALL
 ), tot AS (
-  SELECT level, "month", sum(current_staff) AS staff,
+  SELECT level, "month", sum(current_staff) AS staff,  -- integers: exact in any order
          sum(CASE WHEN ej IS NOT NULL AND workload_minutes > 0 AND ej > setting_overloaded_above() THEN current_staff ELSE 0 END) AS over_staff,
          sum(CASE WHEN ej IS NOT NULL AND workload_minutes > 0 AND ej < setting_slack_below() THEN current_staff ELSE 0 END) AS slack_staff,
-         sum(abs(required_staff - current_staff)) AS staffing_gap
+         exact_sum(abs(required_staff - current_staff)) AS staffing_gap
   FROM cells GROUP BY ALL
 )
 SELECT t."month", t.level, CAST(coalesce(i.n, 0) AS INTEGER) AS n, coalesce(i.mean_ej, 0) AS mean_ej,

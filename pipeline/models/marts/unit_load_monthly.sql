@@ -2,7 +2,7 @@
 -- WISN ratio = current / required, difference = current − required (WHO WISN). Mirrors pipeline/domain/metrics.ts.
 CREATE OR REPLACE TABLE unit_load_monthly AS
 WITH agg AS (
-  SELECT unit_id, "month", sum(workload_minutes) AS workload_minutes, CAST(sum(current_staff) AS INTEGER) AS current_staff
+  SELECT unit_id, "month", exact_sum(workload_minutes) AS workload_minutes, CAST(sum(current_staff) AS INTEGER) AS current_staff
   FROM position_load_monthly GROUP BY ALL
 ), base AS (
   SELECT unit_id, "month", workload_minutes,
