@@ -22,7 +22,13 @@ if (mode === 'build') {
     const ext = extname(path).toLowerCase();
     const name = basename(path, ext).replace(/\W/g, '_');
     if (ext === '.csv' || ext === '.txt') {
-      await conn.run(`CREATE TABLE "${name}" AS SELECT * FROM read_csv('${path.replaceAll("'", "''")}')`);
+      const file = path.replaceAll("'", "''");
+      try {
+        await conn.run(`CREATE TABLE "${name}" AS SELECT * FROM read_csv('${file}')`);
+      } catch {
+        // the sniffer guesses a type from a sample and then meets `1.616.163`: read that file as text, as we do
+        await conn.run(`CREATE OR REPLACE TABLE "${name}" AS SELECT * FROM read_csv('${file}', all_varchar = true)`);
+      }
     } else if (ext === '.parquet') {
       await conn.run(`CREATE TABLE "${name}" AS SELECT * FROM read_parquet('${path.replaceAll("'", "''")}')`);
     } else {

@@ -200,7 +200,7 @@ function mapCsvError(file: string, layout: CsvLayout, err: unknown, opts: ReadOp
  * follows it, so `_row = rowid + header row + 1`, plus one for every blank line above the row
  * (DuckDB skips blank lines; they are found in the same pass that computes the sha256).
  */
-export async function loadCsv(conn: DuckDBConnection, kind: string, path: string, table: string): Promise<CsvLoadResult> {
+export async function loadCsv(conn: DuckDBConnection, kind: string, path: string, table: string, temporary = false): Promise<CsvLoadResult> {
   const file = basename(path);
   const layout = await sniffCsv(path, kind);
   const mapping = mapHeader(kind, layout.header);
@@ -212,7 +212,7 @@ export async function loadCsv(conn: DuckDBConnection, kind: string, path: string
   const names = rawColumns(kind, mapping).map((c) => c.name);
   let opts: ReadOptions = { nullPadding: false, parallel: true };
   for (;;) {
-    await createRawTable(conn, table, names, { file, idStyle });
+    await createRawTable(conn, table, names, { file, idStyle, temporary });
     const insert = rawInsertSql(table, kind, mapping, (i) => quoteIdent(`c${i}`), readCsvSql(path, layout, opts), {
       row: 'NULL',
       emptyIsNull: false,

@@ -4,7 +4,7 @@ import { KINDS, kindSpec } from './aliases.ts';
 import { quoteIdent } from './sql.ts';
 import { rawTableName } from './load.ts';
 
-export { loadRaw, rawTableName, type RawFile } from './load.ts';
+export { loadRaw, rawTableName, type LoadOptions, type RawFile } from './load.ts';
 export { discoverInputs, missingRequiredKinds, FORMAT_OF_EXTENSION, type DiscoveredInputs } from './discover.ts';
 export { IngestError } from './errors.ts';
 export { KINDS, KIND_NAMES, foldHeader, kindSpec, mapHeader, type KindSpec, type ColumnSpec } from './aliases.ts';
@@ -15,8 +15,8 @@ export const ALL_KINDS: readonly string[] = KINDS.map((k) => k.kind);
 export const REQUIRED_KINDS: readonly string[] = KINDS.filter((k) => k.required).map((k) => k.kind);
 
 /** An empty `raw_<kind>` (every canonical column, no rows) for an optional kind without a file. */
-export async function createEmptyRaw(conn: DuckDBConnection, kind: string): Promise<void> {
+export async function createEmptyRaw(conn: DuckDBConnection, kind: string, options: { temporary?: boolean } = {}): Promise<void> {
   const cols = kindSpec(kind).columns.map((c) => `${quoteIdent(c.name)} VARCHAR`);
   cols.push('_file VARCHAR', '_row INTEGER', '_id_style BOOLEAN');
-  await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(rawTableName(kind))} (${cols.join(', ')})`);
+  await conn.run(`CREATE OR REPLACE ${options.temporary ? 'TEMP ' : ''}TABLE ${quoteIdent(rawTableName(kind))} (${cols.join(', ')})`);
 }

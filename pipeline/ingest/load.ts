@@ -14,7 +14,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { kindSpec } from './aliases.ts';
+import { kindSpec, type HeaderMapping } from './aliases.ts';
 import { loadCsv } from './csv.ts';
 import { FORMAT_OF_EXTENSION } from './discover.ts';
 import { IngestError } from './errors.ts';
@@ -43,15 +43,28 @@ export interface RawFile {
   sha256: string;
   /** data rows loaded (trailing empty rows not counted) */
   rows: number;
-  /** header names of the file's columns that map to no canonical column (kept in the raw table when named) */
+  /** header names of the file's columns that map to no canonical column (kept in the raw table under their
+   *  folded names); columns without a header are dropped and not listed */
   unusedColumns: string[];
 }
+
+/** Header names of the unused columns; cells with an empty header (e.g. after a trailing delimiter) are left out. */
+const unusedHeaders = (m: HeaderMapping): string[] => m.unused.filter((u) => u.column !== null).map((u) => u.header);
 
 /** Name of the raw table of a kind. */
 export const rawTableName = (kind: string): string => `raw_${kind}`;
 
+export interface LoadOptions {
+  /**
+   * Create `raw_<kind>` as a TEMP table: never written to the database file (a file-backed build saves the
+   * write and compression of data it drops at the end anyway), gone when the connection closes. Default false.
+   */
+  temporary?: boolean;
+}
+
 /** Read the file at `path` into `raw_<kind>` (replacing it) and describe what was read. */
-export async function loadRaw(conn: DuckDBConnection, kind: string, path: string): Promise<RawFile> {
+export async function loadRaw(conn: DuckDBConnection, kind: string, path: string, options: LoadOptions = {}): Promise<RawFile> {
+  const temporary = options.temporary === true;
   kindSpec(kind); // throws on an unknown kind
   const file = basename(path);
   const format = FORMAT_OF_EXTENSION[extname(path).toLowerCase()];
@@ -64,28 +77,28 @@ export async function loadRaw(conn: DuckDBConnection, kind: string, path: string
   }
   const table = rawTableName(kind);
   if (format === 'csv') {
-    const r = await loadCsv(conn, kind, path, table);
+    const r = await loadCsv(conn, kind, path, table, temporary);
     return {
       kind, file, path, format,
       headerRow: r.headerRow, delimiter: r.delimiter, idNumberStyle: r.idNumberStyle,
-      sha256: r.sha256, rows: r.rows, unusedColumns: r.mapping.unused.map((u) => u.header),
+      sha256: r.sha256, rows: r.rows, unusedColumns: unusedHeaders(r.mapping),
     };
   }
   // XLSX and Parquet: hash while DuckDB / exceljs read
   const hash = sha256File(path);
   hash.catch(() => undefined);
   if (format === 'xlsx') {
-    const r = await loadXlsx(conn, kind, path, table);
+    const r = await loadXlsx(conn, kind, path, table, temporary);
     return {
       kind, file, path, format, sheet: r.sheet,
       headerRow: r.headerRow, idNumberStyle: false,
-      sha256: await hash, rows: r.rows, unusedColumns: r.mapping.unused.map((u) => u.header),
+      sha256: await hash, rows: r.rows, unusedColumns: unusedHeaders(r.mapping),
     };
   }
-  const r = await loadParquet(conn, kind, path, table);
+  const r = await loadParquet(conn, kind, path, table, temporary);
   return {
     kind, file, path, format,
     headerRow: 1, idNumberStyle: false,
-    sha256: await hash, rows: r.rows, unusedColumns: r.mapping.unused.map((u) => u.header),
+    sha256: await hash, rows: r.rows, unusedColumns: unusedHeaders(r.mapping),
   };
 }

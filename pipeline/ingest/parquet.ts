@@ -17,7 +17,7 @@ export interface ParquetLoadResult {
  * Row numbers: a Parquet file has no header row, but to stay consistent with the spreadsheet numbering of
  * the other formats the column names count as row 1, so record i (0-based `file_row_number`) is `_row` i + 2.
  */
-export async function loadParquet(conn: DuckDBConnection, kind: string, path: string, table: string): Promise<ParquetLoadResult> {
+export async function loadParquet(conn: DuckDBConnection, kind: string, path: string, table: string, temporary = false): Promise<ParquetLoadResult> {
   const file = basename(path);
   const src = `read_parquet(${quoteLiteral(path)}, file_row_number = true)`;
   let header: string[];
@@ -31,7 +31,7 @@ export async function loadParquet(conn: DuckDBConnection, kind: string, path: st
   const mapping = mapHeader(kind, header);
   if (mapping.missingRequired.length) throw missingColumnError(file, kind, mapping, header, 1);
   const names = rawColumns(kind, mapping).map((c) => c.name);
-  await createRawTable(conn, table, names, { file, idStyle: false });
+  await createRawTable(conn, table, names, { file, idStyle: false, temporary });
   const insert = rawInsertSql(table, kind, mapping, (i) => `CAST(${quoteIdent(header[i]!)} AS VARCHAR)`, src, {
     row: '(file_row_number + 2)::INTEGER',
     emptyIsNull: true,

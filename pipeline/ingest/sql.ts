@@ -35,13 +35,14 @@ export function rawColumns(kind: string, mapping: HeaderMapping): { name: string
 
 /**
  * Create the raw table: every column VARCHAR, then `_file` and `_id_style` as VIRTUAL generated constants
- * (no storage, no per-row work while loading) and `_row INTEGER` (filled by the reader).
+ * (no storage, no per-row work while loading) and `_row INTEGER` (filled by the reader). `temporary`: a TEMP
+ * table (kept in memory / the temp directory, never written to the database file, gone with the connection).
  */
 export async function createRawTable(
   conn: DuckDBConnection,
   table: string,
   names: readonly string[],
-  meta: { file: string; idStyle: boolean },
+  meta: { file: string; idStyle: boolean; temporary?: boolean },
 ): Promise<void> {
   const defs = [
     ...names.map((n) => `${quoteIdent(n)} VARCHAR`),
@@ -49,7 +50,7 @@ export async function createRawTable(
     '_row INTEGER',
     `_id_style BOOLEAN GENERATED ALWAYS AS (${meta.idStyle}) VIRTUAL`,
   ];
-  await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} (${defs.join(', ')})`);
+  await conn.run(`CREATE OR REPLACE ${meta.temporary ? 'TEMP ' : ''}TABLE ${quoteIdent(table)} (${defs.join(', ')})`);
 }
 
 /**

@@ -128,7 +128,7 @@ async function checkSignature(path: string, file: string): Promise<void> {
  * two known columns; `_row` is the sheet's own row number. Date cells become `YYYY-MM-DD`, numbers plain
  * decimals (Excel's 15 significant digits), formulas their cached result, rich text its text.
  */
-export async function loadXlsx(conn: DuckDBConnection, kind: string, path: string, table: string): Promise<XlsxLoadResult> {
+export async function loadXlsx(conn: DuckDBConnection, kind: string, path: string, table: string, temporary = false): Promise<XlsxLoadResult> {
   const file = basename(path);
   await checkSignature(path, file);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
@@ -152,7 +152,7 @@ export async function loadXlsx(conn: DuckDBConnection, kind: string, path: strin
         target = named?.name ?? visible?.name ?? sheets[0]?.name ?? ws.name ?? '';
       }
       if ((ws.name ?? '') !== target && target !== '') continue;
-      result = await readSheet(conn, kind, file, table, ws, target || ws.name || '', readerAny.properties?.model?.date1904 === true);
+      result = await readSheet(conn, kind, file, table, ws, target || ws.name || '', readerAny.properties?.model?.date1904 === true, temporary);
       break;
     }
   } catch (err) {
@@ -175,6 +175,7 @@ async function readSheet(
   ws: SheetLike,
   sheet: string,
   date1904: boolean,
+  temporary: boolean,
 ): Promise<XlsxLoadResult> {
   const candidates: HeaderCandidate[] = [];
   let header: string[] | undefined;
@@ -217,7 +218,7 @@ async function readSheet(
       mapping = mapHeader(kind, header);
       if (mapping.missingRequired.length) throw missingColumnError(file, kind, mapping, header, headerRow);
       columns = rawColumns(kind, mapping);
-      await createRawTable(conn, table, columns.map((c) => c.name), { file, idStyle: false });
+      await createRawTable(conn, table, columns.map((c) => c.name), { file, idStyle: false, temporary });
       appender = await conn.createAppender(table);
       continue;
     }
