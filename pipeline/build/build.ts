@@ -89,17 +89,17 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
     await conn.run(macroSql());
     await conn.run(settingsSql(settings));
 
-    // raw layer
+    // raw layer: TEMP storage unless kept for debugging (it is never published), so it is not written twice
     const raws: RawFile[] = [];
     for (const kind of ALL_KINDS) {
       const s = p.step(`raw_${kind}`);
       const path = found.files.get(kind);
       if (path) {
-        const raw = await loadRaw(conn, kind, path);
+        const raw = await loadRaw(conn, kind, path, { temporary: !opts.keepStaging });
         raws.push(raw);
         s.done(`${raw.file}: ${count(raw.rows)} rows${raw.unusedColumns.length ? `; unused columns: ${raw.unusedColumns.join(', ')}` : ''}`);
       } else {
-        await createEmptyRaw(conn, kind);
+        await createEmptyRaw(conn, kind, { temporary: !opts.keepStaging });
         s.done('no file (optional)');
       }
     }

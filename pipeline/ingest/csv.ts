@@ -210,10 +210,12 @@ export async function loadCsv(conn: DuckDBConnection, kind: string, path: string
   const scan = scanTextFile(path, unit);
   scan.catch(() => undefined); // awaited below; avoid an unhandled rejection while DuckDB runs
   const names = rawColumns(kind, mapping).map((c) => c.name);
+  // temporary: the rows go to a temp table `<table>__data` and `<table>` is a temp view over it (see below)
+  const dataTable = temporary ? `${table}__data` : table;
   let opts: ReadOptions = { nullPadding: false, parallel: true };
   for (;;) {
-    await createRawTable(conn, table, names, { file, idStyle, temporary });
-    const insert = rawInsertSql(table, kind, mapping, (i) => quoteIdent(`c${i}`), readCsvSql(path, layout, opts), {
+    await createRawTable(conn, dataTable, names, { file, idStyle, temporary });
+    const insert = rawInsertSql(dataTable, kind, mapping, (i) => quoteIdent(`c${i}`), readCsvSql(path, layout, opts), {
       row: 'NULL',
       emptyIsNull: false,
     });
@@ -228,8 +230,16 @@ export async function loadCsv(conn: DuckDBConnection, kind: string, path: string
     }
   }
   const { sha256, blankLineOffsets, lastContentOffset } = await scan;
-  const rows = await dropTrailingEmptyRows(conn, table, names);
-  await numberRows(conn, table, path, layout, unit, blankLineOffsets.filter((o) => o >= layout.headerEndOffset && o < lastContentOffset));
+  const rows = await dropTrailingEmptyRows(conn, dataTable, names);
+  const blanks = blankLineOffsets.filter((o) => o >= layout.headerEndOffset && o < lastContentOffset);
+  if (temporary && blanks.length === 0) {
+    // no UPDATE: a temp view gives `_row` from the rowid (the data table is never modified after this)
+    const cols = [...names.map((n) => quoteIdent(n)), '_file', `CAST(rowid + ${layout.headerRow + 1} AS INTEGER) AS _row`, '_id_style'];
+    await conn.run(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(table)} AS SELECT ${cols.join(', ')} FROM ${quoteIdent(dataTable)}`);
+  } else {
+    await numberRows(conn, dataTable, path, layout, unit, blanks);
+    if (temporary) await conn.run(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(table)} AS SELECT * FROM ${quoteIdent(dataTable)}`);
+  }
   return { headerRow: layout.headerRow, delimiter: layout.delimiter, idNumberStyle: idStyle, sha256, rows, mapping, header: layout.header };
 }
 

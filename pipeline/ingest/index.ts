@@ -1,7 +1,7 @@
 /** The raw layer's public API (the build orchestrator imports from here). */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { KINDS, kindSpec } from './aliases.ts';
-import { quoteIdent } from './sql.ts';
+import { dropTempObjects, quoteIdent } from './sql.ts';
 import { rawTableName } from './load.ts';
 
 export { loadRaw, rawTableName, type LoadOptions, type RawFile } from './load.ts';
@@ -16,6 +16,7 @@ export const REQUIRED_KINDS: readonly string[] = KINDS.filter((k) => k.required)
 
 /** An empty `raw_<kind>` (every canonical column, no rows) for an optional kind without a file. */
 export async function createEmptyRaw(conn: DuckDBConnection, kind: string, options: { temporary?: boolean } = {}): Promise<void> {
+  await dropTempObjects(conn, rawTableName(kind));
   const cols = kindSpec(kind).columns.map((c) => `${quoteIdent(c.name)} VARCHAR`);
   cols.push('_file VARCHAR', '_row INTEGER', '_id_style BOOLEAN');
   await conn.run(`CREATE OR REPLACE ${options.temporary ? 'TEMP ' : ''}TABLE ${quoteIdent(rawTableName(kind))} (${cols.join(', ')})`);

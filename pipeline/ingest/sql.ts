@@ -72,6 +72,19 @@ export function rawInsertSql(
   return `INSERT INTO ${quoteIdent(table)} (${targets.join(', ')})\nSELECT ${exprs.join(',\n  ')}\nFROM ${from}`;
 }
 
+/**
+ * Drop temp tables and views named `name` (a temp object would shadow the persistent raw table, and a view
+ * and a table cannot replace each other). Persistent tables are replaced by CREATE OR REPLACE.
+ */
+export async function dropTempObjects(conn: DuckDBConnection, name: string): Promise<void> {
+  const lit = quoteLiteral(name);
+  const found = await conn.runAndReadAll(
+    `SELECT 'VIEW' FROM duckdb_views() WHERE database_name = 'temp' AND view_name = ${lit}
+     UNION ALL SELECT 'TABLE' FROM duckdb_tables() WHERE database_name = 'temp' AND table_name = ${lit}`,
+  );
+  for (const [type] of found.getRows()) await conn.run(`DROP ${String(type)} temp.main.${quoteIdent(name)}`);
+}
+
 async function scalar(conn: DuckDBConnection, sql: string): Promise<unknown> {
   const reader = await conn.runAndReadAll(sql);
   return reader.getRows()[0]?.[0];

@@ -205,13 +205,28 @@ describe('row order on a file large enough for the parallel reader', () => {
 });
 
 describe('options', () => {
-  it('temporary: raw_<kind> is a TEMP table (never written to the database file)', async () => {
-    const path = tmp.file('unit-temp.csv', 'kode_unit;nama_unit;jenis_unit;\nU1;Dinas;dinas;\n');
+  it('temporary: the raw data stays in TEMP storage and raw_<kind> is a temp view with _row from the rowid', async () => {
+    const path = tmp.file('unit-temp.csv', 'kode_unit;nama_unit;jenis_unit;\nU1;Dinas;dinas;\nU2;Badan;badan;\n;;;\n');
     const raw = await loadRaw(conn, 'units', path, { temporary: true });
+    expect(raw.rows).toBe(2);
     expect(raw.unusedColumns).toEqual([]); // the empty column after the trailing ';' is dropped, not listed
-    expect(await rows(conn, `SELECT database_name FROM duckdb_tables() WHERE table_name = 'raw_units' AND temporary`)).toEqual([
-      { database_name: 'temp' },
+    expect(await rows(conn, `SELECT view_name FROM duckdb_views() WHERE database_name = 'temp'`)).toEqual([{ view_name: 'raw_units' }]);
+    expect(await rows(conn, `SELECT table_name FROM duckdb_tables() WHERE database_name = 'temp'`)).toEqual([{ table_name: 'raw_units__data' }]);
+    expect((await rows(conn, 'DESCRIBE raw_units')).map((c) => `${c.column_name} ${c.column_type}`)).toEqual([
+      'unit_id VARCHAR', 'unit_name VARCHAR', 'parent_id VARCHAR', 'unit_kind VARCHAR', 'region_code VARCHAR', '_file VARCHAR', '_row INTEGER', '_id_style BOOLEAN',
     ]);
-    expect(await rows(conn, 'SELECT unit_id, _file, _row, _id_style FROM raw_units')).toEqual([{ unit_id: 'U1', _file: 'unit-temp.csv', _row: 2, _id_style: true }]);
+    expect(await rows(conn, 'SELECT unit_id, _file, _row, _id_style FROM raw_units ORDER BY _row')).toEqual([
+      { unit_id: 'U1', _file: 'unit-temp.csv', _row: 2, _id_style: true },
+      { unit_id: 'U2', _file: 'unit-temp.csv', _row: 3, _id_style: true },
+    ]);
+  });
+
+  it('temporary with blank lines: _row is stored; a later normal load is not shadowed by the temp objects', async () => {
+    const path = tmp.file('unit-temp2.csv', 'kode_unit;nama_unit;jenis_unit\n\nU1;Dinas;dinas\n\nU2;Badan;badan\n');
+    await loadRaw(conn, 'units', path, { temporary: true });
+    expect(await rows(conn, 'SELECT unit_id, _row FROM raw_units ORDER BY _row')).toEqual([{ unit_id: 'U1', _row: 3 }, { unit_id: 'U2', _row: 5 }]);
+    await loadRaw(conn, 'units', tmp.file('unit-main.csv', 'kode_unit;nama_unit;jenis_unit\nU9;X;dinas\n'));
+    expect(await rows(conn, `SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE database_name = 'temp' AND view_name = 'raw_units'`)).toEqual([{ n: 0 }]);
+    expect(await rows(conn, 'SELECT unit_id, _row FROM raw_units')).toEqual([{ unit_id: 'U9', _row: 2 }]);
   });
 });

@@ -78,3 +78,13 @@ describe('errors', () => {
     expect(err.message).toMatch(/cannot read the Parquet file/);
   });
 });
+
+describe('options', () => {
+  it('temporary: raw_<kind> is a TEMP table', async () => {
+    const path = `${tmp.dir}/units-temp.parquet`;
+    await conn.run(`COPY (SELECT 'U1' AS kode_unit, 'Dinas' AS nama_unit, 'dinas' AS jenis_unit) TO '${path}' (FORMAT parquet)`);
+    await loadRaw(conn, 'units', path, { temporary: true });
+    expect(await rows(conn, `SELECT table_name FROM duckdb_tables() WHERE database_name = 'temp'`)).toEqual([{ table_name: 'raw_units' }]);
+    expect(await rows(conn, 'SELECT unit_id, _file, _row FROM raw_units')).toEqual([{ unit_id: 'U1', _file: 'units-temp.parquet', _row: 2 }]);
+  });
+});

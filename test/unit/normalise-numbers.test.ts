@@ -39,6 +39,10 @@ const CASES: [string | null, boolean | null, number | null][] = [
   ['1.234', null, 1.234],
   ['12.500', true, 12500],
   ['0,75', true, 0.75],
+  [' 12,5 ', true, 12.5],
+  ['+3.25', false, 3.25],
+  ['-3,25', true, -3.25],
+  ['12.5', null, 12.5],
   // not numbers: NULL
   ['12.5', true, null],
   ['1.23.4', false, null],

@@ -3,16 +3,22 @@
 -- rules: shared/domain.md "Identifiers and grades"; SKP: PermenPANRB 6/2022 (shared/domain.md "Performance").
 -- The TypeScript twins (pipeline/domain/{nip,golongan,skp}.ts) must agree: test/unit/normalise-parity.test.ts.
 --
--- Conventions: every macro is NULL-safe; empty or whitespace-only text is NULL; text that cannot be read is
--- NULL (never guessed), so staging can quarantine it by comparing the typed value with the text.
--- Macros whose names start with `_` are helpers.
-
+-- Public macros: id_date, id_month, id_year_or_month, id_number, nip_clean, nip_birth_date, nip_problem,
+-- golongan_norm, golongan_rank, yes_no, sex_norm, education_norm, education_rank, tags, skp_rating, skp_rank,
+-- expectation_norm, skp_from_subratings. Macros whose names start with `_` are helpers.
+--
+-- Conventions: every macro is NULL-safe; empty or whitespace-only text is NULL (yes_no: 'unknown'); text
+-- that cannot be read is NULL (never guessed), so staging can quarantine it by comparing the typed value
+-- with the text.
+--
 -- Performance: the raw tables hold tens of millions of values. Macro arguments are substituted as
 -- expressions, and DuckDB does not share a repeated subexpression inside CASE branches, so the hot macros
 -- (id_date, id_month, id_number, nip_clean) do not trim first but accept surrounding whitespace in their
 -- patterns; a parsed part used several times is bound once with the "let" idiom
 -- `list_transform([expr], lambda _r: …)[1]`; no `try()` (on an error it re-runs the whole vector row by row);
--- cheap regular expressions gate the casts. Measured cost per 5M values: docs in the ingest report.
+-- cheap regular expressions gate the casts, the common forms first. Measured on 5M values (CPU seconds,
+-- DuckDB 1.5, 2 vCPU): try_cast(iso AS DATE) 0.14 · id_date ISO 0.45, dd-mm-yyyy 0.85 · id_month YYYY-MM 0.63 ·
+-- id_number 123 0.39, 12,5 0.90 · nip_clean 18 digits 0.48, "19660801 198803 1 001" 1.74.
 
 -- Trimmed text (space, tab, CR, LF, no-break space), empty → NULL. Accepts any type. Only values with
 -- whitespace at an end are trimmed (prefix/suffix tests are much cheaper than trim()).
@@ -154,10 +160,14 @@ CREATE OR REPLACE MACRO _id_number(s, id_style) AS
     WHEN regexp_full_match(s, '[+-]?(?:\d+\.?\d*|\.\d+)') THEN CAST(s AS DOUBLE)
   END;
 
--- id_number(txt, id_style) → DOUBLE. id_style NULL counts as false. Whole numbers take a fast path.
+-- id_number(txt, id_style) → DOUBLE. id_style NULL counts as false. The common forms take fast paths:
+-- whole numbers, and decimals without thousands separators (12,5 anywhere; 12.5 outside semicolon CSVs).
 CREATE OR REPLACE MACRO id_number(txt, id_style) AS
   CASE
     WHEN regexp_full_match(CAST(txt AS VARCHAR), '\s*[+-]?\d+\s*') THEN try_cast(trim(CAST(txt AS VARCHAR)) AS DOUBLE)
+    WHEN regexp_full_match(CAST(txt AS VARCHAR), '\s*[+-]?\d+,\d+\s*') THEN try_cast(replace(trim(CAST(txt AS VARCHAR)), ',', '.') AS DOUBLE)
+    WHEN NOT coalesce(CAST(id_style AS BOOLEAN), false) AND regexp_full_match(CAST(txt AS VARCHAR), '\s*[+-]?\d+\.\d+\s*')
+      THEN try_cast(trim(CAST(txt AS VARCHAR)) AS DOUBLE)
     ELSE list_transform(
       [{'s': nullif(regexp_replace(CAST(txt AS VARCHAR), '[\s\x{00A0}\x{2007}\x{2009}\x{202F}]+', '', 'g'), ''),
         'id': coalesce(CAST(id_style AS BOOLEAN), false)}],
@@ -170,6 +180,11 @@ CREATE OR REPLACE MACRO id_number(txt, id_style) AS
 CREATE OR REPLACE MACRO nip_clean(txt) AS
   CASE
     WHEN regexp_full_match(CAST(txt AS VARCHAR), '\d{18}') THEN CAST(txt AS VARCHAR)
+    -- the usual groups 8-6-1-3 (19660801 198803 1 001, with dots or dashes): one non-global replace
+    WHEN regexp_full_match(CAST(txt AS VARCHAR), '[\s''\x{00A0}]*\d{8}[\s.\-\x{00A0}]*\d{6}[\s.\-\x{00A0}]*\d[\s.\-\x{00A0}]*\d{3}[\s\x{00A0}]*')
+      THEN regexp_replace(CAST(txt AS VARCHAR),
+        '^[\s''\x{00A0}]*(\d{8})[\s.\-\x{00A0}]*(\d{6})[\s.\-\x{00A0}]*(\d)[\s.\-\x{00A0}]*(\d{3})[\s\x{00A0}]*$', '\1\2\3\4')
+    -- anything else: drop every space, dot, dash and apostrophe, then 18 digits or nothing
     ELSE nullif(regexp_extract(regexp_replace(CAST(txt AS VARCHAR), '[\s.\-''\x{00A0}]+', '', 'g'), '^(\d{18})$', 1), '')
   END;
 
