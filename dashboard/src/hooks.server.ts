@@ -1,4 +1,5 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { startWarmUp } from '$lib/server/warm';
 import { parseLang } from '$lib/params';
 
 /** Set <html lang> from ?lang= and add a few security headers. */
@@ -10,4 +11,9 @@ export const handle: Handle = async ({ event, resolve }) => {
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('Referrer-Policy', 'same-origin');
   return response;
+};
+
+/** At server start: open the warehouse and warm the response cache in the background (lib/server/warm.ts). */
+export const init: ServerInit = () => {
+  startWarmUp();
 };

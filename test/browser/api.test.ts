@@ -13,6 +13,7 @@ let wh: Awaited<ReturnType<typeof testWarehouse>>;
 let unitId = '';
 let title = '';
 let months: string[] = [];
+let transferId = '';
 
 async function get(path: string, headers: Record<string, string> = {}) {
   return fetch(`${server.url}${path}`, { headers });
@@ -38,6 +39,7 @@ beforeAll(async () => {
   const titles = await arrow('/api/jabatan/titles');
   title = String(titles.get(0)!.toJSON().title);
   months = (await arrow('/api/months')).toArray().map((r) => monthOf(r.toJSON().month as number));
+  transferId = String((await arrow('/api/audit/failures')).get(0)!.toJSON().transfer_id);
 });
 
 afterAll(async () => {
@@ -63,6 +65,19 @@ describe('Arrow endpoints', () => {
     { path: `/api/units/${unitId}/subunits`, columns: ['unit_id', 'unit_name', 'ej', 'band'] },
     { path: '/api/jabatan/titles', columns: ['title', 'positions', 'units', 'positions_short', 'positions_surplus'] },
     { path: `/api/jabatan/units?title=${encodeURIComponent(title)}`, columns: ['title', 'unit_id', 'unit_name', 'difference'] },
+    { path: '/api/audit/rules', columns: ['rule', 'severity', 'transfers', 'passed', 'failed', 'unknown', 'rate'] },
+    { path: '/api/audit/rules?year=2024', columns: ['rule', 'passed', 'failed'] },
+    { path: '/api/audit/years', columns: ['year', 'transfers', 'passed', 'failed', 'unknown', 'rate'] },
+    { path: '/api/audit/years?rule=receiving_need', columns: ['year', 'failed'] },
+    { path: '/api/audit/units?year=2024&rule=election_ban', columns: ['unit_id', 'unit_name', 'transfers', 'failed', 'rate'] },
+    { path: '/api/audit/failures', columns: ['transfer_id', 'effective_date', 'from_unit_name', 'to_unit_name', 'rule', 'detail'] },
+    { path: `/api/audit/transfers/${transferId}`, columns: ['transfer_id', 'effective_date', 'to_unit_name', 'to_ej_before', 'to_ej_after', 'from_ej_before'] },
+    { path: `/api/audit/transfers/${transferId}/rules`, columns: ['rule', 'severity', 'status', 'detail', 'value', 'threshold'] },
+    { path: `/api/audit/transfers/${transferId}/load`, columns: ['side', 'unit_id', 'month', 'ej'] },
+    { path: '/api/effects/info', columns: ['outcome', 'level', 'status', 'n_units', 'n_treated', 'cohorts', 'warnings'] },
+    { path: '/api/effects', columns: ['aggregation', 'event_time', 'att', 'ci_low', 'ci_high', 'n_treated'] },
+    { path: '/api/effects?outcome=staffing_gap', columns: ['aggregation', 'att'] },
+    { path: '/api/effects/rampup', columns: ['months_since_transfer', 'effect', 'ci_low', 'ci_high', 'share_of_full_productivity'] },
   ];
 
   it('every endpoint answers an Arrow IPC stream that apache-arrow decodes, with its columns', async () => {
@@ -112,6 +127,25 @@ describe('Arrow endpoints', () => {
     const t = await arrow('/api/units/NO-SUCH-UNIT/positions');
     expect(t.numRows).toBe(0);
     expect(t.schema.fields.map((f) => f.name)).toContain('missing_competencies');
+  });
+
+  it('Audit: the rule filter selects one rule, and the audit answers carry no NIP column', async () => {
+    const all = (await arrow('/api/audit/failures')).toArray().map((r) => r.toJSON());
+    expect(all.every((r) => r.severity === 'rule')).toBe(true);
+    const one = (await arrow('/api/audit/failures?rule=receiving_need&lang=en')).toArray().map((r) => r.toJSON());
+    expect(one.length).toBeGreaterThan(0);
+    expect(one.every((r) => r.rule === 'receiving_need')).toBe(true);
+    expect(String(one[0]!.detail)).toMatch(/EJ|workload/);
+    const empty = await arrow('/api/audit/transfers/T9999999/rules');
+    expect(empty.numRows).toBe(0);
+  });
+
+  it('Effects: the outcome parameter selects the outcome; the TWFE estimate is there beside the CS aggregations', async () => {
+    const a = (await arrow('/api/effects?outcome=ej')).toArray().map((r) => r.toJSON());
+    const b = (await arrow('/api/effects')).toArray().map((r) => r.toJSON());
+    expect(a.find((r) => r.aggregation === 'simple')!.att).not.toBe(b.find((r) => r.aggregation === 'simple')!.att);
+    for (const agg of ['simple', 'twfe', 'dynamic', 'group', 'calendar']) expect(b.some((r) => r.aggregation === agg), agg).toBe(true);
+    expect(b.some((r) => r.aggregation === 'att_gt')).toBe(false);
   });
 
   it('parameters are bound, not interpolated: SQL in a title matches nothing', async () => {
@@ -190,6 +224,12 @@ describe('invalid parameters → 400 with a JSON message', () => {
     [`/api/units/${encodeURIComponent("x';DROP TABLE unit;--")}`, 'id'],
     [`/api/jabatan/units?title=${encodeURIComponent('a\u0001b')}`, 'title'],
     [`/api/jabatan/units?title=${'x'.repeat(121)}`, 'title'],
+    ['/api/audit/rules?year=24', 'year'],
+    ['/api/audit/units?year=2024x', 'year'],
+    ['/api/audit/years?rule=tenure', 'rule'],
+    ['/api/audit/failures?lang=de', 'lang'],
+    [`/api/audit/transfers/${encodeURIComponent("T1' OR 1=1 --")}`, 'id'],
+    ['/api/effects?outcome=score', 'outcome'],
   ];
   it.each(bad)('%s', async (path, param) => {
     const res = await get(path);
@@ -206,7 +246,7 @@ describe('API index', () => {
   it('/api lists every endpoint with its parameters', async () => {
     const res = await get('/api');
     const body = (await res.json()) as { endpoints: { name: string; path: string; params: Record<string, string> }[] };
-    expect(body.endpoints.length).toBeGreaterThanOrEqual(15);
+    expect(body.endpoints.length).toBeGreaterThanOrEqual(25);
     for (const e of body.endpoints) expect(e.path, e.name).toMatch(/^\/api\//);
     expect(body.endpoints.find((e) => e.name === 'overview')!.params).toHaveProperty('month');
   });

@@ -1,7 +1,10 @@
 /**
- * A small warehouse for the browser tests, written with SQL straight into the tables of docs/data-contract.md
- * (core + marts), until the real builder and its sample warehouse exist. It is deliberately small: 9 units,
- * 20 positions, ~60 employees, 24 months (2023-01 … 2024-12), with a June–July surge at Dinas Pendidikan.
+ * A small warehouse written with SQL straight into the tables of docs/data-contract.md (core + the marts the
+ * overview needs). The page, API and privacy tests run on the real sample warehouse (sample-warehouse.ts); this
+ * fixture serves what the sample cannot show: a warehouse replaced while the server runs (it is rebuilt in a few
+ * hundred milliseconds with another built_at) and a warehouse that appears after the server started. It is
+ * deliberately small: 9 units, 20 positions, ~60 employees, 24 months (2023-01 … 2024-12), with a June–July surge
+ * at Dinas Pendidikan. It has no audit or effect tables.
  *
  * The dashboard reads it through exactly the same code path as the real warehouse (env SEIMBANG_DB).
  * Like the real builder, the file is written to a temporary name and renamed into place atomically.

@@ -3,9 +3,10 @@
  * production server (adapter-node) on a free port against a test warehouse, drives the system Chromium through
  * playwright-core, collects console errors, saves screenshots and runs axe-core.
  *
- * The test warehouse is `SEIMBANG_TEST_DB` when set (e.g. the real sample warehouse), else the small SQL
- * fixture of fixture-warehouse.ts written to a temporary folder. The server reads it exactly as in production
- * (env SEIMBANG_DB).
+ * The test warehouse is `SEIMBANG_TEST_DB` when set, else the real sample warehouse (data/sample built by the
+ * real builder, cached under test/artifacts/warehouse/ by a hash of its inputs: sample-warehouse.ts). The small
+ * SQL fixture of fixture-warehouse.ts is only for what the sample cannot show (a warehouse replaced while the
+ * server runs, no warehouse at all). The server reads either exactly as in production (env SEIMBANG_DB).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -14,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { createFixtureWarehouse } from './fixture-warehouse.ts';
+import { sampleWarehouse } from './sample-warehouse.ts';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ARTIFACTS = path.join(REPO, 'test', 'artifacts');
@@ -69,14 +70,17 @@ export function ensureDashboardBuilt(): void {
 
 // ------------------------------------------------------------------ warehouse
 
-/** The warehouse the tests run against: SEIMBANG_TEST_DB, or a fresh fixture in a temporary folder. */
-export async function testWarehouse(): Promise<{ file: string; fixture: boolean; cleanup(): void }> {
+export interface TestWarehouse {
+  file: string;
+  cleanup(): void;
+}
+
+/** The warehouse the page, API and privacy tests run against: SEIMBANG_TEST_DB, else the sample warehouse. */
+export async function testWarehouse(): Promise<TestWarehouse> {
   if (process.env.SEIMBANG_TEST_DB) {
-    return { file: path.resolve(process.env.SEIMBANG_TEST_DB), fixture: false, cleanup() {} };
+    return { file: path.resolve(process.env.SEIMBANG_TEST_DB), cleanup() {} };
   }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'seimbang-wh-'));
-  const file = await createFixtureWarehouse(path.join(dir, 'seimbang.duckdb'));
-  return { file, fixture: true, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { file: await sampleWarehouse(), cleanup() {} };
 }
 
 // ------------------------------------------------------------------ server

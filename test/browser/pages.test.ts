@@ -5,6 +5,8 @@
  * screenshots of every page at desktop and phone widths land in test/artifacts/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   chartMarkup,
@@ -12,6 +14,7 @@ import {
   launchBrowser,
   markCount,
   newPage,
+  REPO,
   runAxe,
   screenshot,
   startServer,
@@ -25,7 +28,9 @@ import {
 let server: Server;
 let browser: Browser;
 let wh: Awaited<ReturnType<typeof testWarehouse>>;
-let unitId = 'DISDIK';
+let unitId = '';
+/** a transfer that breaks a legal rule (the most recent one), for the justification card */
+let transferId = '';
 let title = '';
 let months: string[] = [];
 
@@ -63,6 +68,33 @@ const PAGES: PageSpec[] = [
     h1: ['Jabatan', 'Positions'],
     monthFilter: true,
   },
+  {
+    name: 'dampak',
+    path: () => '/dampak',
+    charts: {
+      'chart-event-study': 'line',
+      'chart-twfe': 'dot',
+      'chart-effect-group': 'dot',
+      'chart-effect-calendar': 'line',
+      'chart-rampup': 'line',
+    },
+    h1: ['Dampak mutasi', 'Transfer effects'],
+    monthFilter: false,
+  },
+  {
+    name: 'audit',
+    path: () => '/audit',
+    charts: { 'chart-audit-rule': 'bar', 'chart-audit-year': 'bar', 'chart-audit-unit': 'bar' },
+    h1: ['Audit mutasi', 'Transfer audit'],
+    monthFilter: false,
+  },
+  {
+    name: 'audit-kartu',
+    path: () => `/audit/${transferId}`,
+    charts: { 'chart-transfer-load': 'line' },
+    h1: ['Mutasi', 'Transfer'],
+    monthFilter: false,
+  },
   { name: 'pegawai', path: () => '/pegawai', charts: {}, h1: ['Pegawai', 'Employees'], monthFilter: false },
 ];
 
@@ -70,22 +102,14 @@ beforeAll(async () => {
   wh = await testWarehouse();
   server = await startServer(wh.file);
   browser = await launchBrowser();
-  const csv = async (p: string) =>
-    (await (await fetch(`${server.url}${p}${p.includes('?') ? '&' : '?'}format=csv`)).text())
-      .replace(/^\uFEFF/, '')
-      .split('\r\n')
-      .slice(1)
-      .filter(Boolean)
-      .map((l) => l.split(','));
   months = (await csv('/api/months')).map((r) => r[0]!.slice(0, 7));
   const titles = (await csv('/api/jabatan/titles')).map((r) => r[0]!.replace(/^"|"$/g, ''));
   title = titles[0]!;
-  if (!wh.fixture) {
-    // a real warehouse: a top-level unit that has sub-units
-    const units = await csv('/api/units');
-    const parents = new Set(units.map((u) => u[2]).filter(Boolean));
-    unitId = units.find((u) => parents.has(u[0]))?.[0] ?? units[0]![0]!;
-  }
+  // a top-level unit that has sub-units (the first in the unit list: the same one on every run)
+  const units = await csv('/api/units');
+  const parents = new Set(units.map((u) => u[2]).filter(Boolean));
+  unitId = units.find((u) => parents.has(u[0]))?.[0] ?? units[0]![0]!;
+  transferId = (await csv('/api/audit/failures'))[0]![0]!;
 });
 
 afterAll(async () => {
@@ -93,6 +117,16 @@ afterAll(async () => {
   await server?.stop();
   wh?.cleanup();
 });
+
+/** An endpoint's CSV rows (header dropped), split naively on commas (enough for ids, months and numbers). */
+async function csv(p: string): Promise<string[][]> {
+  return (await (await fetch(`${server.url}${p}${p.includes('?') ? '&' : '?'}format=csv`)).text())
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((l) => l.split(','));
+}
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   const t = await newPage(browser);
@@ -121,7 +155,11 @@ describe.each(PAGES)('page $name', (spec) => {
       expect((await card.locator('h2').innerText()).length).toBeGreaterThan(3);
       expect(await card.locator('svg[role="img"][aria-label]').count()).toBeGreaterThan(0);
       expect(await card.locator('a[download][href*="format=csv"]').count()).toBe(1);
-      expect(await card.locator('table').count(), `${chart} data table`).toBe(1);
+      // the data table: visible, or built when its <details> is opened
+      const summary = card.locator('details > summary');
+      if ((await summary.count()) > 0) await summary.click();
+      await expect.poll(() => card.locator('table').count(), { message: `${chart} data table` }).toBe(1);
+      expect(await card.locator('table tbody tr').count(), `${chart} data table rows`).toBeGreaterThan(0);
       // a labelled value axis (the heat map's axes are the units and months themselves) and Plot's tip mark
       if (mark !== 'cell') expect(await card.locator('svg g[data-mark$="axis label"]').count(), `${chart} axis label`).toBeGreaterThan(0);
       expect(await card.locator('svg g[data-mark="tip"]').count(), `${chart} tip`).toBeGreaterThan(0);
@@ -225,17 +263,16 @@ describe('page specifics', () => {
     await bar.hover();
     const tips = page.locator('[data-chart="chart-ej-by-unit"] svg g[data-mark="tip"]');
     await expect.poll(async () => (await tips.allTextContents()).join(' ')).toMatch(/EJ: \d+,\d\d/);
-    if (wh.fixture) {
-      // Bidang Pembinaan SD (Dinas Pendidikan): June and July far above the rest of its months
-      const res = await fetch(`${server.url}/api/units/DISDIK-SD/history?format=csv`);
-      const rows = (await res.text()).replace(/^\uFEFF/, '').split('\r\n').slice(1).filter(Boolean).map((l) => l.split(','));
-      const ejByMonth = new Map(rows.map((r) => [r[0]!.slice(5, 7), Number(r[5])]));
-      expect(ejByMonth.get('06')!).toBeGreaterThan(1.4);
-      expect(ejByMonth.get('07')!).toBeGreaterThan(1.4);
-      expect(ejByMonth.get('03')!).toBeLessThan(1.2);
-      const cells = await page.locator('[data-chart="chart-heatmap"] svg g[data-mark="cell"] rect').count();
-      expect(cells).toBeGreaterThan(100);
-    }
+    // the sample plants a June–July surge (×1.8–2.2) at Dinas Pendidikan (data/sample/_truth/truth.json)
+    const units = await csv('/api/units');
+    const disdik = units.find((u) => u[1] === 'Dinas Pendidikan')?.[0] ?? 'DISDIK-SD';
+    const history = await csv(`/api/units/${disdik}/history`);
+    const ej = (mm: string) => Number(history.filter((r) => r[0]!.slice(5, 7) === mm).at(-1)![5]);
+    expect(ej('06')).toBeGreaterThan(1.5 * ej('03'));
+    expect(ej('07')).toBeGreaterThan(1.5 * ej('03'));
+    // one cell per unit and month (24 months)
+    const cells = await page.locator('[data-chart="chart-heatmap"] svg g[data-mark="cell"] rect').count();
+    expect(cells).toBeGreaterThanOrEqual(units.length * Math.min(24, months.length));
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -268,22 +305,36 @@ describe('page specifics', () => {
     await page.close();
   });
 
-  it('Unit: transfers (counts only), sub-units, and an unknown unit gives a 404 page', async () => {
+  it('Unit: positions with their needs, transfers (counts only), sub-units, and an unknown unit gives a 404 page', async () => {
     const { page, errors } = await open(`/unit/${unitId}`);
-    if (wh.fixture) {
-      // positions with required vs current staff and the competencies no holder has, in a visible table
-      const positions = await page.locator('section#chart-positions table').innerText();
-      expect(positions).toContain('Analis Kepegawaian');
-      expect(positions).toContain('dapodik');
-      expect(await markCount(page, 'chart-transfers', 'rect')).toBeGreaterThan(0);
-      expect(await page.locator('section[aria-labelledby="subunits-title"] table a').count()).toBeGreaterThan(0);
-    }
+    // positions with required vs current staff and the competencies no holder has, in a visible table
+    const positions = await csv(`/api/units/${unitId}/positions`);
+    const table = await page.locator('section#chart-positions table').innerText();
+    expect(table).toContain(positions[0]![1]!.replace(/^"|"$/g, ''));
+    expect(await page.locator('section#chart-positions table tbody tr').count()).toBe(positions.length);
+    // transfers: bars inside the warehouse's months only (the records reach back decades), no names
+    expect(await markCount(page, 'chart-transfers', 'rect')).toBeGreaterThan(0);
+    const ticks = await page.locator('[data-chart="chart-transfers"] svg g[data-mark="x-axis tick label"] text').allTextContents();
+    expect(ticks.length).toBeGreaterThan(3);
+    expect(ticks.length).toBeLessThan(40);
+    expect(await page.locator('section[aria-labelledby="subunits-title"] table a').count()).toBeGreaterThan(0);
     const res = await page.goto(`${server.url}/unit/NO-SUCH-UNIT`);
     expect(res?.status()).toBe(404);
     await expect.poll(() => page.locator('main').innerText()).toContain('NO-SUCH-UNIT');
     const bad = await page.goto(`${server.url}/unit/${encodeURIComponent('bad id!')}`);
     expect(bad?.status()).toBe(400);
     expect(errors.filter((e) => !/status of (404|400)/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('Jabatan: with hundreds of titles the chart shows the ones that differ most between units', async () => {
+    const { page, errors } = await open('/jabatan');
+    const titles = await csv('/api/jabatan/titles');
+    const drawn = await page.locator('[data-chart="chart-title-units"] svg g[data-mark="y-axis tick label"] text').count();
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThanOrEqual(Math.min(25, titles.length));
+    expect(await page.locator('section#chart-title-units .subtitle').innerText()).toContain(`dari ${titles.length} nama jabatan`);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -317,6 +368,118 @@ describe('page specifics', () => {
     expect(await page.locator('h1').innerText()).toContain('Ringkasan');
     expect(await page.locator('form.filter[method="GET"] select[name="month"]').count()).toBe(1);
     expect(await page.locator('#month-select').inputValue()).toBe(months[0]);
+    await page.close();
+  });
+});
+
+describe('Dampak mutasi and Audit mutasi', () => {
+  const truth = () =>
+    JSON.parse(readFileSync(path.join(REPO, 'data', 'sample', '_truth', 'truth.json'), 'utf8')) as {
+      effects: { employee_event_time_effects: { event_time: number; effect: number }[] };
+      transfer_audit: { counts: Record<string, number> };
+    };
+
+  it('Dampak: the outcome filter changes the URL, the summary and the event study; the selection survives a reload', async () => {
+    const { page, errors } = await open('/dampak');
+    const before = await chartMarkup(page, 'chart-event-study');
+    const summaryBefore = await page.locator('[data-testid="effect-says"]').innerText();
+    await page.selectOption('#outcome-select', 'ej');
+    await page.waitForURL((u) => u.searchParams.get('outcome') === 'ej');
+    await expect.poll(() => chartMarkup(page, 'chart-event-study'), { timeout: 10_000 }).not.toBe(before);
+    expect(await markCount(page, 'chart-event-study', 'line')).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid="effect-says"]').innerText()).not.toBe(summaryBefore);
+    expect(await page.locator('#summary-title').innerText()).toContain('EJ');
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.locator('#outcome-select').inputValue()).toBe('ej');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Dampak: the plain-language summary reads the numbers; TWFE is shown beside Callaway & Sant’Anna with the Goodman-Bacon note', async () => {
+    const { page, errors } = await open('/dampak');
+    const says = await page.locator('[data-testid="effect-says"]').innerText();
+    // the sample's three rotation waves (Juli 2023, Februari 2024, Juli 2025) and the receiving units
+    expect(says).toContain('3 gelombang rotasi');
+    expect(says).toMatch(/Juli 2023/);
+    // the overall effect of the table, formatted as on the page, is in the summary and on the comparison chart
+    const overall = await csv('/api/effects?outcome=mean_score');
+    const simple = Number(overall.find((r) => r[0] === 'simple')![6]);
+    const twfe = Number(overall.find((r) => r[0] === 'twfe')![6]);
+    const one = (v: number, sign = false) =>
+      new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: sign ? 'exceptZero' : 'auto' }).format(v);
+    expect(says).toContain(`naik ${one(Math.abs(simple))} poin`);
+    const labels = await page.locator('[data-chart="chart-twfe"] svg g[data-mark="text"] text').allTextContents();
+    expect(labels).toEqual([one(simple, true), one(twfe, true)]);
+    expect(await page.locator('section#chart-twfe').innerText()).toContain('Goodman-Bacon 2021');
+    // the planted ramp-up (data/sample/_truth): no effect any more from month k on
+    const effects = truth().effects.employee_event_time_effects;
+    const k = effects.find((e, i) => effects.slice(i).every((x) => x.effect === 0))!.event_time;
+    expect(await page.locator('[data-testid="rampup-summary"]').innerText()).toContain(`bulan ke-${k}`);
+    // English switch: the summary in English
+    await gotoAndSettle(page, `${server.url}/dampak?lang=en`);
+    expect(await page.locator('[data-testid="effect-says"]').innerText()).toContain('rotation waves');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Audit: the failed transfers are the planted breaks, listed by id, date, units, rule and detail, without NIP or name', async () => {
+    const { page, errors } = await open('/audit');
+    const planted = truth().transfer_audit.counts;
+    const expected = ['election_ban', 'min_tenure', 'competency', 'documentation'].reduce((s, r) => s + (planted[r] ?? 0), 0);
+    const table = page.locator('#audit-failures table');
+    expect(await table.locator('tbody tr').count()).toBe(expected);
+    expect(await table.locator('thead th').allTextContents()).toEqual(['Mutasi', 'TMT', 'Unit asal', 'Unit penerima', 'Aturan', 'Keterangan']);
+    const text = await table.innerText();
+    expect(text).toContain('UU 10/2016 Pasal 71 ayat 2');
+    expect(text).not.toMatch(/\d{18}|\d{8} \d{6} \d \d{3}/);
+    expect(await page.locator('[data-testid="audit-failed"]').innerText()).toBe(String(expected));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Audit: the year and rule filters change the URL and the charts, and survive a reload', async () => {
+    const { page, errors } = await open('/audit');
+    const unitBefore = await chartMarkup(page, 'chart-audit-unit');
+    await page.selectOption('#year-select', '2024');
+    await page.waitForURL((u) => u.searchParams.get('year') === '2024');
+    await expect.poll(() => chartMarkup(page, 'chart-audit-unit'), { timeout: 10_000 }).not.toBe(unitBefore);
+    expect(await markCount(page, 'chart-audit-unit', 'bar')).toBeGreaterThan(0);
+    const yearBefore = await chartMarkup(page, 'chart-audit-year');
+    await page.selectOption('#rule-select', 'election_ban');
+    await page.waitForURL((u) => u.searchParams.get('rule') === 'election_ban' && u.searchParams.get('year') === '2024');
+    await expect.poll(() => chartMarkup(page, 'chart-audit-year'), { timeout: 10_000 }).not.toBe(yearBefore);
+    const rows = page.locator('#audit-failures table tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    for (const r of await rows.allInnerTexts()) expect(r).toContain('Larangan menjelang pilkada');
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.locator('#year-select').inputValue()).toBe('2024');
+    expect(await page.locator('#rule-select').inputValue()).toBe('election_ban');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Audit: a transfer links to its justification card: workload before/after, rules met or broken, in words', async () => {
+    const { page, errors } = await open('/audit?rule=election_ban');
+    const link = page.locator('#audit-failures table tbody a').first();
+    const id = (await link.innerText()).trim();
+    await link.click();
+    await page.waitForURL((u) => u.pathname === `/audit/${id}`);
+    await gotoAndSettle(page, page.url());
+    expect(await page.locator('h1').innerText()).toContain(id);
+    expect(await page.locator('[data-testid="card-summary"]').innerText()).toContain('melanggar 1 aturan wajib: larangan menjelang pilkada');
+    const rules = page.locator('[data-testid="card-rules"] li');
+    expect(await rules.count()).toBe(6);
+    expect(await rules.filter({ hasText: 'Larangan menjelang pilkada' }).innerText()).toContain('Tidak terpenuhi');
+    const load = await page.locator('table.load').innerText();
+    expect(load).toContain('Unit penerima');
+    expect(load).toMatch(/\d,\d\d → \d,\d\d/);
+    expect(await markCount(page, 'chart-transfer-load', 'line')).toBeGreaterThan(0);
+    const res = await page.goto(`${server.url}/audit/T9999999`);
+    expect(res?.status()).toBe(404);
+    await expect.poll(() => page.locator('main').innerText()).toContain('T9999999');
+    const bad = await page.goto(`${server.url}/audit/${encodeURIComponent('bad id!')}`);
+    expect(bad?.status()).toBe(400);
+    expect(errors.filter((e) => !/status of (404|400)/.test(e))).toEqual([]);
     await page.close();
   });
 });

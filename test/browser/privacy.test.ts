@@ -1,7 +1,8 @@
 /**
  * Personal data never leaves the server (UU 27/2022): no endpoint, CSV or page may contain a NIP-like 18-digit
  * string, nor the columns nip / name / birth_date / unwilling_reason, nor any actual name, NIP, birth date or
- * unwillingness reason stored in the warehouse.
+ * unwillingness reason stored in the warehouse. Covers every endpoint, including the audit (transfer_audit and
+ * transfer hold the NIP) and effects endpoints, and the Dampak / Audit pages and justification cards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -19,6 +20,7 @@ let server: Server;
 let wh: Awaited<ReturnType<typeof testWarehouse>>;
 let personal: { nips: string[]; names: string[]; birthDates: string[]; reasons: string[] };
 let paths: string[] = [];
+let cardIds: string[] = [];
 
 beforeAll(async () => {
   wh = await testWarehouse();
@@ -29,15 +31,32 @@ beforeAll(async () => {
   personal = {
     nips: await col('SELECT DISTINCT nip FROM employee WHERE nip IS NOT NULL'),
     names: await col('SELECT DISTINCT name FROM employee WHERE length(name) >= 6'),
-    birthDates: await col(`SELECT DISTINCT strftime(birth_date, '%Y-%m-%d') FROM employee WHERE birth_date IS NOT NULL`),
+    // Birth dates that coincide with dates the answers legitimately carry are left to the column and NIP-like
+    // checks: the 1st of a month (every month value: a month of transfers in 1997 can be someone's birthday) and the
+    // effective and decree dates of transfers (a decree of 25 March 1991 is someone's birthday by chance). A leaked
+    // birth-date column would still show thousands of the others.
+    birthDates: await col(`
+      SELECT DISTINCT strftime(birth_date, '%Y-%m-%d') FROM employee
+      WHERE birth_date IS NOT NULL AND day(birth_date) <> 1
+        AND birth_date NOT IN (SELECT effective_date FROM transfer UNION SELECT decree_date FROM transfer WHERE decree_date IS NOT NULL)`),
     reasons: await col('SELECT DISTINCT unwilling_reason FROM employee WHERE length(unwilling_reason) >= 6'),
   };
   const units = await col('SELECT unit_id FROM unit ORDER BY unit_id');
   const titles = await col('SELECT DISTINCT title FROM position ORDER BY title LIMIT 3');
   const months = await col(`SELECT DISTINCT strftime(month, '%Y-%m') FROM unit_load_monthly ORDER BY 1`);
+  // transfers for the audit cards: every one that broke a rule, the first and the last few, and a spread between
+  const transfers = await col(`
+    SELECT transfer_id FROM (
+      SELECT DISTINCT transfer_id FROM transfer_audit WHERE status = 'failed' AND severity = 'rule'
+      UNION SELECT transfer_id FROM (SELECT transfer_id FROM transfer ORDER BY transfer_id LIMIT 5)
+      UNION SELECT transfer_id FROM (SELECT transfer_id FROM transfer ORDER BY transfer_id DESC LIMIT 5)
+      UNION SELECT transfer_id FROM transfer USING SAMPLE 20 ROWS (reservoir, 7)
+    ) ORDER BY 1`);
+  const years = await col(`SELECT DISTINCT CAST(year(effective_date) AS VARCHAR) FROM transfer ORDER BY 1 DESC LIMIT 3`);
   con.closeSync();
   db.closeSync();
   expect(personal.nips.length, 'the test warehouse should hold employees').toBeGreaterThan(0);
+  cardIds = transfers.slice(0, 12);
 
   server = await startServer(wh.file);
   const month = months[0] ?? '';
@@ -64,6 +83,26 @@ beforeAll(async () => {
       `/api/units/${u}/performance?month=${month}`,
       `/api/units/${u}/subunits`,
     ]),
+    '/api/audit/rules',
+    ...years.map((y) => `/api/audit/rules?year=${y}`),
+    ...['all', 'min_tenure', 'election_ban', 'competency', 'documentation', 'receiving_need', 'releasing_slack'].flatMap((r) => [
+      `/api/audit/years?rule=${r}`,
+      `/api/audit/units?rule=${r}`,
+      `/api/audit/failures?rule=${r}`,
+      `/api/audit/failures?rule=${r}&lang=en`,
+    ]),
+    ...years.map((y) => `/api/audit/units?year=${y}`),
+    ...years.map((y) => `/api/audit/failures?year=${y}`),
+    ...transfers.flatMap((id) => [
+      `/api/audit/transfers/${id}`,
+      `/api/audit/transfers/${id}?lang=en`,
+      `/api/audit/transfers/${id}/rules`,
+      `/api/audit/transfers/${id}/rules?lang=en`,
+      `/api/audit/transfers/${id}/load`,
+    ]),
+    '/api/effects/info',
+    ...['mean_score', 'ej', 'staffing_gap', 'mean_rating_rank'].map((o) => `/api/effects?outcome=${o}`),
+    '/api/effects/rampup',
   ];
 });
 
@@ -121,7 +160,21 @@ describe('no personal data in any answer', () => {
       .slice(1)
       .filter(Boolean)
       .map((l) => l.split(',')[0]!);
-    const pages = ['/', '/?lang=en', '/unit', '/jabatan', '/pegawai', '/pegawai?lang=en', ...units.map((u) => `/unit/${u}`)];
+    const pages = [
+      '/',
+      '/?lang=en',
+      '/unit',
+      '/jabatan',
+      '/pegawai',
+      '/pegawai?lang=en',
+      ...units.map((u) => `/unit/${u}`),
+      '/dampak',
+      '/dampak?outcome=ej&lang=en',
+      '/audit',
+      '/audit?lang=en',
+      '/audit?rule=receiving_need',
+      ...cardIds.flatMap((id) => [`/audit/${id}`, `/audit/${id}?lang=en`]),
+    ];
     for (const p of pages) {
       const res = await fetch(`${server.url}${p}`);
       expect(res.status, p).toBe(200);

@@ -5,6 +5,9 @@
 
 export const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export const UNIT_ID_RE = /^[A-Za-z0-9._-]{1,40}$/;
+/** transfer ids as the warehouse writes them (T0000001); the same characters as unit ids are accepted */
+export const TRANSFER_ID_RE = /^[A-Za-z0-9._-]{1,40}$/;
+export const YEAR_RE = /^(19|20)\d{2}$/;
 export const LANGS = ['id', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -14,6 +17,14 @@ export function isMonth(v: string | null | undefined): v is string {
 
 export function isUnitId(v: string | null | undefined): boolean {
   return typeof v === 'string' && UNIT_ID_RE.test(v);
+}
+
+export function isTransferId(v: string | null | undefined): boolean {
+  return typeof v === 'string' && TRANSFER_ID_RE.test(v);
+}
+
+export function isYear(v: string | null | undefined): v is string {
+  return typeof v === 'string' && YEAR_RE.test(v);
 }
 
 export function parseLang(v: string | null | undefined): Lang {
@@ -36,4 +47,21 @@ export function monthDate(key: string): Date {
 /** Title filter: free text, bound as a parameter; limited to printable characters and 120 chars. */
 export function isTitle(v: string): boolean {
   return v.length >= 1 && v.length <= 120 && !/[\u0000-\u001f\u007f]/.test(v);
+}
+
+/** unit-level outcomes of the transfer-effect estimates the Dampak page offers (transfer_effect.outcome) */
+export const EFFECT_OUTCOMES = ['mean_score', 'ej', 'staffing_gap', 'mean_rating_rank'] as const;
+export type EffectOutcome = (typeof EFFECT_OUTCOMES)[number];
+
+export function isEffectOutcome(v: string | null | undefined): v is EffectOutcome {
+  return (EFFECT_OUTCOMES as readonly string[]).includes(v ?? '');
+}
+
+/** the merit-audit rules (transfer_audit.rule), legal rules first, then the two advisory considerations */
+export const AUDIT_RULES = ['min_tenure', 'election_ban', 'competency', 'documentation', 'receiving_need', 'releasing_slack'] as const;
+/** the rule filter of the audit page: `all` = every legal rule */
+export const AUDIT_RULE_FILTER = ['all', ...AUDIT_RULES] as const;
+
+export function isAuditRuleFilter(v: string | null | undefined): v is (typeof AUDIT_RULE_FILTER)[number] {
+  return (AUDIT_RULE_FILTER as readonly string[]).includes(v ?? '');
 }

@@ -19,7 +19,10 @@ export interface ImbalanceRow {
   month: Date; n: number; mean_ej: number; gini: number; cv: number; theil: number; max_mean: number;
   balance_efficiency: number; share_staff_overloaded: number; share_staff_slack: number; staffing_gap: number;
 }
-export interface HeatmapRow { unit_id: string; unit_name: string; depth: number; top_unit_id: string; month: Date; ej: number | null; band: Band; current_staff: number }
+export interface HeatmapRow {
+  unit_id: string; unit_name: string; depth: number; top_unit_id: string; month: Date; ej: number | null; band: Band;
+  current_staff: number; units_total: number;
+}
 export interface UnitInfoRow {
   unit_id: string; unit_name: string; parent_id: string | null; parent_name: string | null; unit_kind: string;
   region_code: string | null; depth: number; top_unit_id: string; top_unit_name: string | null; subunits: number;
@@ -46,4 +49,28 @@ export interface TitleRow {
 export interface TitleUnitRow {
   title: string; position_id: string; unit_id: string; unit_name: string; month: Date; required_staff: number;
   current_staff: number; difference: number; ej: number | null; grade: string | null; band: Band;
+}
+export interface AuditFailureRow {
+  transfer_id: string; effective_date: Date; from_unit_id: string | null; from_unit_name: string | null; to_unit_id: string;
+  to_unit_name: string | null; rule: string; severity: string; detail: string;
+}
+export interface AuditTransferRow {
+  transfer_id: string; effective_date: Date; decree_number: string | null; decree_date: Date | null; reason_category: string | null;
+  approval_ref: string | null; before_month: Date; after_month: Date;
+  from_unit_id: string | null; from_unit_name: string | null; from_title: string | null;
+  to_unit_id: string; to_unit_name: string | null; to_title: string | null; to_required_education: string | null;
+  to_required_competencies: string[] | null;
+  from_ej_before: number | null; from_band_before: Band | null; from_staff_before: number | null; from_required_before: number | null;
+  from_ej_after: number | null; from_band_after: Band | null; from_staff_after: number | null; from_required_after: number | null;
+  to_ej_before: number | null; to_band_before: Band | null; to_staff_before: number | null; to_required_before: number | null;
+  to_ej_after: number | null; to_band_after: Band | null; to_staff_after: number | null; to_required_after: number | null;
+}
+export interface AuditTransferRuleRow {
+  rule: string; severity: string; status: 'passed' | 'failed' | 'unknown'; detail: string; value: number | null;
+  threshold: number | null; value_unit: string | null;
+}
+export interface EffectsInfoRow {
+  outcome: string; level: string; status: string; message: string | null; control: string; n_units: number | null;
+  n_treated: number | null; n_left_out: number; n_periods: number | null; cohorts: number[]; biters: number; seed: string;
+  pretest_p: number | null; warnings: string[]; cohort_months: string[] | null;
 }

@@ -4,6 +4,7 @@ import type { Band } from '$lib/types';
 import { bandScale, baseStyle, INK, labelChars, truncate, type ChartContext } from './theme';
 
 export interface EjByUnitDatum {
+  unit_id: string;
   unit_name: string;
   ej: number | null;
   band: Band;
@@ -13,11 +14,26 @@ export interface EjByUnitDatum {
   required_staff: number;
 }
 
+/** Above this many units the chart shows the highest and the lowest EJ only (the table has every unit). */
+export const EJ_CHART_MAX_UNITS = 60;
+
+/**
+ * The units to draw: all of them up to EJ_CHART_MAX_UNITS, else the half with the highest EJ and the half with the
+ * lowest (rows come sorted by EJ, highest first; units without EJ go last and are left out then).
+ */
+export function ejByUnitSelection<T extends EjByUnitDatum>(rows: T[], max = EJ_CHART_MAX_UNITS): { rows: T[]; truncated: boolean } {
+  if (rows.length <= max) return { rows, truncated: false };
+  const withEj = rows.filter((r) => r.ej != null);
+  const half = Math.floor(max / 2);
+  return { rows: [...withEj.slice(0, half), ...withEj.slice(-half)], truncated: true };
+}
+
 export function ejByUnitChart(rows: EjByUnitDatum[], { width, t, f }: ChartContext) {
   const withEj = rows.filter((r) => r.ej != null);
   const without = rows.filter((r) => r.ej == null);
   const max = Math.max(1.25, ...withEj.map((r) => r.ej! * 1.08));
   const chars = labelChars(width);
+  const names = new Map(rows.map((r) => [r.unit_id, r.unit_name]));
   const tip = (d: EjByUnitDatum) =>
     [
       d.unit_name,
@@ -33,12 +49,13 @@ export function ejByUnitChart(rows: EjByUnitDatum[], { width, t, f }: ChartConte
     style: baseStyle,
     ariaLabel: t.overview.ejByUnit,
     x: { label: t.axes.ej, domain: [0, max], grid: true, tickFormat: f.num1 },
-    y: { label: null, domain: rows.map((r) => r.unit_name), tickFormat: (s: string) => truncate(s, chars) },
+    // keyed by unit id (names repeat across the regions of a province), labelled with the name
+    y: { label: null, domain: rows.map((r) => r.unit_id), tickFormat: (id: string) => truncate(names.get(id) ?? id, chars) },
     color: bandScale(rows.map((r) => r.band), t),
     marks: [
-      Plot.barX(withEj, { x: 'ej', y: 'unit_name', fill: 'band', title: tip, tip: true, insetTop: 3, insetBottom: 3 }),
-      Plot.text(withEj, { x: 'ej', y: 'unit_name', text: (d: EjByUnitDatum) => f.num2(d.ej), dx: 4, textAnchor: 'start', fill: INK }),
-      Plot.dot(without, { x: 0, y: 'unit_name', symbol: 'times', stroke: 'band', r: 4, title: tip, tip: true }),
+      Plot.barX(withEj, { x: 'ej', y: 'unit_id', fill: 'band', title: tip, tip: true, insetTop: 3, insetBottom: 3 }),
+      Plot.text(withEj, { x: 'ej', y: 'unit_id', text: (d: EjByUnitDatum) => f.num2(d.ej), dx: 4, textAnchor: 'start', fill: INK }),
+      Plot.dot(without, { x: 0, y: 'unit_id', symbol: 'times', stroke: 'band', r: 4, title: tip, tip: true }),
       Plot.ruleX([0], { stroke: INK }),
       Plot.ruleX([0.7], { stroke: INK, strokeDasharray: '3 3', strokeOpacity: 0.8 }),
       Plot.ruleX([1], { stroke: INK, strokeWidth: 2 }),

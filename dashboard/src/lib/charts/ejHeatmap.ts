@@ -15,12 +15,13 @@ export interface HeatmapDatum {
 
 export function ejHeatmapChart(rows: HeatmapDatum[], { width, t, f }: ChartContext, selected: Date | null) {
   const chars = labelChars(width) - 2;
+  // rows are keyed by unit id (names repeat across the regions of a province), labelled with the name
   const units: string[] = [];
-  const depth = new Map<string, number>();
+  const names = new Map<string, { name: string; depth: number }>();
   for (const r of rows) {
-    if (!depth.has(r.unit_name)) {
-      units.push(r.unit_name);
-      depth.set(r.unit_name, r.depth);
+    if (!names.has(r.unit_id)) {
+      units.push(r.unit_id);
+      names.set(r.unit_id, { name: r.unit_name, depth: r.depth });
     }
   }
   const months = [...new Set(rows.map((r) => +r.month))].sort((a, b) => a - b).map((m) => new Date(m));
@@ -28,7 +29,10 @@ export function ejHeatmapChart(rows: HeatmapDatum[], { width, t, f }: ChartConte
   const ticks = months.filter((_, i) => (months.length - 1 - i) % step === 0);
   const tip = (d: HeatmapDatum) =>
     `${d.unit_name}\n${f.month(d.month)}\n${t.cols.ej}: ${f.num2(d.ej)} (${t.bands[d.band]})\n${t.cols.staff}: ${f.int(d.current_staff)}`;
-  const label = (s: string) => `${(depth.get(s) ?? 0) > 0 ? '· ' : ''}${truncate(s, chars)}`;
+  const label = (id: string) => {
+    const u = names.get(id);
+    return `${(u?.depth ?? 0) > 0 ? '· ' : ''}${truncate(u?.name ?? id, chars)}`;
+  };
   return Plot.plot({
     width,
     height: 70 + units.length * 24,
@@ -50,8 +54,8 @@ export function ejHeatmapChart(rows: HeatmapDatum[], { width, t, f }: ChartConte
       tickFormat: f.num1,
     },
     marks: [
-      Plot.cell(rows.filter((r) => r.ej == null), { x: 'month', y: 'unit_name', fill: '#e6e6e6', inset: 0.5, title: tip, tip: true }),
-      Plot.cell(rows.filter((r) => r.ej != null), { x: 'month', y: 'unit_name', fill: 'ej', inset: 0.5, title: tip, tip: true }),
+      Plot.cell(rows.filter((r) => r.ej == null), { x: 'month', y: 'unit_id', fill: '#e6e6e6', inset: 0.5, title: tip, tip: true }),
+      Plot.cell(rows.filter((r) => r.ej != null), { x: 'month', y: 'unit_id', fill: 'ej', inset: 0.5, title: tip, tip: true }),
       selected
         ? Plot.cell(units.map((u) => ({ u })), { x: () => selected, y: 'u', fill: 'none', stroke: '#111', strokeWidth: 1.5 })
         : null,

@@ -17,6 +17,34 @@ export interface TitleUnitDatum {
   band: Band;
 }
 
+/** How many titles the all-titles chart shows (a region has hundreds; the table and the title filter have the rest). */
+export const TOP_TITLES = 25;
+
+/**
+ * The titles worth a look across units: held in at least two units, ranked by the spread of staff minus need
+ * (the most short unit against the most overstaffed one: what moving people within the title could even out),
+ * then by the total mismatch. Returns the rows of the first `n` titles and the number of titles considered.
+ */
+export function topTitleRows<T extends Pick<TitleUnitDatum, 'title' | 'difference'>>(rows: T[], n = TOP_TITLES): { rows: T[]; shown: number; total: number } {
+  const by = new Map<string, { min: number; max: number; abs: number; count: number }>();
+  for (const r of rows) {
+    const s = by.get(r.title) ?? { min: Infinity, max: -Infinity, abs: 0, count: 0 };
+    s.min = Math.min(s.min, r.difference);
+    s.max = Math.max(s.max, r.difference);
+    s.abs += Math.abs(r.difference);
+    s.count++;
+    by.set(r.title, s);
+  }
+  const ranked = [...by]
+    .filter(([, s]) => s.count >= 2)
+    .sort(([a, x], [b, y]) => y.max - y.min - (x.max - x.min) || y.abs - x.abs || (a < b ? -1 : 1))
+    .slice(0, n)
+    .map(([t]) => t);
+  const rank = new Map(ranked.map((t, i) => [t, i]));
+  const kept = rows.filter((r) => rank.has(r.title)).sort((a, b) => rank.get(a.title)! - rank.get(b.title)!);
+  return { rows: kept, shown: ranked.length, total: by.size };
+}
+
 export function titleAcrossUnitsChart(rows: TitleUnitDatum[], { width, t, f }: ChartContext, single: boolean) {
   const chars = labelChars(width);
   const m = Math.max(1, ...rows.map((r) => Math.abs(r.difference))) * 1.15;
@@ -43,6 +71,7 @@ export function titleAcrossUnitsChart(rows: TitleUnitDatum[], { width, t, f }: C
       ],
     });
   }
+  // titles in the order of their spread (the first row has the largest)
   const titles = [...new Set(rows.map((r) => r.title))];
   return Plot.plot({
     width,

@@ -28,9 +28,9 @@ import {
 } from 'apache-arrow';
 import { createHash } from 'node:crypto';
 import { DuckDBTypeId, type DuckDBType, type JS } from '@duckdb/node-api';
-import { acquire, release, runQuery, WarehouseUnavailableError, type QueryResult } from './db';
+import { acquire, release, runQuery, WarehouseUnavailableError, type Generation, type ParamValue, type QueryResult } from './db';
 import { BadRequestError, parseParams } from './params';
-import { LruCache } from './cache';
+import { LruCache, type CachedBody } from './cache';
 import type { QueryDef } from './queries/define';
 
 export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
@@ -180,6 +180,43 @@ function fileSuffix(values: Record<string, unknown>): string {
   return s ? `-${s}` : '';
 }
 
+type Format = 'arrow' | 'csv';
+
+/** Cache key and ETag of an answer: the warehouse build, the endpoint, the validated parameters, the format. */
+function cacheKey(gen: Generation, def: QueryDef, values: Record<string, ParamValue>, format: Format): { key: string; etag: string } {
+  const canonical = JSON.stringify(Object.keys(values).sort().map((k) => [k, values[k]]));
+  const key = `${gen.builtAt}\n${def.name}\n${canonical}\n${format}`;
+  return { key, etag: `"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"` };
+}
+
+/** Run the query and encode the answer; the encoded bytes go into the LRU. */
+async function encode(gen: Generation, def: QueryDef, values: Record<string, ParamValue>, format: Format, key: string, etag: string): Promise<CachedBody> {
+  const result = await runQuery(gen, def.sql, { ...(def.constants ?? {}), ...values });
+  const entry: CachedBody =
+    format === 'csv'
+      ? {
+          body: new TextEncoder().encode(toCsv(result)),
+          contentType: 'text/csv; charset=utf-8',
+          etag,
+          headers: { 'Content-Disposition': `attachment; filename="seimbang-${def.name}${fileSuffix(values)}.csv"` },
+        }
+      : { body: toArrowIPC(result), contentType: ARROW_STREAM, etag };
+  cache.set(key, entry);
+  return entry;
+}
+
+/**
+ * Put the Arrow answer of `def` for the query string `search` (validated like a request) into the cache of
+ * generation `gen`, unless it is there already. Used to warm the cache when a warehouse is opened.
+ */
+export async function prefill(gen: Generation, def: QueryDef, search: Record<string, string> = {}): Promise<void> {
+  const url = new URL('http://warm.invalid/');
+  for (const [k, v] of Object.entries(search)) url.searchParams.set(k, v);
+  const { values } = parseParams(def.params, url, {});
+  const { key, etag } = cacheKey(gen, def, values, 'arrow');
+  if (!cache.get(key)) await encode(gen, def, values, 'arrow', key, etag);
+}
+
 /** The whole GET handler of a data endpoint. */
 export async function serveQuery(event: RequestEvent, def: QueryDef): Promise<Response> {
   let parsed: ReturnType<typeof parseParams>;
@@ -203,9 +240,7 @@ export async function serveQuery(event: RequestEvent, def: QueryDef): Promise<Re
     throw err;
   }
   try {
-    const canonical = JSON.stringify(Object.keys(values).sort().map((k) => [k, values[k]]));
-    const key = `${gen.builtAt}\n${def.name}\n${canonical}\n${format}`;
-    const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`;
+    const { key, etag } = cacheKey(gen, def, values, format);
     const common: Record<string, string> = {
       ETag: etag,
       'Cache-Control': 'no-cache',
@@ -214,20 +249,7 @@ export async function serveQuery(event: RequestEvent, def: QueryDef): Promise<Re
     if (etagMatches(event.request.headers.get('if-none-match'), etag)) {
       return new Response(null, { status: 304, headers: common });
     }
-    let entry = cache.get(key);
-    if (!entry) {
-      const result = await runQuery(gen, def.sql, { ...(def.constants ?? {}), ...values });
-      entry =
-        format === 'csv'
-          ? {
-              body: new TextEncoder().encode(toCsv(result)),
-              contentType: 'text/csv; charset=utf-8',
-              etag,
-              headers: { 'Content-Disposition': `attachment; filename="seimbang-${def.name}${fileSuffix(values)}.csv"` },
-            }
-          : { body: toArrowIPC(result), contentType: ARROW_STREAM, etag };
-      cache.set(key, entry);
-    }
+    const entry = cache.get(key) ?? (await encode(gen, def, values, format, key, etag));
     return new Response(entry.body as BodyInit, {
       status: 200,
       headers: { ...common, ...(entry.headers ?? {}), 'Content-Type': entry.contentType },

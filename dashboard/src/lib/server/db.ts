@@ -47,6 +47,12 @@ const CHECK_INTERVAL_MS = 1000;
 const MAX_IDLE_CONNECTIONS = 4;
 
 let current: Generation | null = null;
+const generationListeners: ((gen: Generation) => void)[] = [];
+
+/** Called with each newly opened generation (the first one and every rebuilt warehouse), e.g. to warm caches. */
+export function onNewGeneration(listener: (gen: Generation) => void): void {
+  generationListeners.push(listener);
+}
 let lastCheck = 0;
 let checking: Promise<void> | null = null;
 
@@ -122,6 +128,7 @@ async function refresh(): Promise<void> {
     if (old.active === 0) closeGeneration(old);
     console.log(`[seimbang] warehouse reopened (${next.builtAt})`);
   }
+  for (const listener of generationListeners) listener(next);
 }
 
 /** The current generation, with a reference held until `release`. */

@@ -3,7 +3,7 @@
  * `400 {"error": "bad_request", "param": …, "message": …}`. Validated values are what queries bind
  * (never the raw client text) and what the ETag / cache key is computed from.
  */
-import { MONTH_RE, UNIT_ID_RE, isTitle } from '$lib/params';
+import { MONTH_RE, TRANSFER_ID_RE, UNIT_ID_RE, YEAR_RE, isTitle } from '$lib/params';
 import type { ParamValue } from './db';
 
 export class BadRequestError extends Error {
@@ -40,6 +40,24 @@ export const unitId = (from: 'query' | 'route' = 'route'): ParamSpec => ({
   parse(raw, fail) {
     if (raw === undefined || !UNIT_ID_RE.test(raw)) return fail();
     return raw;
+  },
+});
+
+export const transferId = (): ParamSpec => ({
+  from: 'route',
+  rule: 'a transfer id as in the warehouse (e.g. T0000123): 1–40 characters A–Z a–z 0–9 . _ -',
+  parse(raw, fail) {
+    if (raw === undefined || !TRANSFER_ID_RE.test(raw)) return fail();
+    return raw;
+  },
+});
+
+export const year = (): ParamSpec => ({
+  rule: 'a year as YYYY (1900–2099); optional (all years when absent)',
+  parse(raw, fail) {
+    if (raw === undefined || raw === '') return null;
+    if (!YEAR_RE.test(raw)) fail();
+    return Number(raw);
   },
 });
 

@@ -18,6 +18,16 @@ const paths: Record<string, string> = {
   'unit-subunits': '/api/units/{id}/subunits',
   'jabatan-titles': '/api/jabatan/titles',
   'jabatan-units': '/api/jabatan/units',
+  'audit-rules': '/api/audit/rules',
+  'audit-years': '/api/audit/years',
+  'audit-units': '/api/audit/units',
+  'audit-failures': '/api/audit/failures',
+  'audit-transfer': '/api/audit/transfers/{id}',
+  'audit-transfer-rules': '/api/audit/transfers/{id}/rules',
+  'audit-transfer-load': '/api/audit/transfers/{id}/load',
+  'effects-info': '/api/effects/info',
+  effects: '/api/effects',
+  'effects-rampup': '/api/effects/rampup',
 };
 
 /** Index of the data endpoints: path, what the rows are, and the parameters each accepts. */

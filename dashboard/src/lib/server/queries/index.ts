@@ -6,3 +6,5 @@ export { imbalance } from './imbalance';
 export { heatmap } from './heatmap';
 export { unitInfo, unitHistory, unitPositions, unitTransfers, unitPerformance, unitSubunits } from './unit';
 export { jabatanTitles, jabatanUnits } from './jabatan';
+export { auditRules, auditYears, auditUnits, auditFailures, auditTransfer, auditTransferRules, auditTransferLoad } from './audit';
+export { effectsInfo, effects, effectsRampup } from './effects';

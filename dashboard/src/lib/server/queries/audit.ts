@@ -1,0 +1,154 @@
+/**
+ * Audit mutasi: the merit checks of every transfer (mart transfer_audit, docs/data-contract.md "Merit audit").
+ *
+ * Privacy (UU 27/2022): transfer_audit and transfer carry the NIP; no query here selects it, nor joins the
+ * employee table. Until sign-in and roles exist, a transfer is shown by its id, date, units and positions only.
+ *
+ * "Compliance" of a transfer with the legal rules (`rule = all`): failed when any rule of severity `rule` failed,
+ * unknown when none failed but some could not be checked, passed otherwise. For a single rule (a legal rule or
+ * an advisory consideration) it is that rule's status. Rates are passed ÷ (passed + failed): unknown is left out.
+ */
+import { defineQuery } from './define';
+import { AUDIT_RULES, AUDIT_RULE_FILTER as RULE_FILTER } from '$lib/params';
+import { lang, oneOf, transferId, year } from '../params';
+
+/** the rules in the order of docs/data-contract.md (legal rules first) */
+const ruleOrder = (col: string) => `CASE ${col} ${AUDIT_RULES.map((r, i) => `WHEN '${r}' THEN ${i + 1}`).join(' ')} ELSE 99 END`;
+
+/** one row per transfer (of the year $year, when `byYear`) with its status for the rule $rule */
+const transferStatus = (byYear: boolean) => `
+  per_transfer AS (
+    SELECT transfer_id, any_value(effective_date) AS effective_date, any_value(to_unit_id) AS to_unit_id,
+      CASE WHEN $rule = 'all' THEN
+        CASE WHEN bool_or(severity = 'rule' AND status = 'failed') THEN 'failed'
+             WHEN bool_or(severity = 'rule' AND status = 'unknown') THEN 'unknown'
+             ELSE 'passed' END
+      ELSE any_value(status) FILTER (WHERE rule = $rule) END AS status
+    FROM transfer_audit
+    WHERE ${byYear ? '($year IS NULL OR year(effective_date) = CAST($year AS INTEGER))' : 'true'}
+    GROUP BY transfer_id
+  )`;
+
+const COUNTS = `
+  CAST(count(*) AS INTEGER) AS transfers,
+  CAST(count(*) FILTER (WHERE status = 'passed') AS INTEGER) AS passed,
+  CAST(count(*) FILTER (WHERE status = 'failed') AS INTEGER) AS failed,
+  CAST(count(*) FILTER (WHERE status = 'unknown') AS INTEGER) AS unknown,
+  count(*) FILTER (WHERE status = 'passed') / nullif(count(*) FILTER (WHERE status IN ('passed', 'failed')), 0) AS rate`;
+
+export const auditRules = defineQuery({
+  name: 'audit-rules',
+  description:
+    'Per audit rule (legal rules and advisory considerations) in a year (all years when absent): transfers passed, failed, ' +
+    'unknown, and the compliance rate passed ÷ (passed + failed).',
+  params: { year: year() },
+  sql: `
+    SELECT rule, any_value(severity) AS severity, ${COUNTS}
+    FROM transfer_audit
+    WHERE ($year IS NULL OR year(effective_date) = CAST($year AS INTEGER))
+    GROUP BY rule ORDER BY ${ruleOrder('rule')}`,
+});
+
+export const auditYears = defineQuery({
+  name: 'audit-years',
+  description:
+    'Per year of the effective date: transfers and their status for the rule (`all` = every legal rule met), and the compliance rate.',
+  params: { rule: oneOf(RULE_FILTER, 'all') },
+  sql: `
+    WITH ${transferStatus(false)}
+    SELECT CAST(year(effective_date) AS INTEGER) AS year, ${COUNTS}
+    FROM per_transfer GROUP BY 1 ORDER BY 1`,
+});
+
+export const auditUnits = defineQuery({
+  name: 'audit-units',
+  description:
+    'Per receiving unit, in a year (all years when absent): transfers into it and their status for the rule, and the compliance rate.',
+  params: { year: year(), rule: oneOf(RULE_FILTER, 'all') },
+  sql: `
+    WITH ${transferStatus(true)}
+    SELECT p.to_unit_id AS unit_id, coalesce(u.unit_name, p.to_unit_id) AS unit_name, ${COUNTS}
+    FROM per_transfer p LEFT JOIN unit u ON u.unit_id = p.to_unit_id
+    GROUP BY ALL ORDER BY failed DESC, transfers DESC, unit_name`,
+});
+
+export const auditFailures = defineQuery({
+  name: 'audit-failures',
+  description:
+    'Transfers that failed a rule, in a year (all years when absent): id, effective date, releasing and receiving units, ' +
+    'rule and the reason in words (`rule=all`: the legal rules; an advisory rule by name). No NIP or name.',
+  params: { year: year(), rule: oneOf(RULE_FILTER, 'all'), lang: lang() },
+  sql: `
+    SELECT a.transfer_id, a.effective_date, a.from_unit_id, uf.unit_name AS from_unit_name, a.to_unit_id,
+      ut.unit_name AS to_unit_name, a.rule, a.severity,
+      CASE WHEN $lang = 'en' THEN a.detail_en ELSE a.detail_id END AS detail
+    FROM transfer_audit a
+    LEFT JOIN unit uf ON uf.unit_id = a.from_unit_id
+    LEFT JOIN unit ut ON ut.unit_id = a.to_unit_id
+    WHERE a.status = 'failed'
+      AND (($rule = 'all' AND a.severity = 'rule') OR a.rule = $rule)
+      AND ($year IS NULL OR year(a.effective_date) = CAST($year AS INTEGER))
+    ORDER BY a.effective_date DESC, a.transfer_id, ${ruleOrder('a.rule')}`,
+});
+
+export const auditTransfer = defineQuery({
+  name: 'audit-transfer',
+  description:
+    'One transfer for its justification card: date, decree, reason, releasing and receiving unit and position (title, ' +
+    'requirements), and the EJ of both units in the month before the move and in the first month after it. No NIP or name.',
+  params: { id: transferId(), lang: lang() },
+  sql: `
+    WITH t AS (
+      SELECT transfer_id, effective_date, decree_number, decree_date, reason_category, approval_ref,
+        from_position_id, to_position_id, from_unit_id, to_unit_id,
+        CAST(date_trunc('month', effective_date) - INTERVAL 1 MONTH AS DATE) AS before_month,
+        -- head-counts are taken on the 1st: the first month that counts the person in the new post
+        CAST(CASE WHEN day(effective_date) = 1 THEN effective_date
+                  ELSE date_trunc('month', effective_date) + INTERVAL 1 MONTH END AS DATE) AS after_month
+      FROM transfer WHERE transfer_id = $id
+    )
+    SELECT t.transfer_id, t.effective_date, t.decree_number, t.decree_date, t.reason_category, t.approval_ref,
+      t.before_month, t.after_month,
+      t.from_unit_id, uf.unit_name AS from_unit_name, pf.title AS from_title,
+      t.to_unit_id, ut.unit_name AS to_unit_name, pt.title AS to_title, pt.required_education AS to_required_education,
+      pt.required_competencies AS to_required_competencies,
+      fb.ej AS from_ej_before, fb.band AS from_band_before, fb.current_staff AS from_staff_before, fb.required_staff AS from_required_before,
+      fa.ej AS from_ej_after, fa.band AS from_band_after, fa.current_staff AS from_staff_after, fa.required_staff AS from_required_after,
+      tb.ej AS to_ej_before, tb.band AS to_band_before, tb.current_staff AS to_staff_before, tb.required_staff AS to_required_before,
+      ta.ej AS to_ej_after, ta.band AS to_band_after, ta.current_staff AS to_staff_after, ta.required_staff AS to_required_after
+    FROM t
+    LEFT JOIN unit uf ON uf.unit_id = t.from_unit_id
+    LEFT JOIN unit ut ON ut.unit_id = t.to_unit_id
+    LEFT JOIN position pf ON pf.position_id = t.from_position_id
+    LEFT JOIN position pt ON pt.position_id = t.to_position_id
+    LEFT JOIN unit_load_monthly fb ON fb.unit_id = t.from_unit_id AND fb.month = t.before_month
+    LEFT JOIN unit_load_monthly fa ON fa.unit_id = t.from_unit_id AND fa.month = t.after_month
+    LEFT JOIN unit_load_monthly tb ON tb.unit_id = t.to_unit_id AND tb.month = t.before_month
+    LEFT JOIN unit_load_monthly ta ON ta.unit_id = t.to_unit_id AND ta.month = t.after_month`,
+});
+
+export const auditTransferRules = defineQuery({
+  name: 'audit-transfer-rules',
+  description: 'The rules one transfer met or broke: status, severity, the reason in words, the value tested and its limit.',
+  params: { id: transferId(), lang: lang() },
+  sql: `
+    SELECT rule, severity, status, CASE WHEN $lang = 'en' THEN detail_en ELSE detail_id END AS detail, value, threshold, value_unit
+    FROM transfer_audit WHERE transfer_id = $id ORDER BY ${ruleOrder('rule')}`,
+});
+
+export const auditTransferLoad = defineQuery({
+  name: 'audit-transfer-load',
+  description:
+    'EJ, staff and required staff of the releasing and the receiving unit of one transfer, from 12 months before to 12 months after it.',
+  params: { id: transferId() },
+  sql: `
+    WITH t AS (SELECT from_unit_id, to_unit_id, CAST(date_trunc('month', effective_date) AS DATE) AS m FROM transfer WHERE transfer_id = $id),
+    sides AS (
+      SELECT 'from' AS side, from_unit_id AS unit_id, m FROM t WHERE from_unit_id IS NOT NULL AND from_unit_id <> to_unit_id
+      UNION ALL SELECT 'to', to_unit_id, m FROM t
+    )
+    SELECT s.side, s.unit_id, u.unit_name, l.month, l.ej, l.band, l.current_staff, l.required_staff
+    FROM sides s JOIN unit_load_monthly l ON l.unit_id = s.unit_id LEFT JOIN unit u ON u.unit_id = s.unit_id
+    WHERE l.month BETWEEN s.m - INTERVAL 12 MONTH AND s.m + INTERVAL 12 MONTH
+    ORDER BY s.side DESC, l.month`,
+});

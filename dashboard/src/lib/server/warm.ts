@@ -1,0 +1,46 @@
+/**
+ * Cache warm-up: when the server opens a warehouse (at start and after every rebuild), the answers the overview
+ * page (Ringkasan) asks for — for the latest month, in both languages — are computed and put into the response
+ * LRU in the background, so the first visitor after a start or a rebuild does not wait for DuckDB to open the file
+ * and run the queries. Requests arriving meanwhile are served as usual (at worst they compute the same answer).
+ */
+import { acquire, onNewGeneration, release, runQuery, type Generation } from './db';
+import { prefill } from './arrow';
+import { buildInfo, heatmap, imbalance, months, overview, unitLoad } from './queries';
+
+async function warmUp(gen: Generation): Promise<void> {
+  if (gen.retired) return;
+  gen.active++;
+  const t0 = performance.now();
+  try {
+    const latest = await runQuery(gen, `SELECT strftime(max(month), '%Y-%m') AS m FROM unit_load_monthly`, {});
+    const month = latest.columns[0]?.[0];
+    await prefill(gen, months);
+    await prefill(gen, buildInfo);
+    await prefill(gen, imbalance, { level: 'unit' });
+    if (typeof month === 'string') {
+      await prefill(gen, overview, { month });
+      await prefill(gen, unitLoad, { month, lang: 'id' });
+      await prefill(gen, unitLoad, { month, lang: 'en' });
+      await prefill(gen, heatmap, { month });
+    }
+    console.log(`[seimbang] response cache warmed for ${gen.builtAt} in ${Math.round(performance.now() - t0)} ms`);
+  } catch (err) {
+    // a warehouse without these tables: the pages will say what is missing when asked
+    console.warn(`[seimbang] cache warm-up skipped: ${(err as Error).message}`);
+  } finally {
+    release(gen);
+  }
+}
+
+let started = false;
+
+/** Warm every generation the server opens, and open the warehouse now (if it exists) rather than on the first request. */
+export function startWarmUp(): void {
+  if (started) return;
+  started = true;
+  onNewGeneration((gen) => void warmUp(gen));
+  acquire().then(release, () => {
+    /* no warehouse yet: it is opened (and warmed) when it appears */
+  });
+}
