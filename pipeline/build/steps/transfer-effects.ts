@@ -24,6 +24,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DerivedStep } from '../derived.ts';
 import { EffectsInputError, estimateEffects, qnorm } from '../../effects/index.ts';
 import type { ControlGroup, EffectsResult, PanelRow } from '../../effects/index.ts';
+import type { TransferEffectRow } from '../../domain/transfer-effect.ts';
 
 export const EFFECTS_BITERS = 999;
 export const EFFECTS_SEED = 20_240_922;
@@ -49,20 +50,9 @@ export const EFFECT_SPECS: readonly Spec[] = [
 ];
 
 /** one row of transfer_effect before the months are attached */
-interface EffectOut {
+interface EffectOut extends TransferEffectRow {
   outcome: string;
   level: string;
-  aggregation: 'att_gt' | 'simple' | 'dynamic' | 'group' | 'calendar' | 'twfe';
-  group: number | null;
-  time: number | null;
-  event_time: number | null;
-  att: number | null;
-  se: number | null;
-  ci_low: number | null;
-  ci_high: number | null;
-  crit_val: number | null;
-  n: number;
-  n_treated: number | null;
 }
 
 interface InfoOut {

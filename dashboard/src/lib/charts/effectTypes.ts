@@ -1,18 +1,10 @@
-/** Row shape of transfer_effect as the /api/effects endpoint sends it, shared by the effect charts. */
-export interface EffectDatum {
-  aggregation: 'simple' | 'twfe' | 'dynamic' | 'group' | 'calendar';
-  group: number | null;
+import type { TransferEffectRow } from '$domain/transfer-effect.ts';
+
+/** Row shape of transfer_effect as the /api/effects endpoint sends it (months attached), shared by the effect charts. */
+export interface EffectDatum extends Omit<TransferEffectRow, 'aggregation'> {
+  aggregation: Exclude<TransferEffectRow['aggregation'], 'att_gt'>;
   group_month: Date | null;
-  time: number | null;
   time_month: Date | null;
-  event_time: number | null;
-  att: number | null;
-  se: number | null;
-  ci_low: number | null;
-  ci_high: number | null;
-  crit_val: number | null;
-  n: number;
-  n_treated: number | null;
 }
 
 /** decimals to show for an outcome's effects */
