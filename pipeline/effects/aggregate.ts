@@ -9,6 +9,7 @@
  * - group:    θ(g) = mean of the post-treatment ATT(g,t) (no estimated weights); overall = Σ p_g θ(g) / Σ p_g (+ wif)
  * - calendar: θ(t) = Σ_{g ≤ t} p_g ATT(g,t) / Σ p_g (+ wif); overall = mean of θ(t)
  */
+import { addCellInfluence } from './attgt.ts';
 import type { AttGtResult } from './attgt.ts';
 import type { Panel } from './panel.ts';
 import { EffectsInputError } from './panel.ts';
@@ -122,13 +123,22 @@ export function denseInfluence(
 ): Float64Array {
   const n = res.n;
   const out = new Float64Array(n);
-  cellWeights.forEach((w, k) => {
-    if (w === 0) return;
-    const col = res.inf[k];
-    for (let i = 0; i < n; i++) out[i] += w * col[i];
-  });
-  if (cohortTerm.size > 0) for (let i = 0; i < n; i++) out[i] += cohortTerm.get(cohort[i]) ?? 0;
+  for (let k = 0; k < cellWeights.length; k++) if (cellWeights[k] !== 0) addCellInfluence(res, k, cellWeights[k], out);
+  if (cohortTerm.size > 0) addCohortTerms(out, cohort, cohortTerm);
   return out;
+}
+
+/** out[i] += h(cohort_i); units come in runs of one cohort, so the term is looked up once per run. */
+function addCohortTerms(out: Float64Array, cohort: Float64Array, term: Map<number, number>): void {
+  let g = NaN;
+  let h = 0;
+  for (let i = 0; i < out.length; i++) {
+    if (cohort[i] !== g) {
+      g = cohort[i];
+      h = term.get(g) ?? 0;
+    }
+    out[i] += h;
+  }
 }
 
 /** Linear combination Σ_j c_j est_j of estimates (weights and cohort terms combined, then materialized). */

@@ -7,11 +7,11 @@
  */
 import { aggregateCalendar, aggregateDynamic, aggregateGroup, aggregateSimple } from './aggregate.ts';
 import type { AggregateOptions, Estimate } from './aggregate.ts';
-import { analyticSe, computeAttGt, preTest } from './attgt.ts';
-import { attGtDraws, bootstrapSe, estimateDraws, supTCritical } from './bootstrap.ts';
+import { analyticSe, cellAnalyticSe, computeAttGt, preTest } from './attgt.ts';
+import { attGtDraws, drawScale, estimateDraws, seFromScale, supTCritical } from './bootstrap.ts';
 import type { MultiplierWeights } from './bootstrap.ts';
 import { balancePanel, preparePanel } from './panel.ts';
-import type { ControlGroup, PanelRow } from './panel.ts';
+import type { BalancedPanel, ControlGroup, PanelRow } from './panel.ts';
 import { qnorm } from './stats.ts';
 import { TWFE_NOTE, twfeDid } from './twfe.ts';
 
@@ -90,15 +90,26 @@ const num = (v: number) => (Number.isFinite(v) ? v : null);
 
 /** Estimate group-time effects, their aggregations, bootstrap inference and the TWFE comparison. */
 export function estimateEffects(rows: readonly PanelRow[], options: EffectsOptions = {}): EffectsResult {
-  const control = options.control ?? 'nevertreated';
+  checkAlpha(options);
+  return estimateEffectsBalanced(balancePanel(rows), options);
+}
+
+function checkAlpha(options: EffectsOptions): number {
   const alpha = options.alpha ?? 0.05;
   if (!(alpha > 0 && alpha < 1)) throw new Error(`alpha must be in (0, 1), got ${alpha}`);
+  return alpha;
+}
+
+/** `estimateEffects` on a panel already validated and arranged by `balancePanel` (or `balancedFromSortedColumns`). */
+export function estimateEffectsBalanced(bal: BalancedPanel, options: EffectsOptions = {}): EffectsResult {
+  const control = options.control ?? 'nevertreated';
+  const alpha = checkAlpha(options);
   const biters = options.biters ?? 1000;
   const seed = options.seed ?? 1;
   const weights = options.weights ?? 'rademacher';
   const z = qnorm(1 - alpha / 2);
 
-  const panel = preparePanel(balancePanel(rows), control);
+  const panel = preparePanel(bal, control);
   const res = computeAttGt(panel);
   const warnings = [...panel.warnings, ...res.warnings];
 
@@ -116,29 +127,31 @@ export function estimateEffects(rows: readonly PanelRow[], options: EffectsOptio
     if (!d) drawsOf.set(e, (d = estimateDraws(e, boot!)));
     return d;
   };
-  const cellEstimates: Estimate[] = res.cells.map((c, k) => {
-    const cellWeights = new Float64Array(res.cells.length);
-    cellWeights[k] = 1;
-    return { att: c.att, inf: res.inf[k], cellWeights, cohortTerm: new Map() };
-  });
-  res.cells.forEach((_, k) => drawsOf.set(cellEstimates[k], boot ? boot.cells[k] : new Float64Array()));
+  // a column's bootstrap scale serves both its SE and its family's sup-t value: compute it once
+  const scales = new Map<Float64Array, number>();
+  const scaleOf = (d: Float64Array) => {
+    let s = scales.get(d);
+    if (s === undefined) scales.set(d, (s = drawScale(d)));
+    return s;
+  };
   /** did: att_gt keeps NA where the analytic SE is NA; aggte always uses the bootstrap SE */
-  const row = (e: Estimate, crit: number, aggte: boolean): EffectRow => {
-    const seA = analyticSe(e.inf);
+  const row = (att: number, seA: number, draw: Float64Array | null, crit: number, aggte: boolean): EffectRow => {
     let se = seA;
-    if (boot && (aggte || Number.isFinite(seA))) se = bootstrapSe(draws(e), panel.n, panel.n);
-    const ok = Number.isFinite(e.att) && Number.isFinite(se);
+    if (draw && (aggte || Number.isFinite(seA))) se = seFromScale(scaleOf(draw), panel.n, panel.n);
+    const ok = Number.isFinite(att) && Number.isFinite(se);
     return {
-      att: num(e.att),
+      att: num(att),
       se: num(se),
       se_analytic: num(seA),
-      ci_low: ok ? e.att - crit * se : null,
-      ci_high: ok ? e.att + crit * se : null,
+      ci_low: ok ? att - crit * se : null,
+      ci_high: ok ? att + crit * se : null,
     };
   };
+  const estRow = (e: Estimate, crit: number) => row(e.att, analyticSe(e.inf), boot ? draws(e) : null, crit, true);
+  const supT = (cols: Float64Array[]) => supTCritical(cols, alpha, cols.map(scaleOf));
   const bandCrit = (ests: Estimate[], label: string): number => {
     if (!cband || !boot) return z;
-    const c = supTCritical(ests.map(draws), alpha);
+    const c = supT(ests.map(draws));
     if (!Number.isFinite(c)) {
       warnings.push(`${label}: simultaneous critical value is not available; using pointwise intervals.`);
       return z;
@@ -154,7 +167,7 @@ export function estimateEffects(rows: readonly PanelRow[], options: EffectsOptio
   // att_gt: did computes the band over all cells whose bootstrap scale is non-degenerate, without the fallback
   let attCrit = z;
   if (cband && boot) {
-    const c = supTCritical(boot.cells, alpha);
+    const c = supT(boot.cells);
     if (Number.isFinite(c)) attCrit = c;
     if (c >= 7) warnings.push(`ATT(g,t): simultaneous critical value ${c.toFixed(2)} is very large and may be unreliable.`);
   }
@@ -169,22 +182,22 @@ export function estimateEffects(rows: readonly PanelRow[], options: EffectsOptio
     att_gt: res.cells.map((c, k) => ({
       group: c.group,
       time: c.time,
-      ...row(cellEstimates[k], attCrit, false),
+      ...row(c.att, cellAnalyticSe(res, k), boot ? boot.cells[k] : null, attCrit, false),
       base_time: c.baseTime,
       post: c.post,
       n_treated: c.nTreated,
       n_control: c.nControl,
     })),
-    simple: row(simple, z, true),
-    dynamic: dynamic.items.map((it) => ({ e: it.key, ...row(it, dynCrit, true) })),
-    group: group.items.map((it) => ({ group: it.key, ...row(it, grpCrit, true) })),
-    calendar: calendar.items.map((it) => ({ time: it.key, ...row(it, calCrit, true) })),
+    simple: estRow(simple, z),
+    dynamic: dynamic.items.map((it) => ({ e: it.key, ...estRow(it, dynCrit) })),
+    group: group.items.map((it) => ({ group: it.key, ...estRow(it, grpCrit) })),
+    calendar: calendar.items.map((it) => ({ time: it.key, ...estRow(it, calCrit) })),
     att_gt_crit_val: attCrit,
-    dynamic_overall: row(dynamic.overall, z, true),
+    dynamic_overall: estRow(dynamic.overall, z),
     dynamic_crit_val: dynCrit,
-    group_overall: row(group.overall, z, true),
+    group_overall: estRow(group.overall, z),
     group_crit_val: grpCrit,
-    calendar_overall: row(calendar.overall, z, true),
+    calendar_overall: estRow(calendar.overall, z),
     calendar_crit_val: calCrit,
     pretest: pre ? { stat: pre.stat, df: pre.df, p_value: pre.pValue } : null,
     control,

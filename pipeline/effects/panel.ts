@@ -126,6 +126,62 @@ export function balancePanel(rows: readonly PanelRow[]): BalancedPanel {
   return { ids, times, cohort: Float64Array.from(cohorts), y };
 }
 
+/** A panel as columns, one entry per row (NaN where a value is missing). */
+export interface PanelColumns {
+  id: ArrayLike<number>;
+  time: ArrayLike<number>;
+  cohort: ArrayLike<number>;
+  y: ArrayLike<number>;
+}
+
+/**
+ * `balancePanel` for columns already laid out id by id (ids increasing) with the same increasing periods
+ * for every id, as an `ORDER BY id, time` query returns a balanced panel: the same result without building
+ * row objects. Null when the columns are not laid out so or fail a check; `balancePanel` on the rows then
+ * reports what is wrong.
+ */
+export function balancedFromSortedColumns(cols: PanelColumns): BalancedPanel | null {
+  const rowCount = cols.id.length;
+  if (rowCount === 0) return null;
+  let T = 1;
+  while (T < rowCount && cols.id[T] === cols.id[0]) T++;
+  if (rowCount % T !== 0) return null;
+  const n = rowCount / T;
+  const times: number[] = [];
+  for (let t = 0; t < T; t++) {
+    const v = cols.time[t];
+    if (!Number.isFinite(v) || (t > 0 && !(v > times[t - 1]))) return null;
+    times.push(v);
+  }
+  const ids: number[] = [];
+  const cohort = new Float64Array(n);
+  const y = times.map(() => new Float64Array(n));
+  for (let u = 0; u < n; u++) {
+    const id = cols.id[u * T];
+    const g = cols.cohort[u * T];
+    if (!Number.isFinite(id) || (u > 0 && !(id > ids[u - 1])) || !Number.isFinite(g) || g < 0) return null;
+    if (!copyUnit(cols, u, times, y)) return null;
+    ids.push(id);
+    cohort[u] = g;
+  }
+  return { ids, times, cohort, y };
+}
+
+/** y[t][u] from the rows of unit u, after checking they carry its id, cohort and the periods in order. */
+function copyUnit(cols: PanelColumns, u: number, times: number[], y: Float64Array[]): boolean {
+  const T = times.length;
+  const r0 = u * T;
+  for (let t = 0; t < T; t++) {
+    const r = r0 + t;
+    const v = cols.y[r];
+    if (cols.id[r] !== cols.id[r0] || cols.time[r] !== times[t] || cols.cohort[r] !== cols.cohort[r0] || !Number.isFinite(v)) {
+      return false;
+    }
+    y[t][u] = v;
+  }
+  return true;
+}
+
 function compareIds(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   const sa = String(a);
@@ -193,7 +249,9 @@ export function preparePanel(bal: BalancedPanel, control: ControlGroup = 'nevert
   const timePos = new Map(bal.times.map((t, k) => [t, k]));
   const y = times.map((t) => {
     const src = bal.y[timePos.get(t)!];
-    return Float64Array.from(keepUnit, (i) => src[i]);
+    const out = new Float64Array(n);
+    for (let j = 0; j < n; j++) out[j] = src[keepUnit[j]];
+    return out;
   });
 
   const groups = [...new Set(outCohort)]

@@ -133,8 +133,12 @@ export const NORMAL_IQR = 2 * qnorm(0.75);
 export function quantileType1(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
-  const j = Math.max(1, Math.min(n, Math.ceil(n * p - 1e-12 * n)));
-  return sorted[j - 1] as number;
+  return sorted[quantileIndexType1(n, p)] as number;
+}
+
+/** 0-based index into n sorted values of their type-1 p-quantile (n ≥ 1). */
+export function quantileIndexType1(n: number, p: number): number {
+  return Math.max(1, Math.min(n, Math.ceil(n * p - 1e-12 * n))) - 1;
 }
 
 /** Inverse of a small dense symmetric matrix by Gauss–Jordan with partial pivoting; null when singular. */

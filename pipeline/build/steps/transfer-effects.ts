@@ -20,10 +20,10 @@
  * An outcome that cannot be estimated (no wave, no ratings, too few units) is recorded in transfer_effect_info
  * with the reason; the build goes on.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBMaterializedResult, DuckDBVector } from '@duckdb/node-api';
 import type { DerivedStep } from '../derived.ts';
-import { EffectsInputError, estimateEffects, qnorm } from '../../effects/index.ts';
-import type { ControlGroup, EffectsResult, PanelRow } from '../../effects/index.ts';
+import { balancedFromSortedColumns, balancePanel, EffectsInputError, estimateEffectsBalanced, qnorm } from '../../effects/index.ts';
+import type { BalancedPanel, ControlGroup, EffectsResult, PanelColumns, PanelRow } from '../../effects/index.ts';
 import type { TransferEffectRow } from '../../domain/transfer-effect.ts';
 
 export const EFFECTS_BITERS = 999;
@@ -73,7 +73,10 @@ interface InfoOut {
   ms: number;
 }
 
-async function readPanel(conn: DuckDBConnection, spec: Spec): Promise<{ rows: PanelRow[]; leftOut: number }> {
+/** the panel as read: one typed array per column */
+type Columns = { [K in keyof PanelColumns]: Float64Array };
+
+async function readPanel(conn: DuckDBConnection, spec: Spec): Promise<{ cols: Columns; leftOut: number }> {
   const y = `"${spec.outcome}"`;
   // unit level: senders (units that only lose staff in a wave) are no comparison; a unit or person with the outcome
   // missing in some month is left out (the estimator needs a balanced panel)
@@ -83,23 +86,53 @@ async function readPanel(conn: DuckDBConnection, spec: Spec): Promise<{ rows: Pa
   const bad = `SELECT DISTINCT ${key} FROM ${table} WHERE (${where}) AND (${y} IS NULL OR isnan(${y}) OR isinf(${y}))`;
   const lo = await conn.runAndReadAll(`SELECT count(*) FROM (${bad})`);
   const leftOut = Number(lo.getRowsJS()[0]?.[0] ?? 0);
-  const r = await conn.runAndReadAll(`
-    SELECT CAST(dense_rank() OVER (ORDER BY ${key}) AS INTEGER) AS id, t, cohort, CAST(${y} AS DOUBLE) AS y
-    FROM ${table} WHERE (${where}) AND ${key} NOT IN (${bad}) ORDER BY ${key}, t`);
-  if (r.currentRowCount === 0) return { rows: [], leftOut };
-  const [ids, ts, cs, ys] = r.getColumnsJS() as [number[], number[], number[], number[]];
-  const rows: PanelRow[] = new Array(ids.length);
-  for (let i = 0; i < ids.length; i++) rows[i] = { id: ids[i], time: ts[i], cohort: cs[i], y: ys[i] };
-  return { rows, leftOut };
+  // ids numbered over the distinct keys (the same numbers as a dense_rank over all rows, with a much smaller sort)
+  const r = await conn.run(`
+    WITH ids AS (
+      SELECT ${key}, CAST(row_number() OVER (ORDER BY ${key}) AS INTEGER) AS id
+      FROM (SELECT DISTINCT ${key} FROM ${table} WHERE (${where}) AND ${key} NOT IN (${bad})))
+    SELECT ids.id, t, cohort, CAST(${y} AS DOUBLE) AS y
+    FROM ${table} JOIN ids USING (${key}) WHERE (${where}) ORDER BY ids.id, t`);
+  const [id, time, cohort, yv] = numericColumns(r, 4);
+  return { cols: { id, time, cohort, y: yv }, leftOut };
+}
+
+/** The first columns of a result as typed arrays (NULL → NaN), read chunk by chunk without per-row objects. */
+function numericColumns(r: DuckDBMaterializedResult, count: number): Float64Array[] {
+  const chunks = Array.from({ length: r.chunkCount }, (_, c) => r.getChunk(c));
+  const rowCount = chunks.reduce((s, ch) => s + ch.rowCount, 0);
+  const out = Array.from({ length: count }, () => new Float64Array(rowCount));
+  let offset = 0;
+  for (const ch of chunks) {
+    for (let k = 0; k < count; k++) readVector(ch.getColumnVector(k), ch.rowCount, out[k], offset);
+    offset += ch.rowCount;
+  }
+  return out;
+}
+
+function readVector(vec: DuckDBVector, m: number, out: Float64Array, offset: number): void {
+  for (let i = 0; i < m; i++) {
+    const v = vec.getItem(i);
+    out[offset + i] = v === null ? NaN : Number(v);
+  }
+}
+
+/**
+ * Rows of the columns, for `balancePanel` to report what is wrong when the columns are not a balanced panel;
+ * NULLs are given back as null (as the query returned them), so that its messages name them so.
+ */
+function rowsOf(cols: PanelColumns): PanelRow[] {
+  const orNull = (v: number) => (Number.isNaN(v) ? null : v);
+  return Array.from({ length: cols.id.length }, (_, i) => ({
+    id: cols.id[i], time: orNull(cols.time[i]) as number, cohort: orNull(cols.cohort[i]) as number, y: orNull(cols.y[i]),
+  }));
 }
 
 /** units per treated cohort in the estimation sample (did drops cohorts treated in the first period) */
-function cohortSizes(rows: readonly PanelRow[], res: EffectsResult): Map<number, number> {
+function cohortSizes(bal: BalancedPanel, res: EffectsResult): Map<number, number> {
   const groups = new Set(res.groups);
-  const seen = new Map<number | string, number>();
-  for (const r of rows) if (!seen.has(r.id)) seen.set(r.id, r.cohort);
   const out = new Map<number, number>();
-  for (const c of seen.values()) if (groups.has(c)) out.set(c, (out.get(c) ?? 0) + 1);
+  for (const c of bal.cohort) if (groups.has(c)) out.set(c, (out.get(c) ?? 0) + 1);
   return out;
 }
 
@@ -115,8 +148,15 @@ function effectRows(spec: Spec, res: EffectsResult, sizes: Map<number, number>):
     out.push({ ...base, aggregation: 'att_gt', group: c.group, time: c.time, event_time: c.time - c.group, ...est(c), crit_val: res.att_gt_crit_val, n_treated: c.n_treated });
   }
   out.push({ ...base, aggregation: 'simple', group: null, time: null, event_time: null, ...est(res.simple), crit_val: z, n_treated: treated });
+  // cohorts with a cell at each event time
+  const cohortsAt = new Map<number, Set<number>>();
+  for (const c of res.att_gt) {
+    const e = c.time - c.group;
+    if (!cohortsAt.has(e)) cohortsAt.set(e, new Set());
+    cohortsAt.get(e)!.add(c.group);
+  }
   for (const d of res.dynamic) {
-    const n = [...sizes].filter(([g]) => res.att_gt.some((c) => c.group === g && c.time - g === d.e)).reduce((a, [, k]) => a + k, 0);
+    const n = [...sizes].filter(([g]) => cohortsAt.get(d.e)?.has(g)).reduce((a, [, k]) => a + k, 0);
     out.push({ ...base, aggregation: 'dynamic', group: null, time: null, event_time: d.e, ...est(d), crit_val: res.dynamic_crit_val, n_treated: n });
   }
   out.push({ ...base, aggregation: 'dynamic', group: null, time: null, event_time: null, ...est(res.dynamic_overall), crit_val: z, n_treated: treated });
@@ -153,17 +193,19 @@ export async function runTransferEffects(conn: DuckDBConnection): Promise<{ effe
   const info: InfoOut[] = [];
   for (const spec of EFFECT_SPECS) {
     const t0 = performance.now();
-    const { rows, leftOut } = await readPanel(conn, spec);
+    const { cols, leftOut } = await readPanel(conn, spec);
     const common = { outcome: spec.outcome, level: spec.level, control: EFFECTS_CONTROL, n_left_out: leftOut, biters: EFFECTS_BITERS, seed: EFFECTS_SEED };
     let res: EffectsResult;
+    let bal: BalancedPanel;
     try {
-      if (rows.length === 0) {
+      if (cols.id.length === 0) {
         throw new EffectsInputError(leftOut > 0
           ? `no ${spec.level} has ${spec.outcome} in every month of the calendar (${leftOut} left out)`
           : `the ${spec.level} panel is empty`);
       }
-      if (!rows.some((r) => r.cohort > 0)) throw new EffectsInputError('nobody is treated: no transfer wave (unit level) or transfer (employee level) inside the calendar');
-      res = estimateEffects(rows, { control: EFFECTS_CONTROL, biters: EFFECTS_BITERS, seed: EFFECTS_SEED, pretest: spec.pretest });
+      if (!cols.cohort.some((g) => g > 0)) throw new EffectsInputError('nobody is treated: no transfer wave (unit level) or transfer (employee level) inside the calendar');
+      bal = balancedFromSortedColumns(cols) ?? balancePanel(rowsOf(cols));
+      res = estimateEffectsBalanced(bal, { control: EFFECTS_CONTROL, biters: EFFECTS_BITERS, seed: EFFECTS_SEED, pretest: spec.pretest });
     } catch (e) {
       if (!(e instanceof EffectsInputError)) throw e;
       info.push({
@@ -172,7 +214,7 @@ export async function runTransferEffects(conn: DuckDBConnection): Promise<{ effe
       });
       continue;
     }
-    const sizes = cohortSizes(rows, res);
+    const sizes = cohortSizes(bal, res);
     effects.push(...effectRows(spec, res, sizes));
     info.push({
       ...common, status: 'estimated', message: null, n_units: res.n_units,
