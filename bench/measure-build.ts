@@ -1,5 +1,5 @@
 /**
- * Child process of the build benchmark: runs one measurement and prints {ms, maxRssMB} as JSON on stdout, so the
+ * Child process of the build benchmark: runs one measurement and prints {ms, maxRssMB, steps} as JSON on stdout, so the
  * peak memory is that of this measurement alone.
  *   tsx bench/measure-build.ts build <input> <db>      the whole Seimbang build
  *   tsx bench/measure-build.ts readcsv <input> <db>    DuckDB alone: read_csv of the same files into tables
@@ -12,8 +12,9 @@ import { loadRaw, discoverInputs } from '../pipeline/ingest/index.ts';
 
 const [mode, input, db, memoryLimit] = process.argv.slice(2) as [string, string, string, string | undefined];
 const t0 = performance.now();
+let steps: { label: string; ms: number }[] = [];
 if (mode === 'build') {
-  await buildWarehouse({ input, db, log: () => {}, memoryLimit });
+  ({ steps } = await buildWarehouse({ input, db, log: () => {}, memoryLimit }));
 } else if (mode === 'readcsv') {
   const inst = await DuckDBInstance.create(db, memoryLimit ? { memory_limit: memoryLimit } : {});
   const conn = await inst.connect();
@@ -43,4 +44,4 @@ if (mode === 'build') {
   throw new Error(`unknown mode ${mode}`);
 }
 const ms = performance.now() - t0;
-process.stdout.write(`${JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, steps })}\n`);

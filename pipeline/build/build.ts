@@ -12,7 +12,7 @@ import { loadSettings } from './settings-file.ts';
 import { settingsSql } from './settings-sql.ts';
 import { loadModels, macroSql } from './models.ts';
 import { discardTemp, publish, removeStaleTemps, tempPathFor } from './atomic.ts';
-import { progress, count, type Log } from './progress.ts';
+import { progress, count, type Log, type StepTime } from './progress.ts';
 import { exportParquet } from './parquet.ts';
 import { DERIVED_STEPS } from './derived.ts';
 
@@ -50,6 +50,8 @@ export interface BuildResult {
   tables: { name: string; rows: number }[];
   warnings: string[];
   settings: Settings;
+  /** every step with its duration */
+  steps: StepTime[];
 }
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -112,8 +114,9 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
       } catch (e) {
         throw new Error(`model ${m.layer}/${m.name}.sql failed: ${(e as Error).message}`);
       }
-      const rows = await scalar(conn, `SELECT count(*) FROM "${m.name}"`);
-      s.done(`${count(rows)} rows`);
+      // a view is computed when read: counting its rows would run it
+      const isView = await scalar(conn, `SELECT count(*) FROM duckdb_views() WHERE view_name = '${m.name}'`);
+      s.done(isView ? 'view' : `${count(await scalar(conn, `SELECT count(*) FROM "${m.name}"`))} rows`);
     }
 
     for (const d of DERIVED_STEPS) {
@@ -151,9 +154,12 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
     // build_info and the raw-file manifest
     const info = p.step('build_info');
     await writeBuildInfo(conn, { raws, files, settings, quarantineByReason, warnings: found.warnings, startedMs: p.elapsedMs });
-    if (!opts.keepStaging) {
-      const t = await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'`);
-      for (const [name] of t.getRows()) if (BUILD_ONLY.test(String(name))) await conn.run(`DROP TABLE "${name}"`);
+    // staging tables are TEMP (never written to the warehouse file); --keep-staging copies them into it
+    const t = await conn.runAndReadAll(`SELECT database_name, table_name FROM duckdb_tables() WHERE schema_name = 'main'`);
+    for (const [database, name] of t.getRows()) {
+      if (!BUILD_ONLY.test(String(name))) continue;
+      if (opts.keepStaging && database === 'temp') await conn.run(`CREATE TABLE main."${name}" AS FROM temp.main."${name}"`);
+      if (!opts.keepStaging) await conn.run(`DROP TABLE "${name}"`);
     }
     info.done();
 
@@ -176,7 +182,7 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
     publish(tmp, db);
     published = true;
     fin.done(basename(db));
-    return { db, durationMs: p.elapsedMs, files, quarantineByReason, tables: tableRows, warnings: found.warnings, settings };
+    return { db, durationMs: p.elapsedMs, files, quarantineByReason, tables: tableRows, warnings: found.warnings, settings, steps: [...p.steps] };
   } finally {
     if (!published) {
       try { conn.closeSync(); } catch { /* already closed */ }

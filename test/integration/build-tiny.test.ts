@@ -117,8 +117,9 @@ describe('tiny warehouse, checked by hand', () => {
     expect(JSON.parse(String(info!.settings)).workload.effective_minutes_per_year).toBe(75_000);
   });
 
-  it('every table is documented with COMMENT ON', async () => {
-    const rows = await q(`SELECT table_name FROM duckdb_tables() WHERE comment IS NULL OR comment = ''`);
+  it('every table and view is documented with COMMENT ON', async () => {
+    const rows = await q(`SELECT table_name FROM duckdb_tables() WHERE comment IS NULL OR comment = ''
+      UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal AND (comment IS NULL OR comment = '')`);
     expect(rows).toEqual([]);
   });
 });

@@ -110,10 +110,12 @@ describe('transfer_effect on the sample', () => {
     expect(rows[0]!.share as number).toBeLessThan(0.95);
   });
 
-  it('every new table is documented with COMMENT ON', async () => {
-    const rows = await q(`SELECT table_name, comment FROM duckdb_tables() WHERE table_name IN
-      ('transfer_audit', 'tenure_overdue', 'effect_panel_unit', 'effect_panel_employee', 'transfer_effect', 'transfer_effect_info', 'transfer_rampup') ORDER BY 1`);
-    expect(rows.length).toBe(7);
+  it('every new table and view is documented with COMMENT ON', async () => {
+    const rows = await q(`SELECT table_name, comment FROM (SELECT table_name, comment FROM duckdb_tables()
+      UNION ALL SELECT view_name, comment FROM duckdb_views() WHERE NOT internal) WHERE table_name IN
+      ('transfer_audit', 'transfer_audit_fact', 'tenure_overdue', 'effect_panel_unit', 'effect_panel_employee', 'transfer_effect',
+       'transfer_effect_info', 'transfer_rampup') ORDER BY 1`);
+    expect(rows.length).toBe(8);
     for (const r of rows) expect(String(r.comment ?? '').length, r.table_name as string).toBeGreaterThan(40);
   });
 

@@ -1,5 +1,5 @@
 -- Staging: e-Kinerja activity logs (minutes per employee per day or month), optional.
-CREATE OR REPLACE TABLE stg_activity_log AS
+CREATE OR REPLACE TEMP TABLE stg_activity_log AS
 WITH typed AS (
   SELECT
     _file, _row,

@@ -1,13 +1,20 @@
 -- Staging: employees (pegawai). NIP rules: shared/domain.md "Identifiers" (18 digits; PNS: birth date,
 -- appointment month, sex, serial). Golongan must exist for the status (PP 11/2017; PPPK grades I–XVII).
-CREATE OR REPLACE TABLE stg_employees AS
+--
+-- Shape (as stg_performance, see docs/benchmarks.md): one pass over the raw rows that types every value; the
+-- NIP checks read the cleaned NIP (a column, so the macros' 18-digit fast paths apply); the key checks as
+-- two hash joins (known position; NIPs that occur more than once); `_issues` is built only for rows that fail
+-- a check.
+CREATE OR REPLACE TEMP TABLE stg_employees AS
 WITH typed AS (
   SELECT
     _file, _row,
     nip                                        AS nip_text,
     nip_clean(nip)                             AS nip,
     nullif(trim(name), '')                     AS name,
-    CASE upper(trim(status)) WHEN 'PNS' THEN 'PNS' WHEN 'CPNS' THEN 'PNS' WHEN 'PPPK' THEN 'PPPK' WHEN 'P3K' THEN 'PPPK' END AS status,
+    CASE status WHEN 'PNS' THEN 'PNS' WHEN 'PPPK' THEN 'PPPK'
+      ELSE CASE upper(trim(status)) WHEN 'PNS' THEN 'PNS' WHEN 'CPNS' THEN 'PNS' WHEN 'PPPK' THEN 'PPPK' WHEN 'P3K' THEN 'PPPK' END
+    END                                        AS status,
     status                                     AS status_text,
     golongan                                   AS golongan_text,
     id_date(birth_date)                        AS birth_date,
@@ -32,8 +39,7 @@ WITH typed AS (
     nip_problem(t.nip, t.status)                                 AS nip_issue,
     nip_birth_date(t.nip)                                        AS nip_birth,
     -- NIP digit 15 is the sex (1 male, 2 female) for PNS and PPPK alike
-    CASE substr(t.nip, 15, 1) WHEN '1' THEN 'L' WHEN '2' THEN 'P' END AS nip_sex,
-    row_number() OVER (PARTITION BY t.nip ORDER BY t._row)      AS _dup
+    CASE substr(t.nip, 15, 1) WHEN '1' THEN 'L' WHEN '2' THEN 'P' END AS nip_sex
   FROM typed t
 )
 SELECT
@@ -42,31 +48,49 @@ SELECT
   coalesce(c.sex_given, c.nip_sex)    AS sex,
   c.education_level, c.education_major, c.competencies, c.position_id, c.position_since, c.appointment_date,
   c.willing_to_move, c.unwilling_reason,
-  list_filter([
-    CASE WHEN nullif(trim(c.nip_text), '') IS NULL THEN issue('nip', NULL, 'missing required value')
-         WHEN c.nip IS NULL THEN issue('nip', c.nip_text, 'malformed NIP: not 18 digits')
-         WHEN c.status IS NOT NULL AND c.nip_issue IS NOT NULL THEN issue('nip', c.nip_text, 'invalid NIP: ' || c.nip_issue) END,
-    CASE WHEN c.nip IS NOT NULL AND c._dup > 1 THEN issue('nip', c.nip_text, 'duplicate key: NIP appears on an earlier row') END,
-    CASE WHEN c.name IS NULL THEN issue('name', NULL, 'missing required value') END,
-    CASE WHEN c.status IS NULL THEN issue('status', c.status_text, 'status must be PNS or PPPK') END,
-    CASE WHEN nullif(trim(c.golongan_text), '') IS NOT NULL AND c.golongan IS NULL AND c.status IS NOT NULL
-         THEN issue('golongan', c.golongan_text, 'golongan does not exist for ' || c.status) END,
-    CASE WHEN nullif(trim(c.birth_date_text), '') IS NOT NULL AND c.birth_date IS NULL
-         THEN issue('birth_date', c.birth_date_text, 'impossible or unreadable date')
-         WHEN c.birth_date IS NOT NULL AND c.nip_birth IS NOT NULL AND c.birth_date <> c.nip_birth
-         THEN issue('birth_date', c.birth_date_text, 'birth date does not match the NIP') END,
-    CASE WHEN nullif(trim(c.sex_text), '') IS NOT NULL AND c.sex_given IS NULL THEN issue('sex', c.sex_text, 'sex must be L or P') END,
-    CASE WHEN nullif(trim(c.education_text), '') IS NOT NULL AND c.education_level IS NULL
-         THEN issue('education_level', c.education_text, 'unknown education level') END,
-    CASE WHEN c.position_id IS NULL THEN issue('position_id', NULL, 'missing required value')
-         WHEN p.position_id IS NULL THEN issue('position_id', c.position_id, 'unknown position') END,
-    CASE WHEN nullif(trim(c.position_since_text), '') IS NULL THEN issue('position_since', NULL, 'missing required value')
-         WHEN c.position_since IS NULL THEN issue('position_since', c.position_since_text, 'impossible or unreadable date')
-         WHEN c.position_since > current_date THEN issue('position_since', c.position_since_text, 'date is in the future') END,
-    CASE WHEN nullif(trim(c.appointment_text), '') IS NOT NULL AND c.appointment_date IS NULL
-         THEN issue('appointment_date', c.appointment_text, 'impossible or unreadable date') END
-  ], x -> x IS NOT NULL) AS _issues
+  CASE
+    WHEN c.nip IS NOT NULL AND c.status IS NOT NULL AND c.nip_issue IS NULL AND d.first_row IS NULL
+     AND c.name IS NOT NULL
+     AND (c.golongan IS NOT NULL OR c.golongan_text IS NULL)
+     AND (c.birth_date = coalesce(c.nip_birth, c.birth_date) OR c.birth_date IS NULL AND c.birth_date_text IS NULL)
+     AND (c.sex_given IS NOT NULL OR c.sex_text IS NULL)
+     AND (c.education_level IS NOT NULL OR c.education_text IS NULL)
+     AND p.position_id IS NOT NULL
+     AND c.position_since <= current_date
+     AND (c.appointment_date IS NOT NULL OR c.appointment_text IS NULL)
+    THEN []
+    ELSE list_filter([
+      CASE WHEN nullif(trim(c.nip_text), '') IS NULL THEN issue('nip', NULL, 'missing required value')
+           WHEN c.nip IS NULL THEN issue('nip', c.nip_text, 'malformed NIP: not 18 digits')
+           WHEN c.status IS NOT NULL AND c.nip_issue IS NOT NULL THEN issue('nip', c.nip_text, 'invalid NIP: ' || c.nip_issue) END,
+      CASE WHEN c.nip IS NOT NULL AND c._row > d.first_row THEN issue('nip', c.nip_text, 'duplicate key: NIP appears on an earlier row') END,
+      CASE WHEN c.name IS NULL THEN issue('name', NULL, 'missing required value') END,
+      CASE WHEN c.status IS NULL THEN issue('status', c.status_text, 'status must be PNS or PPPK') END,
+      CASE WHEN nullif(trim(c.golongan_text), '') IS NOT NULL AND c.golongan IS NULL AND c.status IS NOT NULL
+           THEN issue('golongan', c.golongan_text, 'golongan does not exist for ' || c.status) END,
+      CASE WHEN nullif(trim(c.birth_date_text), '') IS NOT NULL AND c.birth_date IS NULL
+           THEN issue('birth_date', c.birth_date_text, 'impossible or unreadable date')
+           WHEN c.birth_date IS NOT NULL AND c.nip_birth IS NOT NULL AND c.birth_date <> c.nip_birth
+           THEN issue('birth_date', c.birth_date_text, 'birth date does not match the NIP') END,
+      CASE WHEN nullif(trim(c.sex_text), '') IS NOT NULL AND c.sex_given IS NULL THEN issue('sex', c.sex_text, 'sex must be L or P') END,
+      CASE WHEN nullif(trim(c.education_text), '') IS NOT NULL AND c.education_level IS NULL
+           THEN issue('education_level', c.education_text, 'unknown education level') END,
+      CASE WHEN c.position_id IS NULL THEN issue('position_id', NULL, 'missing required value')
+           WHEN p.position_id IS NULL THEN issue('position_id', c.position_id, 'unknown position') END,
+      CASE WHEN nullif(trim(c.position_since_text), '') IS NULL THEN issue('position_since', NULL, 'missing required value')
+           WHEN c.position_since IS NULL THEN issue('position_since', c.position_since_text, 'impossible or unreadable date')
+           WHEN c.position_since > current_date THEN issue('position_since', c.position_since_text, 'date is in the future') END,
+      CASE WHEN nullif(trim(c.appointment_text), '') IS NOT NULL AND c.appointment_date IS NULL
+           THEN issue('appointment_date', c.appointment_text, 'impossible or unreadable date') END
+    ], x -> x IS NOT NULL)
+  END AS _issues
 FROM checked c
-LEFT JOIN (SELECT position_id FROM stg_positions WHERE len(_issues) = 0) p ON p.position_id = c.position_id;
+LEFT JOIN (SELECT position_id FROM stg_positions WHERE len(_issues) = 0) p ON p.position_id = c.position_id
+LEFT JOIN (
+  SELECT k, min(_row) AS first_row
+  FROM (SELECT nip_clean(nip) AS k, _row FROM raw_employees)
+  WHERE k IS NOT NULL
+  GROUP BY k HAVING count(*) > 1
+) d ON d.k = c.nip;
 
 COMMENT ON TABLE stg_employees IS 'Staging: employees typed from raw_employees (personal data: nip, name, birth_date, unwilling_reason); _issues lists every rejected value';

@@ -1,5 +1,5 @@
 -- Staging: ABK task sheet (PermenPANRB 1/2020): annual volume and time norm per task of a position.
-CREATE OR REPLACE TABLE stg_position_tasks AS
+CREATE OR REPLACE TEMP TABLE stg_position_tasks AS
 WITH typed AS (
   SELECT
     _file, _row,

@@ -1,5 +1,5 @@
 -- Staging: positions (jabatan), typed and checked against the loaded units.
-CREATE OR REPLACE TABLE stg_positions AS
+CREATE OR REPLACE TEMP TABLE stg_positions AS
 WITH typed AS (
   SELECT
     _file, _row,

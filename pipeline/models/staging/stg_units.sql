@@ -1,6 +1,6 @@
 -- Staging: units (unit kerja / OPD), typed and checked. Every problem becomes an entry of _issues
 -- (column, value, reason); core.unit keeps only rows without issues, core.quarantine lists the rest.
-CREATE OR REPLACE TABLE stg_units AS
+CREATE OR REPLACE TEMP TABLE stg_units AS
 WITH typed AS (
   SELECT
     _file, _row,

@@ -1,0 +1,64 @@
+-- Mart: the numbers behind the merit audit of each transfer, one row per transfer. The rules and their sources
+-- are described in marts/transfer_audit.sql (the view that turns these numbers into one row per rule with a status
+-- and readable sentences). Kept apart so the build writes ~20 small columns per transfer instead of six rows of
+-- text: the sentences are built when they are read, for the rows that are read.
+CREATE OR REPLACE TABLE transfer_audit_fact AS
+WITH t AS (
+  SELECT tr.transfer_id, tr.nip, tr.effective_date, tr.from_unit_id, tr.to_unit_id, tr.decree_date,
+         coalesce(ut.region_code, uf.region_code, setting_region_code()) AS region_code,
+         -- start of the spell this transfer ends (employee_position_history.valid_from of that spell)
+         lag(tr.effective_date) OVER (PARTITION BY tr.nip ORDER BY tr.effective_date, tr.transfer_id) AS prev_transfer,
+         e.appointment_date, e.education_level, e.competencies,
+         pt.required_education, pt.required_competencies,
+         CAST(date_trunc('month', tr.effective_date) - INTERVAL 1 MONTH AS DATE) AS ref_month
+  FROM transfer tr
+  JOIN employee e USING (nip)
+  JOIN position pt ON pt.position_id = tr.to_position_id
+  LEFT JOIN unit ut ON ut.unit_id = tr.to_unit_id
+  LEFT JOIN unit uf ON uf.unit_id = tr.from_unit_id
+),
+windows AS (
+  -- the region's own election windows, else the '*' windows
+  SELECT r.region_code, w.ban_start, w.ban_end
+  FROM (SELECT DISTINCT region_code FROM t) r
+  JOIN setting_election_window w
+    ON w.region_code = r.region_code
+    OR (w.region_code = '*' AND NOT EXISTS (SELECT 1 FROM setting_election_window x WHERE x.region_code = r.region_code))
+),
+ban AS (
+  SELECT t.transfer_id,
+         count(w.region_code) AS n_windows,
+         -- the window the effective date is in
+         min(w.ban_start) FILTER (WHERE t.effective_date BETWEEN w.ban_start AND w.ban_end) AS hit_start,
+         max(w.ban_end) FILTER (WHERE t.effective_date BETWEEN w.ban_start AND w.ban_end) AS hit_end,
+         -- the decree date inside a window (mentioned only)
+         coalesce(bool_or(t.decree_date BETWEEN w.ban_start AND w.ban_end), false) AS decree_in_window
+  FROM t LEFT JOIN windows w ON w.region_code = t.region_code
+  GROUP BY t.transfer_id
+)
+SELECT
+  t.transfer_id, t.region_code,
+  -- min_tenure
+  coalesce(t.prev_transfer, t.appointment_date) AS prev_start,
+  t.prev_transfer IS NULL AS first_recorded,
+  CASE WHEN coalesce(t.prev_transfer, t.appointment_date) <= t.effective_date
+       THEN date_sub('month', coalesce(t.prev_transfer, t.appointment_date), t.effective_date) END AS tenure_months,
+  -- election_ban
+  b.n_windows, b.hit_start, b.hit_end, b.decree_in_window,
+  -- competency
+  t.education_level, t.required_education,
+  education_rank(t.education_level) AS have_rank, education_rank(t.required_education) AS need_rank,
+  CASE WHEN len(t.required_competencies) > 0
+       THEN list_filter(t.required_competencies, x -> NOT list_contains(coalesce(t.competencies, []), x)) ELSE [] END AS lacking,
+  -- receiving_need, releasing_slack: the units' load in the month before the effective month
+  t.ref_month,
+  c."month" IS NOT NULL AS in_calendar,
+  lt.ej AS to_ej, lt.band AS to_band, lt.required_staff AS to_required, lt.current_staff AS to_staff,
+  lf.ej AS from_ej, lf.band AS from_band, lf.required_staff AS from_required, lf.current_staff AS from_staff
+FROM t
+JOIN ban b USING (transfer_id)
+LEFT JOIN month_calendar c ON c."month" = t.ref_month
+LEFT JOIN unit_load_monthly lt ON lt.unit_id = t.to_unit_id AND lt."month" = t.ref_month
+LEFT JOIN unit_load_monthly lf ON lf.unit_id = t.from_unit_id AND lf."month" = t.ref_month;
+
+COMMENT ON TABLE transfer_audit_fact IS 'Mart: per transfer, the numbers the merit audit (view transfer_audit) tests: start of the previous spell and months in it, the election window hit, education ranks and lacking competencies, both units'' EJ and band the month before';
