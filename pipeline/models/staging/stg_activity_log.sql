@@ -15,9 +15,7 @@ WITH typed AS (
 SELECT
   t._file, t._row, t.nip, t."date", t.minutes, t.activity,
   list_filter([
-    CASE WHEN nullif(trim(t.nip_text), '') IS NULL THEN issue('nip', NULL, 'missing required value')
-         WHEN t.nip IS NULL THEN issue('nip', t.nip_text, 'malformed NIP: not 18 digits')
-         WHEN e.nip IS NULL THEN issue('nip', t.nip_text, 'unknown employee') END,
+    employee_ref_issue(t.nip_text, t.nip, e.nip IS NOT NULL),
     CASE WHEN nullif(trim(t.date_text), '') IS NULL THEN issue('date', NULL, 'missing required value')
          WHEN t."date" IS NULL THEN issue('date', t.date_text, 'impossible or unreadable date') END,
     CASE WHEN nullif(trim(t.minutes_text), '') IS NULL THEN issue('minutes', NULL, 'missing required value')

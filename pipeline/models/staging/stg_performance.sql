@@ -16,9 +16,7 @@ SELECT
      AND d.first_row IS NULL
     THEN []
     ELSE list_filter([
-      CASE WHEN nullif(trim(t.nip_text), '') IS NULL THEN issue('nip', NULL, 'missing required value')
-           WHEN t.nip IS NULL THEN issue('nip', t.nip_text, 'malformed NIP: not 18 digits')
-           WHEN e.nip IS NULL THEN issue('nip', t.nip_text, 'unknown employee') END,
+      employee_ref_issue(t.nip_text, t.nip, e.nip IS NOT NULL),
       CASE WHEN nullif(trim(t.period_text), '') IS NULL THEN issue('period', NULL, 'missing required value')
            WHEN t.period IS NULL THEN issue('period', t.period_text, 'impossible or unreadable period') END,
       CASE WHEN nullif(trim(t.rating_text), '') IS NOT NULL AND t.rating_given IS NULL

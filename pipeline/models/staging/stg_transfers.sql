@@ -9,9 +9,7 @@ SELECT
      AND pt.position_id IS NOT NULL AND (t.decree_date IS NOT NULL OR t.decree_date_text IS NULL) AND d.first_row IS NULL
     THEN []
     ELSE list_filter([
-      CASE WHEN nullif(trim(t.nip_text), '') IS NULL THEN issue('nip', NULL, 'missing required value')
-           WHEN t.nip IS NULL THEN issue('nip', t.nip_text, 'malformed NIP: not 18 digits')
-           WHEN e.nip IS NULL THEN issue('nip', t.nip_text, 'unknown employee') END,
+      employee_ref_issue(t.nip_text, t.nip, e.nip IS NOT NULL),
       CASE WHEN nullif(trim(t.effective_text), '') IS NULL THEN issue('effective_date', NULL, 'missing required value')
            WHEN t.effective_date IS NULL THEN issue('effective_date', t.effective_text, 'impossible or unreadable date') END,
       CASE WHEN t.from_position_id IS NOT NULL AND pf.position_id IS NULL THEN issue('from_position_id', t.from_position_id, 'unknown position') END,
