@@ -151,7 +151,12 @@ export async function loadXlsx(conn: DuckDBConnection, kind: string, path: strin
         const visible = sheets.find((s) => !s.state || s.state === 'visible');
         target = named?.name ?? visible?.name ?? sheets[0]?.name ?? ws.name ?? '';
       }
-      if ((ws.name ?? '') !== target && target !== '') continue;
+      if ((ws.name ?? '') !== target && target !== '') {
+        // read a skipped sheet to its end: exceljs deletes the sheet's temp file as soon as the iteration moves on,
+        // and a read stream it opened lazily would then fail with an uncaught ENOENT
+        for await (const _row of ws) void _row;
+        continue;
+      }
       result = await readSheet(conn, kind, file, table, ws, target || ws.name || '', readerAny.properties?.model?.date1904 === true, temporary);
       break;
     }
