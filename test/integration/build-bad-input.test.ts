@@ -31,7 +31,9 @@ describe('bad rows go to quarantine', () => {
       '198303032008011007,Tanggal Mustahil,PNS,III/a,1983-03-03,L,S1,,,P1,31-02-2023,,,',
       '198404042009011008,Lahir Beda,PNS,III/a,1984-05-05,L,S1,,,P1,2020-01-01,,,',
     ].join('\n') + '\n');
-    appendFileSync(join(input, 'workload.csv'), 'P3,1,2024-04,-5\nP3,9,2024-04,5\n');
+    // duplicates: a key seen again (the NIP written with spaces is the same key); a repeated unknown task is only unknown
+    appendFileSync(join(input, 'workload.csv'), 'P3,1,2024-04,-5\nP3,9,2024-04,5\nP3,1,2024-02,7\nP3,9,2024-04,6\nP3,1,2024-02,8\n');
+    appendFileSync(join(input, 'performance.csv'), '19800101 200501 1 001,2024-01,Baik,,,88\n198001012005011001,2024-01,Baik,,,87\n');
     appendFileSync(join(input, 'transfers.csv'), '199912312020121999,2024-03-01,P1,P2,SK/1,2024-02-20,rotasi_berkala,\n');
     db = out();
     const r = cli(['build', '--input', input, '--db', db]);
@@ -48,11 +50,16 @@ describe('bad rows go to quarantine', () => {
       { source_file: 'employees.csv', row: 9, column: 'nip', value: '198001012005011001', reason: 'duplicate key: NIP appears on an earlier row' },
       { source_file: 'employees.csv', row: 10, column: 'position_since', value: '31-02-2023', reason: 'impossible or unreadable date' },
       { source_file: 'employees.csv', row: 11, column: 'birth_date', value: '1984-05-05', reason: 'birth date does not match the NIP' },
+      { source_file: 'performance.csv', row: 5, column: 'period', value: '2024-01', reason: 'duplicate key: this employee and period appear on an earlier row' },
+      { source_file: 'performance.csv', row: 6, column: 'period', value: '2024-01', reason: 'duplicate key: this employee and period appear on an earlier row' },
       { source_file: 'transfers.csv', row: 3, column: 'nip', value: '199912312020121999', reason: 'unknown employee' },
       { source_file: 'units.csv', row: 5, column: 'unit_name', value: null, reason: 'missing required value' },
       { source_file: 'units.csv', row: 6, column: 'parent_id', value: 'U99', reason: 'unknown parent unit' },
       { source_file: 'workload.csv', row: 5, column: 'volume', value: '-5', reason: 'negative volume' },
       { source_file: 'workload.csv', row: 6, column: 'task_id', value: 'P3 / 9', reason: 'unknown task of this position' },
+      { source_file: 'workload.csv', row: 7, column: 'month', value: '2024-02', reason: 'duplicate key: this task and month appear on an earlier row' },
+      { source_file: 'workload.csv', row: 8, column: 'task_id', value: 'P3 / 9', reason: 'unknown task of this position' },
+      { source_file: 'workload.csv', row: 9, column: 'month', value: '2024-02', reason: 'duplicate key: this task and month appear on an earlier row' },
     ]);
   });
 
@@ -63,7 +70,8 @@ describe('bad rows go to quarantine', () => {
     const byFile = Object.fromEntries(files.map((f) => [f.file, [f.rows, f.loaded, f.quarantined]]));
     expect(byFile['employees.csv']).toEqual([10, 4, 6]);
     expect(byFile['units.csv']).toEqual([5, 3, 2]);
-    expect(byFile['workload.csv']).toEqual([5, 3, 2]);
+    expect(byFile['workload.csv']).toEqual([8, 3, 5]);
+    expect(byFile['performance.csv']).toEqual([5, 3, 2]);
     expect(byFile['transfers.csv']).toEqual([2, 1, 1]);
     const [core] = await query(db, `SELECT (SELECT count(*) FROM employee) e, (SELECT count(*) FROM unit) u`);
     expect(core).toEqual({ e: 4, u: 3 });
