@@ -50,6 +50,19 @@ describe('effect panels', () => {
   });
 });
 
+  it('employee panel: one row per person and month (spells of a person never overlap)', async () => {
+    // effect_panel_employee counts a person's months with count(*), which is right only if no two spells of one
+    // person cover the same day
+    const [o] = await q(`
+      SELECT count(*) AS n FROM employee_position_history a JOIN employee_position_history b
+        ON a.nip = b.nip AND a.rowid < b.rowid
+       AND coalesce(a.valid_from, DATE '0001-01-01') < coalesce(b.valid_to, DATE '9999-12-31')
+       AND coalesce(b.valid_from, DATE '0001-01-01') < coalesce(a.valid_to, DATE '9999-12-31')`);
+    expect(o!.n).toBe(0);
+    const [d] = await q(`SELECT count(*) - count(DISTINCT (nip, "month")) AS dup FROM effect_panel_employee`);
+    expect(d!.dup).toBe(0);
+  });
+
 describe('transfer_effect on the sample', () => {
   it('every outcome × level is estimated', async () => {
     const info = await q(`SELECT level, outcome, status, control, biters FROM transfer_effect_info ORDER BY level DESC, outcome`);

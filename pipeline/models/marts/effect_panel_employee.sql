@@ -36,26 +36,30 @@ WITH cal AS (
   WHERE reason_category = 'rotasi_berkala' AND decree_number IS NOT NULL
   QUALIFY count(*) OVER (PARTITION BY region_code, decree_number) >= setting_wave_min_transfers()
 ), first_move AS (
-  SELECT tr.nip, arg_min(tr.m, (tr.effective_date, tr.transfer_id)) AS m,
+  SELECT CAST(tr.nip AS BIGINT) AS k, arg_min(tr.m, (tr.effective_date, tr.transfer_id)) AS m,
          arg_min(w.transfer_id IS NOT NULL, (tr.effective_date, tr.transfer_id)) AS wave
   FROM tr CROSS JOIN bounds b LEFT JOIN wave_ids w USING (transfer_id)
   WHERE tr.m BETWEEN b.lo AND b.hi
-  GROUP BY tr.nip
+  GROUP BY ALL
 ), scored AS (
-  -- the unit of the position held on the 1st of the month; settled = in that spell for at least 12 months
-  SELECT p.nip, p.period AS "month", p.score, h.unit_id,
+  -- the unit of the position held on the 1st of the month; settled = in that spell for at least 12 months.
+  -- The person is k, the NIP as a BIGINT (18 digits fit): it hashes and moves several times faster than the
+  -- text. Spells of one person never overlap and (nip, period) is unique in performance, so each row here is
+  -- one person-month.
+  SELECT p.k, p.period AS "month", p.score, h.unit_id,
          h.valid_from IS NULL OR date_sub('month', h.valid_from, p.period) >= 12 AS settled
-  FROM performance p
-  JOIN employee_position_history h
-    ON h.nip = p.nip AND (h.valid_from IS NULL OR h.valid_from <= p.period) AND (h.valid_to IS NULL OR h.valid_to > p.period)
+  FROM (SELECT CAST(nip AS BIGINT) AS k, period, score FROM performance) p
+  JOIN (SELECT CAST(nip AS BIGINT) AS k, unit_id, valid_from, valid_to FROM employee_position_history) h
+    ON h.k = p.k AND (h.valid_from IS NULL OR h.valid_from <= p.period) AND (h.valid_to IS NULL OR h.valid_to > p.period)
   WHERE p.score IS NOT NULL AND p.period IN (SELECT "month" FROM month_calendar)
 ), unit_month AS (
   SELECT unit_id, "month", CAST(sum(CAST(score AS DECIMAL(18, 4))) FILTER (WHERE settled) AS DOUBLE) AS s, count(*) FILTER (WHERE settled) AS n
   FROM scored GROUP BY ALL
 ), complete AS (
-  SELECT s.nip, f.m IS NOT NULL AS moved
-  FROM scored s LEFT JOIN first_move f USING (nip)
-  GROUP BY ALL HAVING count(DISTINCT s."month") = (SELECT n_months FROM bounds)
+  SELECT s.k, f.m IS NOT NULL AS moved
+  FROM scored s LEFT JOIN first_move f USING (k)
+  -- one row per person-month (see scored), so count(*) counts the months
+  GROUP BY ALL HAVING count(*) = (SELECT n_months FROM bounds)
 ), strata AS (
   SELECT count(*) FILTER (WHERE moved) AS n_moved, count(*) FILTER (WHERE NOT moved) AS n_stay,
          setting_effects_max_employees() AS cap
@@ -66,24 +70,25 @@ WITH cal AS (
          least(n_stay, cap - least(n_moved, greatest(cap // 2, cap - n_stay))) AS q_stay
   FROM strata
 ), kept AS (
-  SELECT c.nip, c.moved,
+  SELECT c.k, lpad(CAST(c.k AS VARCHAR), 18, '0') AS nip, c.moved,
          CASE WHEN c.moved THEN q.q_moved / nullif(q.n_moved, 0) ELSE q.q_stay / nullif(q.n_stay, 0) END AS sample_share
   FROM complete c CROSS JOIN quota q
-  QUALIFY row_number() OVER (PARTITION BY c.moved ORDER BY md5(c.nip), c.nip) <= CASE WHEN c.moved THEN q.q_moved ELSE q.q_stay END
+  QUALIFY row_number() OVER (PARTITION BY c.moved ORDER BY md5(lpad(CAST(c.k AS VARCHAR), 18, '0')), c.k) <= CASE WHEN c.moved THEN q.q_moved ELSE q.q_stay END
 )
-SELECT s.nip, s."month", c.t,
+SELECT kp.nip, s."month", c.t,
        CAST(CASE WHEN f.m IS NULL THEN 0 ELSE (SELECT c2.t FROM cal c2 WHERE c2."month" = f.m) END AS INTEGER) AS cohort,
        coalesce(f.wave, false) AS first_move_wave,
        s.unit_id, s.score,
        s.score - (um.s - CASE WHEN s.settled THEN s.score ELSE 0 END)
                  / nullif(um.n - CASE WHEN s.settled THEN 1 ELSE 0 END, 0) AS score_vs_colleagues,
-       k.sample_share
+       kp.sample_share
 FROM scored s
-JOIN kept k USING (nip)
+JOIN kept kp USING (k)
 JOIN cal c USING ("month")
 JOIN unit_month um USING (unit_id, "month")
-LEFT JOIN first_move f USING (nip)
-ORDER BY s.nip, s."month";
+LEFT JOIN first_move f USING (k)
+-- (k is the NIP as a number: 18 digits each, so its order is the order of the text)
+ORDER BY s.k, s."month";
 
 COMMENT ON TABLE effect_panel_employee IS 'Mart: employee × month panel (balanced: a score every month) for the effect of a transfer on the person; cohort = month index t of the first transfer inside the calendar (0 not moved); outcomes score and score_vs_colleagues (score − mean of settled colleagues in the unit); capped at setting_effects_max_employees() by a deterministic sample; nip is personal data';
 COMMENT ON COLUMN effect_panel_employee.nip IS 'PERSONAL DATA (UU 27/2022): never public';
