@@ -415,9 +415,17 @@ describe('Dampak mutasi and Audit mutasi', () => {
     const effects = truth().effects.employee_event_time_effects;
     const k = effects.find((e, i) => effects.slice(i).every((x) => x.effect === 0))!.event_time;
     expect(await page.locator('[data-testid="rampup-summary"]').innerText()).toContain(`bulan ke-${k}`);
+    // the estimator's notes in Indonesian, with month names: the sample's small waves are February 2024 and July 2025
+    const notes = page.locator('[data-testid="effect-notes"] li');
+    const noteTexts = await notes.allInnerTexts();
+    expect(noteTexts.length).toBeGreaterThan(0);
+    expect(noteTexts.join(' ')).toContain('Gelombang Februari 2024 dan Juli 2025 hanya melibatkan kurang dari 5 unit penerima');
+    expect(noteTexts.join(' ')).not.toMatch(/Some groups|simultaneous|Dropped/);
+    expect(await page.locator('[data-testid="effect-notes"] li[lang]').count()).toBe(0);
     // English switch: the summary in English
     await gotoAndSettle(page, `${server.url}/dampak?lang=en`);
     expect(await page.locator('[data-testid="effect-says"]').innerText()).toContain('rotation waves');
+    expect((await page.locator('[data-testid="effect-notes"] li').allInnerTexts()).join(' ')).toContain('The waves of February 2024 and July 2025');
     expect(errors).toEqual([]);
     await page.close();
   });
