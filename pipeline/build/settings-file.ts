@@ -30,6 +30,9 @@ export function loadSettings(path: string | undefined): Settings {
   for (const win of s.election.windows ?? []) {
     if (Number.isNaN(Date.parse(win.candidate_determination)) || Number.isNaN(Date.parse(win.ban_end))) problems.push(`election.windows: bad date in ${JSON.stringify(win)}`);
   }
+  const positiveInt = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
+  if (!positiveInt(s.effects.wave_min_transfers)) problems.push('effects.wave_min_transfers must be a whole number ≥ 1');
+  if (!positiveInt(s.effects.max_employees)) problems.push('effects.max_employees must be a whole number ≥ 1');
   if (problems.length) throw new CliError(`${basename(path)}: ${problems.join('; ')}`);
   return s;
 }

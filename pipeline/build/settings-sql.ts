@@ -29,24 +29,8 @@ function roundingSql(mode: Settings['workload']['rounding']): string {
   return 'CAST(floor(x + 0.5 + 1e-9) AS INTEGER)';
 }
 
-/**
- * Past-transfer effects (marts/effect_panel_*, build/steps/transfer-effects.ts). Not part of the Settings type yet:
- * an `effects:` block in settings.yaml overrides these defaults.
- * - wave_min_transfers: a rotation wave is a collective decree (SK) with reason rotasi_berkala moving at least
- *   this many people;
- * - max_employees: the employee-level panel keeps at most this many employees (a deterministic hash sample,
- *   transferred and never-transferred people sampled separately) so the estimation stays fast at province and
- *   national scale.
- */
-const EFFECTS_DEFAULTS = { wave_min_transfers: 5, max_employees: 10_000 };
-function effectsSettings(s: Settings): typeof EFFECTS_DEFAULTS {
-  const o = (s as Settings & { effects?: Partial<typeof EFFECTS_DEFAULTS> }).effects ?? {};
-  return { ...EFFECTS_DEFAULTS, ...o };
-}
-
 export function settingsSql(s: Settings): string {
   const w = s.workload;
-  const fx = effectsSettings(s);
   return `
 CREATE OR REPLACE MACRO setting_wke() AS CAST(${num(w.effective_minutes_per_year)} AS DOUBLE);
 CREATE OR REPLACE MACRO setting_overloaded_above() AS CAST(${num(w.overloaded_above)} AS DOUBLE);
@@ -55,8 +39,8 @@ CREATE OR REPLACE MACRO setting_region_code() AS ${str(s.region.code)};
 CREATE OR REPLACE MACRO setting_min_tenure_years() AS CAST(${num(s.tenure.min_years)} AS DOUBLE);
 CREATE OR REPLACE MACRO setting_max_tenure_years() AS CAST(${num(s.tenure.max_years)} AS DOUBLE);
 CREATE OR REPLACE MACRO setting_new_appointee_years() AS CAST(${num(s.tenure.new_appointee_years)} AS DOUBLE);
-CREATE OR REPLACE MACRO setting_wave_min_transfers() AS CAST(${num(fx.wave_min_transfers)} AS BIGINT);
-CREATE OR REPLACE MACRO setting_effects_max_employees() AS CAST(${num(fx.max_employees)} AS BIGINT);
+CREATE OR REPLACE MACRO setting_wave_min_transfers() AS CAST(${num(s.effects.wave_min_transfers)} AS BIGINT);
+CREATE OR REPLACE MACRO setting_effects_max_employees() AS CAST(${num(s.effects.max_employees)} AS BIGINT);
 CREATE OR REPLACE MACRO setting_min_rating_for_transfer() AS ${str(s.performance.min_rating_for_transfer)};
 CREATE OR REPLACE MACRO round_staff(x) AS ${roundingSql(w.rounding)};
 CREATE OR REPLACE MACRO ej_grade(x) AS ${gradeCase(s, 'grade')};

@@ -51,6 +51,14 @@ export interface Settings {
     min_rating_for_transfer: string;
     min_rating_years: number;
   };
+  /** Past-transfer effects (marts/effect_panel_*, build/steps/transfer-effects.ts, docs/method-effects.md) */
+  effects: {
+    /** a rotation wave is a collective decree (SK mutasi kolektif) with reason rotasi_berkala moving at least this many people */
+    wave_min_transfers: number;
+    /** the employee-level panel keeps at most this many people (a deterministic hash sample, moved and not moved
+     *  sampled separately), so the estimation stays fast at province and national scale */
+    max_employees: number;
+  };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -76,6 +84,7 @@ export const DEFAULT_SETTINGS: Settings = {
     windows: [{ region_code: '*', candidate_determination: '2024-09-22', ban_end: '2025-02-20' }],
   },
   performance: { min_rating_for_transfer: 'Baik', min_rating_years: 2 },
+  effects: { wave_min_transfers: 5, max_employees: 10_000 },
 };
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
