@@ -36,6 +36,7 @@ CREATE OR REPLACE MACRO setting_wke() AS CAST(${num(w.effective_minutes_per_year
 CREATE OR REPLACE MACRO setting_overloaded_above() AS CAST(${num(w.overloaded_above)} AS DOUBLE);
 CREATE OR REPLACE MACRO setting_slack_below() AS CAST(${num(w.slack_below)} AS DOUBLE);
 CREATE OR REPLACE MACRO setting_region_code() AS ${str(s.region.code)};
+CREATE OR REPLACE MACRO setting_region_name() AS ${str(s.region.name)};
 CREATE OR REPLACE MACRO setting_min_tenure_years() AS CAST(${num(s.tenure.min_years)} AS DOUBLE);
 CREATE OR REPLACE MACRO setting_max_tenure_years() AS CAST(${num(s.tenure.max_years)} AS DOUBLE);
 CREATE OR REPLACE MACRO setting_new_appointee_years() AS CAST(${num(s.tenure.new_appointee_years)} AS DOUBLE);

@@ -40,6 +40,7 @@ export const KINDS: readonly KindSpec[] = [
       col('parent_id', false, ['induk', 'id_induk', 'parent', 'kode_induk', 'parent_unit_id', 'kode_unit_induk', 'id_unit_induk']),
       col('unit_kind', true, ['jenis_unit', 'kind', 'jenis_unit_kerja', 'tipe_unit', 'jenis', 'type']),
       col('region_code', false, ['kode_wilayah', 'region', 'kode_daerah', 'region_id', 'kode_pemda']),
+      col('region_name', false, ['nama_wilayah', 'wilayah', 'nama_daerah', 'nama_pemda', 'pemerintah_daerah', 'pemda']),
     ],
   },
   {

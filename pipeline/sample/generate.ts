@@ -261,7 +261,7 @@ export async function generateSample(opts: GenerateOptions): Promise<GenerateRes
         };
         (r.rule === 'election_approved' ? approved : breaks).push(entry);
       }
-      for (const u of org.units) unitRows.push([u.id, u.name, u.parent >= 0 ? org.units[u.parent].id : null, u.kind, u.regionCode]);
+      for (const u of org.units) unitRows.push([u.id, u.name, u.parent >= 0 ? org.units[u.parent].id : null, u.kind, u.regionCode, region.name]);
     });
 
     phase('beban_kerja rows (monthly task volumes)', () => writeWorkload(org, seed, spec.firstMonth, spec.lastMonth, beban), (n) => n);
@@ -319,9 +319,9 @@ export async function generateSample(opts: GenerateOptions): Promise<GenerateRes
     writeXlsx(join(out, 'units.xlsx'), {
       name: 'Unit Kerja',
       above: [[`Daftar Unit Kerja — ${spec.regions.length === 1 ? `Pemerintah ${spec.regions[0].name}` : `sampel ${scale} (${spec.regions.length} pemerintah daerah)`}, keadaan ${AS_OF_TEXT}`], []],
-      header: ['Kode Unit', 'Nama Unit', 'Induk', 'Jenis Unit', 'Kode Wilayah'],
+      header: ['Kode Unit', 'Nama Unit', 'Induk', 'Jenis Unit', 'Kode Wilayah', 'Nama Wilayah'],
       rows: unitRows,
-      widths: [22, 60, 18, 14, 14],
+      widths: [22, 60, 18, 14, 14, 30],
     }),
   );
   if (spec.transfersXlsx) {

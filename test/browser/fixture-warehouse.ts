@@ -66,6 +66,10 @@ CREATE TABLE unit AS SELECT * FROM (VALUES
   ('KEL-MAJU',   'Kelurahan Maju',                              'KEC-UTARA', 'kelurahan',   '3999', 1, 'KEC-UTARA'),
   ('INSP',       'Inspektorat',                                 NULL,        'inspektorat', '3999', 0, 'INSP')
 ) t(unit_id, unit_name, parent_id, unit_kind, region_code, depth, top_unit_id);
+-- one region: the label is the name (core/unit.sql)
+ALTER TABLE unit ADD COLUMN region_name VARCHAR DEFAULT 'Kota Contoh';
+ALTER TABLE unit ADD COLUMN unit_label VARCHAR;
+UPDATE unit SET unit_label = unit_name;
 `;
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;

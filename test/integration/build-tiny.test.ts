@@ -2,8 +2,9 @@
 // Staff: P1 Jan–Feb 2 (Budi + Agus until his transfer on 15 Feb), Mar 1; P2 1; P3 Jan–Feb 0, Mar 1; P4 1.
 // Workload: P1 44,760/12 = 3,730 (ABK fallback), P2 54,300/12 = 4,525, P3 records 12,000 / 15,000 / 18,000, P4 6,250.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, query, removeDir, tempDir, TINY } from './helpers.ts';
+import { cli, copyFixture, query, removeDir, tempDir, TINY } from './helpers.ts';
 import { gini, cv, theil, maxMean } from '../../pipeline/domain/metrics.ts';
 
 let dir: string;
@@ -30,6 +31,10 @@ describe('tiny warehouse, checked by hand', () => {
     expect(await q(`SELECT unit_id, depth, top_unit_id FROM unit ORDER BY unit_id`)).toEqual([
       { unit_id: 'U1', depth: 0, top_unit_id: 'U1' }, { unit_id: 'U2', depth: 0, top_unit_id: 'U2' }, { unit_id: 'U3', depth: 1, top_unit_id: 'U1' },
     ]);
+  });
+
+  it('one region: the label is the name, the region name comes from the settings', async () => {
+    expect(await q(`SELECT DISTINCT region_name, unit_label = unit_name AS same FROM unit`)).toEqual([{ region_name: 'Kota Contoh', same: true }]);
   });
 
   it('ABK: position workload = Σ volume × norm (44,760 min for the domain.md task list)', async () => {
@@ -121,5 +126,37 @@ describe('tiny warehouse, checked by hand', () => {
     const rows = await q(`SELECT table_name FROM duckdb_tables() WHERE comment IS NULL OR comment = ''
       UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal AND (comment IS NULL OR comment = '')`);
     expect(rows).toEqual([]);
+  });
+});
+
+describe('several regions', () => {
+  let dir2: string;
+  afterAll(() => dir2 && removeDir(dir2));
+
+  it('every unit label names its region (its name from the units file, else its code)', async () => {
+    dir2 = tempDir();
+    const input = copyFixture();
+    // a second regency with its own Dinas Satu: named on one row only; a third region without a name
+    writeFileSync(join(input, 'units.csv'), [
+      'unit_id,unit_name,parent_id,unit_kind,region_code,nama_wilayah',
+      'U1,Dinas Satu,,dinas,3999,',
+      'U2,Dinas Dua,,dinas,3999,',
+      'U3,UPT Satu,U1,upt,3999,',
+      'K1,Dinas Satu,,dinas,3901,Kabupaten Sukamaju',
+      'K2,UPT Satu,K1,upt,3901,',
+      'L1,Dinas Satu,,dinas,3902,',
+    ].join('\n') + '\n');
+    const db2 = join(dir2, 'w.duckdb');
+    const r = cli(['build', '--input', input, '--db', db2]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await query(db2, `SELECT unit_id, region_name, unit_label FROM unit ORDER BY unit_id`)).toEqual([
+      { unit_id: 'K1', region_name: 'Kabupaten Sukamaju', unit_label: 'Dinas Satu · Kabupaten Sukamaju' },
+      { unit_id: 'K2', region_name: 'Kabupaten Sukamaju', unit_label: 'UPT Satu · Kabupaten Sukamaju' },
+      { unit_id: 'L1', region_name: null, unit_label: 'Dinas Satu · 3902' },
+      { unit_id: 'U1', region_name: 'Kota Contoh', unit_label: 'Dinas Satu · Kota Contoh' },
+      { unit_id: 'U2', region_name: 'Kota Contoh', unit_label: 'Dinas Dua · Kota Contoh' },
+      { unit_id: 'U3', region_name: 'Kota Contoh', unit_label: 'UPT Satu · Kota Contoh' },
+    ]);
+    removeDir(input);
   });
 });

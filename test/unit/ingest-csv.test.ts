@@ -213,7 +213,7 @@ describe('options', () => {
     expect(await rows(conn, `SELECT view_name FROM duckdb_views() WHERE database_name = 'temp'`)).toEqual([{ view_name: 'raw_units' }]);
     expect(await rows(conn, `SELECT table_name FROM duckdb_tables() WHERE database_name = 'temp'`)).toEqual([{ table_name: 'raw_units__data' }]);
     expect((await rows(conn, 'DESCRIBE raw_units')).map((c) => `${c.column_name} ${c.column_type}`)).toEqual([
-      'unit_id VARCHAR', 'unit_name VARCHAR', 'parent_id VARCHAR', 'unit_kind VARCHAR', 'region_code VARCHAR', '_file VARCHAR', '_row INTEGER', '_id_style BOOLEAN',
+      'unit_id VARCHAR', 'unit_name VARCHAR', 'parent_id VARCHAR', 'unit_kind VARCHAR', 'region_code VARCHAR', 'region_name VARCHAR', '_file VARCHAR', '_row INTEGER', '_id_style BOOLEAN',
     ]);
     expect(await rows(conn, 'SELECT unit_id, _file, _row, _id_style FROM raw_units ORDER BY _row')).toEqual([
       { unit_id: 'U1', _file: 'unit-temp.csv', _row: 2, _id_style: true },

@@ -61,7 +61,7 @@ describe('sample: size and layout', () => {
     const rows = await readXlsx(join(dir, 'units.xlsx'));
     expect(String(rows[0][0])).toMatch(/^Daftar Unit Kerja/);
     expect(rows[1].every((c) => c === null || c === '')).toBe(true);
-    expect(rows[2]).toEqual(['Kode Unit', 'Nama Unit', 'Induk', 'Jenis Unit', 'Kode Wilayah']);
+    expect(rows[2]).toEqual(['Kode Unit', 'Nama Unit', 'Induk', 'Jenis Unit', 'Kode Wilayah', 'Nama Wilayah']);
     const units = rows.slice(3);
     const ids = new Set(units.map((r) => r[0]));
     const kind = new Map(units.map((r) => [r[0], r[3]]));
@@ -70,6 +70,7 @@ describe('sample: size and layout', () => {
       if (r[3] === 'kelurahan') expect(kind.get(r[2])).toBe('kecamatan');
       if (r[3] === 'bagian') expect(r[2]).toBe('SETDA');
       expect(r[4]).toBe('3999');
+      expect(r[5]).toBe('Kota Sukamaju');
     }
     const kinds = new Set(units.map((r) => r[3]));
     for (const k of ['sekretariat', 'bagian', 'dinas', 'badan', 'kecamatan', 'kelurahan', 'inspektorat', 'rsud', 'satpol_pp', 'upt']) expect(kinds.has(k)).toBe(true);

@@ -9,6 +9,7 @@ WITH typed AS (
     nullif(trim(parent_id), '')                                 AS parent_id,
     lower(replace(nullif(trim(unit_kind), ''), ' ', '_'))       AS unit_kind_raw,
     coalesce(nullif(trim(region_code), ''), setting_region_code()) AS region_code,
+    nullif(trim(region_name), '')                               AS region_name,
     unit_kind AS unit_kind_text
   FROM raw_units
 ), ranked AS (

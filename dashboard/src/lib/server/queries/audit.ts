@@ -67,7 +67,7 @@ export const auditUnits = defineQuery({
   params: { year: year(), rule: oneOf(RULE_FILTER, 'all') },
   sql: `
     WITH ${transferStatus(true)}
-    SELECT p.to_unit_id AS unit_id, coalesce(u.unit_name, p.to_unit_id) AS unit_name, ${COUNTS}
+    SELECT p.to_unit_id AS unit_id, coalesce(u.unit_label, p.to_unit_id) AS unit_name, ${COUNTS}
     FROM per_transfer p LEFT JOIN unit u ON u.unit_id = p.to_unit_id
     GROUP BY ALL ORDER BY failed DESC, transfers DESC, unit_name`,
 });
@@ -79,8 +79,8 @@ export const auditFailures = defineQuery({
     'rule and the reason in words (`rule=all`: the legal rules; an advisory rule by name). No NIP or name.',
   params: { year: year(), rule: oneOf(RULE_FILTER, 'all'), lang: lang() },
   sql: `
-    SELECT a.transfer_id, a.effective_date, a.from_unit_id, uf.unit_name AS from_unit_name, a.to_unit_id,
-      ut.unit_name AS to_unit_name, a.rule, a.severity,
+    SELECT a.transfer_id, a.effective_date, a.from_unit_id, uf.unit_label AS from_unit_name, a.to_unit_id,
+      ut.unit_label AS to_unit_name, a.rule, a.severity,
       CASE WHEN $lang = 'en' THEN a.detail_en ELSE a.detail_id END AS detail
     FROM transfer_audit a
     LEFT JOIN unit uf ON uf.unit_id = a.from_unit_id
@@ -109,8 +109,8 @@ export const auditTransfer = defineQuery({
     )
     SELECT t.transfer_id, t.effective_date, t.decree_number, t.decree_date, t.reason_category, t.approval_ref,
       t.before_month, t.after_month,
-      t.from_unit_id, uf.unit_name AS from_unit_name, pf.title AS from_title,
-      t.to_unit_id, ut.unit_name AS to_unit_name, pt.title AS to_title, pt.required_education AS to_required_education,
+      t.from_unit_id, uf.unit_label AS from_unit_name, pf.title AS from_title,
+      t.to_unit_id, ut.unit_label AS to_unit_name, pt.title AS to_title, pt.required_education AS to_required_education,
       pt.required_competencies AS to_required_competencies,
       fb.ej AS from_ej_before, fb.band AS from_band_before, fb.current_staff AS from_staff_before, fb.required_staff AS from_required_before,
       fa.ej AS from_ej_after, fa.band AS from_band_after, fa.current_staff AS from_staff_after, fa.required_staff AS from_required_after,
@@ -147,7 +147,7 @@ export const auditTransferLoad = defineQuery({
       SELECT 'from' AS side, from_unit_id AS unit_id, m FROM t WHERE from_unit_id IS NOT NULL AND from_unit_id <> to_unit_id
       UNION ALL SELECT 'to', to_unit_id, m FROM t
     )
-    SELECT s.side, s.unit_id, u.unit_name, l.month, l.ej, l.band, l.current_staff, l.required_staff
+    SELECT s.side, s.unit_id, u.unit_label AS unit_name, l.month, l.ej, l.band, l.current_staff, l.required_staff
     FROM sides s JOIN unit_load_monthly l ON l.unit_id = s.unit_id LEFT JOIN unit u ON u.unit_id = s.unit_id
     WHERE l.month BETWEEN s.m - INTERVAL 12 MONTH AND s.m + INTERVAL 12 MONTH
     ORDER BY s.side DESC, l.month`,

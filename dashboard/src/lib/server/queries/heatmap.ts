@@ -27,9 +27,9 @@ export const heatmap = defineQuery({
       FROM w GROUP BY unit_id
     ),
     total AS (SELECT CAST(count(*) AS INTEGER) AS units_total FROM ranked)
-    SELECT w.unit_id, u.unit_name, CAST(u.depth AS INTEGER) AS depth, u.top_unit_id, w.month, w.ej, w.band,
+    SELECT w.unit_id, u.unit_label AS unit_name, CAST(u.depth AS INTEGER) AS depth, u.top_unit_id, w.month, w.ej, w.band,
       w.current_staff, total.units_total
     FROM w JOIN ranked r USING (unit_id) JOIN unit u USING (unit_id), total
     WHERE r.rk <= $limit
-    ORDER BY u.top_unit_id, u.depth, u.unit_name, w.unit_id, w.month`,
+    ORDER BY u.top_unit_id, u.depth, u.unit_label, w.unit_id, w.month`,
 });

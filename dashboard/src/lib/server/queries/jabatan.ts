@@ -22,9 +22,9 @@ export const jabatanUnits = defineQuery({
     'Positions with a given title (all titles when absent) across units in a month: required vs current staff and EJ.',
   params: { month: month(), title: title() },
   sql: `
-    SELECT p.title, l.position_id, l.unit_id, u.unit_name, l.month, l.required_staff, l.current_staff,
+    SELECT p.title, l.position_id, l.unit_id, u.unit_label AS unit_name, l.month, l.required_staff, l.current_staff,
       l.current_staff - l.required_staff AS difference, l.ej, l.grade, l.band
     FROM position_load_monthly l JOIN position p USING (position_id) JOIN unit u ON u.unit_id = l.unit_id
     WHERE l.month = ${SELECTED_MONTH} AND ($title IS NULL OR p.title = $title)
-    ORDER BY p.title, difference, u.unit_name`,
+    ORDER BY p.title, difference, u.unit_label`,
 });

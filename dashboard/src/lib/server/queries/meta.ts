@@ -13,8 +13,8 @@ export const units = defineQuery({
   name: 'units',
   description: 'All units (OPD and sub-units) with their place in the hierarchy.',
   params: {},
-  sql: `SELECT unit_id, unit_name, parent_id, unit_kind, CAST(depth AS INTEGER) AS depth, top_unit_id
-        FROM unit ORDER BY top_unit_id, depth, unit_name`,
+  sql: `SELECT unit_id, unit_label AS unit_name, parent_id, unit_kind, CAST(depth AS INTEGER) AS depth, top_unit_id
+        FROM unit ORDER BY top_unit_id, depth, unit_label`,
 });
 
 export const buildInfo = defineQuery({

@@ -8,8 +8,8 @@ export const unitInfo = defineQuery({
   description: 'One unit with its parent and top-level OPD names.',
   params: { id: unitId() },
   sql: `
-    SELECT u.unit_id, u.unit_name, u.parent_id, p.unit_name AS parent_name, u.unit_kind, u.region_code,
-      CAST(u.depth AS INTEGER) AS depth, u.top_unit_id, t.unit_name AS top_unit_name,
+    SELECT u.unit_id, u.unit_label AS unit_name, u.parent_id, p.unit_label AS parent_name, u.unit_kind, u.region_code,
+      CAST(u.depth AS INTEGER) AS depth, u.top_unit_id, t.unit_label AS top_unit_name,
       CAST((SELECT count(*) FROM unit c WHERE c.parent_id = u.unit_id) AS INTEGER) AS subunits
     FROM unit u LEFT JOIN unit p ON p.unit_id = u.parent_id LEFT JOIN unit t ON t.unit_id = u.top_unit_id
     WHERE u.unit_id = $id`,
@@ -90,8 +90,8 @@ export const unitSubunits = defineQuery({
   description: 'Direct sub-units of one unit with their EJ in the selected month.',
   params: { id: unitId(), month: month(), lang: lang() },
   sql: `
-    SELECT u.unit_id, u.unit_name, u.unit_kind, l.month, l.ej, l.grade, l.band,
+    SELECT u.unit_id, u.unit_label AS unit_name, u.unit_kind, l.month, l.ej, l.grade, l.band,
       CASE WHEN $lang = 'en' THEN l.label_en ELSE l.label_id END AS label, l.current_staff, l.required_staff
     FROM unit u LEFT JOIN unit_load_monthly l ON l.unit_id = u.unit_id AND l.month = ${SELECTED_MONTH}
-    WHERE u.parent_id = $id ORDER BY u.unit_name`,
+    WHERE u.parent_id = $id ORDER BY u.unit_label`,
 });
