@@ -52,6 +52,9 @@ describe('Arrow endpoints', () => {
     { path: '/api/months', columns: ['month'] },
     { path: '/api/units', columns: ['unit_id', 'unit_name', 'parent_id', 'depth', 'top_unit_id'] },
     { path: '/api/build-info', columns: ['version', 'built_at', 'effective_minutes_per_year'] },
+    { path: '/api/regions', columns: ['region_code', 'region_name', 'units'] },
+    { path: '/api/overview?region=3999', columns: ['units_total', 'gini'] },
+    { path: '/api/imbalance?region=3999', columns: ['month', 'gini'] },
     { path: '/api/overview', columns: ['month', 'units_total', 'units_overloaded', 'staff_in_overloaded_units', 'staffing_gap_fte', 'gini', 'gini_change'] },
     { path: '/api/unit-load', columns: ['unit_id', 'unit_name', 'ej', 'grade', 'band', 'label', 'current_staff', 'required_staff'] },
     { path: '/api/imbalance', columns: ['month', 'gini', 'cv', 'theil', 'staffing_gap'] },
@@ -115,6 +118,20 @@ describe('Arrow endpoints', () => {
     expect(monthOf(first.get(0)!.toJSON().month as number)).toBe(months[0]);
     const ul = await arrow(`/api/unit-load?month=${months[0]}`);
     for (const r of ul.toArray()) expect(monthOf(r.toJSON().month as number)).toBe(months[0]);
+  });
+
+  it('the region parameter keeps one region: the sample city is one region, an unknown region has no units', async () => {
+    const regions = (await arrow('/api/regions')).toArray().map((r) => r.toJSON());
+    expect(regions).toEqual([{ region_code: '3999', region_name: 'Kota Sukamaju', units: 47 }]);
+    const whole = (await arrow('/api/overview')).get(0)!.toJSON();
+    expect((await arrow('/api/overview?region=3999')).get(0)!.toJSON()).toEqual(whole);
+    const none = (await arrow('/api/overview?region=1234')).get(0)!.toJSON();
+    expect(none).toMatchObject({ units_total: 0, gini: null });
+    expect((await arrow('/api/unit-load?region=1234')).numRows).toBe(0);
+    expect((await arrow('/api/heatmap?region=1234')).numRows).toBe(0);
+    expect((await arrow('/api/imbalance?region=1234')).numRows).toBe(0);
+    const byRegion = (await arrow('/api/imbalance?region=3999')).toArray().map((r) => r.toJSON());
+    expect(byRegion).toEqual((await arrow('/api/imbalance')).toArray().map((r) => r.toJSON()));
   });
 
   it('lang selects the label language', async () => {
@@ -230,6 +247,8 @@ describe('invalid parameters → 400 with a JSON message', () => {
     ['/api/audit/failures?lang=de', 'lang'],
     [`/api/audit/transfers/${encodeURIComponent("T1' OR 1=1 --")}`, 'id'],
     ['/api/effects?outcome=score', 'outcome'],
+    [`/api/overview?region=${encodeURIComponent("39' OR 1=1")}`, 'region'],
+    [`/api/unit-load?region=${'9'.repeat(21)}`, 'region'],
   ];
   it.each(bad)('%s', async (path, param) => {
     const res = await get(path);

@@ -260,6 +260,10 @@ export async function createFixtureWarehouse(file: string, opts: FixtureOptions 
       SELECT * FROM (${imbalanceSql('unit', 'unit_load_monthly', 'unit_id')})
       UNION ALL
       SELECT * FROM (${imbalanceSql('position', 'position_load_monthly', 'position_id')})`);
+    // one region: its rows are those of all regions (region_code NULL), as marts/imbalance_region_monthly.sql writes them
+    await sql(`CREATE TABLE imbalance_region_monthly AS
+      SELECT NULL::VARCHAR AS region_code, * FROM imbalance_monthly
+      UNION ALL SELECT '3999', * FROM imbalance_monthly`);
     await sql(`CREATE TABLE position_load AS
       WITH s AS (SELECT position_id, count(*)::INTEGER AS n FROM employee GROUP BY position_id),
       p AS (

@@ -293,6 +293,19 @@ describe('page specifics', () => {
     await page.close();
   });
 
+  it('Ringkasan: one region (the sample city) has no region filter; a region in the URL names it and keeps it across a month change', async () => {
+    const { page, errors } = await open('/');
+    expect(await page.locator('#region-select').count()).toBe(0);
+    await gotoAndSettle(page, `${server.url}/?region=3999`);
+    expect(await page.locator('h1').innerText()).toContain('Ringkasan — Kota Sukamaju');
+    expect(await page.locator('[data-testid="units-overloaded"]').count()).toBe(1);
+    await page.selectOption('#month-select', months[0]!);
+    await page.waitForURL((u) => u.searchParams.get('month') === months[0]);
+    expect(new URL(page.url()).searchParams.get('region')).toBe('3999');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('Jabatan: the title filter changes the URL and the chart', async () => {
     const { page, errors } = await open('/jabatan');
     const before = await chartMarkup(page, 'chart-title-units');

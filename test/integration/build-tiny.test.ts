@@ -131,32 +131,52 @@ describe('tiny warehouse, checked by hand', () => {
 
 describe('several regions', () => {
   let dir2: string;
-  afterAll(() => dir2 && removeDir(dir2));
-
-  it('every unit label names its region (its name from the units file, else its code)', async () => {
+  let db2: string;
+  beforeAll(() => {
     dir2 = tempDir();
     const input = copyFixture();
-    // a second regency with its own Dinas Satu: named on one row only; a third region without a name
+    // U2 moves to a second regency (named on one row only), which also has its own Dinas Satu; a third region has no name
     writeFileSync(join(input, 'units.csv'), [
       'unit_id,unit_name,parent_id,unit_kind,region_code,nama_wilayah',
       'U1,Dinas Satu,,dinas,3999,',
-      'U2,Dinas Dua,,dinas,3999,',
+      'U2,Dinas Dua,,dinas,3901,',
       'U3,UPT Satu,U1,upt,3999,',
       'K1,Dinas Satu,,dinas,3901,Kabupaten Sukamaju',
-      'K2,UPT Satu,K1,upt,3901,',
       'L1,Dinas Satu,,dinas,3902,',
     ].join('\n') + '\n');
-    const db2 = join(dir2, 'w.duckdb');
+    db2 = join(dir2, 'w.duckdb');
     const r = cli(['build', '--input', input, '--db', db2]);
     expect(r.code, r.stderr).toBe(0);
+    removeDir(input);
+  });
+  afterAll(() => dir2 && removeDir(dir2));
+
+  it('every unit label names its region (its name from the units file, else its code)', async () => {
     expect(await query(db2, `SELECT unit_id, region_name, unit_label FROM unit ORDER BY unit_id`)).toEqual([
       { unit_id: 'K1', region_name: 'Kabupaten Sukamaju', unit_label: 'Dinas Satu · Kabupaten Sukamaju' },
-      { unit_id: 'K2', region_name: 'Kabupaten Sukamaju', unit_label: 'UPT Satu · Kabupaten Sukamaju' },
       { unit_id: 'L1', region_name: null, unit_label: 'Dinas Satu · 3902' },
       { unit_id: 'U1', region_name: 'Kota Contoh', unit_label: 'Dinas Satu · Kota Contoh' },
-      { unit_id: 'U2', region_name: 'Kota Contoh', unit_label: 'Dinas Dua · Kota Contoh' },
+      { unit_id: 'U2', region_name: 'Kabupaten Sukamaju', unit_label: 'Dinas Dua · Kabupaten Sukamaju' },
       { unit_id: 'U3', region_name: 'Kota Contoh', unit_label: 'UPT Satu · Kota Contoh' },
     ]);
-    removeDir(input);
+  });
+
+  it('imbalance_region_monthly: the indices of each region, and of all regions (= imbalance_monthly)', async () => {
+    const rows = await query(db2, `SELECT region_code, n, gini, cv, theil, share_staff_overloaded, staffing_gap
+      FROM imbalance_region_monthly WHERE level = 'unit' AND month = DATE '2024-03-01' ORDER BY region_code NULLS FIRST`);
+    // (3902 has no positions, so no load and no row)
+    expect(rows.map((r) => r.region_code)).toEqual([null, '3901', '3999']);
+    const [all, kab, kota] = rows;
+    // March (see the top of this file): U1 8,255/12,500 with 2 staff, U2 2.88 with 1, U3 1 with 1
+    const ej = { U1: 8255 / 12_500, U2: 2.88, U3: 1 };
+    expect(all!.gini).toBeCloseTo(gini([ej.U1, ej.U2, ej.U3]), 12);
+    expect(kota).toMatchObject({ n: 2, share_staff_overloaded: 0 });
+    expect(kota!.gini).toBeCloseTo(gini([ej.U1, ej.U3]), 12);
+    expect(kota!.theil).toBeCloseTo(theil([ej.U1, ej.U3]), 12);
+    expect(kab).toMatchObject({ n: 1, gini: 0, cv: 0, share_staff_overloaded: 1 });
+    expect(kab!.staffing_gap).toBeCloseTo(2.88 - 1, 12);
+    const whole = await query(db2, `SELECT * FROM imbalance_monthly ORDER BY month, level`);
+    const fromAll = await query(db2, `SELECT * EXCLUDE (region_code) FROM imbalance_region_monthly WHERE region_code IS NULL ORDER BY month, level`);
+    expect(fromAll).toEqual(whole);
   });
 });

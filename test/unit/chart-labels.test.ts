@@ -1,7 +1,7 @@
 // Axis labels of unit names: cut to the width budget; in a warehouse of several regions the region (which tells
 // the many "Dinas Pendidikan" apart) is kept, shortened, and the name is cut instead.
 import { describe, expect, it } from 'vitest';
-import { truncate } from '../../dashboard/src/lib/charts/theme.ts';
+import { truncate } from '../../dashboard/src/lib/charts/labels.ts';
 
 describe('truncate', () => {
   it('leaves a short label alone and cuts a long one with an ellipsis', () => {

@@ -8,6 +8,8 @@ export const UNIT_ID_RE = /^[A-Za-z0-9._-]{1,40}$/;
 /** transfer ids as the warehouse writes them (T0000001); the same characters as unit ids are accepted */
 export const TRANSFER_ID_RE = /^[A-Za-z0-9._-]{1,40}$/;
 export const YEAR_RE = /^(19|20)\d{2}$/;
+/** region codes (kode wilayah) as in unit.region_code */
+export const REGION_RE = /^[A-Za-z0-9._-]{1,20}$/;
 export const LANGS = ['id', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -21,6 +23,10 @@ export function isUnitId(v: string | null | undefined): boolean {
 
 export function isTransferId(v: string | null | undefined): boolean {
   return typeof v === 'string' && TRANSFER_ID_RE.test(v);
+}
+
+export function isRegion(v: string | null | undefined): v is string {
+  return typeof v === 'string' && REGION_RE.test(v);
 }
 
 export function isYear(v: string | null | undefined): v is string {

@@ -3,6 +3,7 @@ export type { Band } from '$domain/metrics.ts';
 import type { Band } from '$domain/metrics.ts';
 
 export interface MonthRow { month: Date }
+export interface RegionRow { region_code: string; region_name: string; units: number }
 export interface BuildInfoRow { version: string | null; built_at: Date | null; effective_minutes_per_year: number; region_name: string }
 export interface UnitRow { unit_id: string; unit_name: string; parent_id: string | null; unit_kind: string; depth: number; top_unit_id: string }
 export interface OverviewRow {

@@ -1,18 +1,23 @@
 import { loadData } from '$lib/api';
 import { resolveMonth } from '$lib/month';
-import type { HeatmapRow, ImbalanceRow, OverviewRow, UnitLoadRow } from '$lib/types';
+import { isRegion } from '$lib/params';
+import type { HeatmapRow, ImbalanceRow, OverviewRow, RegionRow, UnitLoadRow } from '$lib/types';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url, parent }) => {
   const { months, lang, warehouseError } = await parent();
   const state = resolveMonth(url, months);
-  if (warehouseError || !state.month) return { state, data: null };
-  const q = { month: state.month };
-  const [overview, unitLoad, imbalance, heatmap] = await Promise.all([
+  // a warehouse of several regions (a province, a national roll-up) can be looked at one region at a time
+  const asked = url.searchParams.get('region');
+  const region = isRegion(asked) ? asked : null;
+  if (warehouseError || !state.month) return { state, region, regions: [] as RegionRow[], data: null };
+  const q = { month: state.month, region };
+  const [regions, overview, unitLoad, imbalance, heatmap] = await Promise.all([
+    loadData<RegionRow>(fetch, '/api/regions'),
     loadData<OverviewRow>(fetch, '/api/overview', q),
     loadData<UnitLoadRow>(fetch, '/api/unit-load', { ...q, lang }),
-    loadData<ImbalanceRow>(fetch, '/api/imbalance', { level: 'unit' }),
+    loadData<ImbalanceRow>(fetch, '/api/imbalance', { level: 'unit', region }),
     loadData<HeatmapRow>(fetch, '/api/heatmap', q),
   ]);
-  return { state, data: { overview, unitLoad, imbalance, heatmap } };
+  return { state, region, regions: regions.rows, data: { overview, unitLoad, imbalance, heatmap } };
 };

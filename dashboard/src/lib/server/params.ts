@@ -3,7 +3,7 @@
  * `400 {"error": "bad_request", "param": …, "message": …}`. Validated values are what queries bind
  * (never the raw client text) and what the ETag / cache key is computed from.
  */
-import { MONTH_RE, TRANSFER_ID_RE, UNIT_ID_RE, YEAR_RE, isTitle } from '$lib/params';
+import { MONTH_RE, REGION_RE, TRANSFER_ID_RE, UNIT_ID_RE, YEAR_RE, isTitle } from '$lib/params';
 import type { ParamValue } from './db';
 
 export class BadRequestError extends Error {
@@ -58,6 +58,15 @@ export const year = (): ParamSpec => ({
     if (raw === undefined || raw === '') return null;
     if (!YEAR_RE.test(raw)) fail();
     return Number(raw);
+  },
+});
+
+export const region = (): ParamSpec => ({
+  rule: 'a region code (kode wilayah) as in unit.region_code: 1–20 characters A–Z a–z 0–9 . _ -; optional (all regions when absent)',
+  parse(raw, fail) {
+    if (raw === undefined || raw === '') return null;
+    if (!REGION_RE.test(raw)) fail();
+    return raw;
   },
 });
 

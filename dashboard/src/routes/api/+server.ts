@@ -6,6 +6,7 @@ const paths: Record<string, string> = {
   months: '/api/months',
   units: '/api/units',
   'build-info': '/api/build-info',
+  regions: '/api/regions',
   overview: '/api/overview',
   'unit-load': '/api/unit-load',
   imbalance: '/api/imbalance',

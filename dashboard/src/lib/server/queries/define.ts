@@ -20,5 +20,13 @@ export function defineQuery(def: QueryDef): QueryDef {
   return def;
 }
 
+/** SQL filter of the rows of `unit` (or its alias) to the requested region ($region NULL = all regions) */
+export const inRegion = (unit = 'unit'): string =>
+  `(CAST($region AS VARCHAR) IS NULL OR ${unit}.region_code = CAST($region AS VARCHAR))`;
+
+/** a unit's name to show: its label (with the region, in a warehouse of several) unless one region is asked for */
+export const unitLabel = (unit = 'unit'): string =>
+  `CASE WHEN CAST($region AS VARCHAR) IS NULL THEN ${unit}.unit_label ELSE ${unit}.unit_name END`;
+
 /** SQL for "the requested month, or the latest month with data" ($month is a `YYYY-MM-01` string or NULL). */
 export const SELECTED_MONTH = `coalesce(CAST($month AS DATE), (SELECT max(month) FROM unit_load_monthly))`;

@@ -1,5 +1,5 @@
 /** All query modules, by endpoint. */
-export { months, units, buildInfo } from './meta';
+export { months, units, regions, buildInfo } from './meta';
 export { overview } from './overview';
 export { unitLoad } from './unitLoad';
 export { imbalance } from './imbalance';

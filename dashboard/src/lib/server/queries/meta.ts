@@ -17,6 +17,14 @@ export const units = defineQuery({
         FROM unit ORDER BY top_unit_id, depth, unit_label`,
 });
 
+export const regions = defineQuery({
+  name: 'regions',
+  description: 'Regions (kode wilayah) of the units, with their names and unit counts: a province or national warehouse holds several.',
+  params: {},
+  sql: `SELECT region_code, coalesce(any_value(region_name), region_code) AS region_name, CAST(count(*) AS INTEGER) AS units
+        FROM unit GROUP BY region_code ORDER BY region_code`,
+});
+
 export const buildInfo = defineQuery({
   name: 'build-info',
   description: 'When and with which version and working-time setting the warehouse was built.',

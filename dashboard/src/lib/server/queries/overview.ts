@@ -1,18 +1,19 @@
 /** Ringkasan: the headline figures of one month. */
-import { defineQuery, SELECTED_MONTH } from './define';
-import { month } from '../params';
+import { defineQuery, inRegion, SELECTED_MONTH } from './define';
+import { month, region } from '../params';
 
 export const overview = defineQuery({
   name: 'overview',
   description:
     'Headline figures of a month: units overloaded, staff in overloaded units, staffing gap (FTE, unit level), ' +
-    'Gini of unit EJ and its change versus 12 months earlier.',
-  params: { month: month() },
+    'Gini of unit EJ and its change versus 12 months earlier; of one region when `region` is given.',
+  params: { month: month(), region: region() },
   sql: `
     WITH m AS (SELECT ${SELECTED_MONTH} AS month),
-    u AS (SELECT l.* FROM unit_load_monthly l, m WHERE l.month = m.month),
-    i AS (SELECT i.* FROM imbalance_monthly i, m WHERE i.level = 'unit' AND i.month = m.month),
-    p AS (SELECT i.* FROM imbalance_monthly i, m WHERE i.level = 'unit' AND i.month = m.month - INTERVAL 12 MONTH)
+    u AS (SELECT l.* FROM unit_load_monthly l JOIN unit USING (unit_id), m WHERE l.month = m.month AND ${inRegion()}),
+    r AS (SELECT * FROM imbalance_region_monthly WHERE level = 'unit' AND region_code IS NOT DISTINCT FROM CAST($region AS VARCHAR)),
+    i AS (SELECT r.* FROM r, m WHERE r.month = m.month),
+    p AS (SELECT r.* FROM r, m WHERE r.month = m.month - INTERVAL 12 MONTH)
     SELECT m.month,
       CAST((SELECT count(*) FROM u) AS INTEGER) AS units_total,
       CAST((SELECT count(*) FROM u WHERE band = 'overloaded') AS INTEGER) AS units_overloaded,
