@@ -1,6 +1,6 @@
 /**
- * Child process of the build benchmark: runs one measurement and prints {ms, maxRssMB, steps} as JSON on stdout, so the
- * peak memory is that of this measurement alone.
+ * Child process of the build benchmark: runs one measurement and prints {ms, maxRssMB, cpuMs, steps} as JSON on stdout,
+ * so the peak memory and the CPU time (user + system, all threads) are those of this measurement alone.
  *   tsx bench/measure-build.ts build <input> <db>      the whole Seimbang build
  *   tsx bench/measure-build.ts readcsv <input> <db>    DuckDB alone: read_csv of the same files into tables
  */
@@ -44,4 +44,6 @@ if (mode === 'build') {
   throw new Error(`unknown mode ${mode}`);
 }
 const ms = performance.now() - t0;
-process.stdout.write(`${JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, steps })}\n`);
+const usage = process.resourceUsage();
+const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+process.stdout.write(`${JSON.stringify({ ms, maxRssMB: usage.maxRSS / 1024, cpuMs, steps })}\n`);
