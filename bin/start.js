@@ -2,10 +2,13 @@
 // `npm start`: make sure there is a warehouse and a dashboard build, then serve the dashboard.
 //
 //  1. if the warehouse (env SEIMBANG_DB, default data/seimbang.duckdb) is missing, build it from the bundled
-//     sample: `node bin/seimbang.js build --input data/sample --db <warehouse>` (its output is streamed);
+//     sample: `node bin/seimbang.js build --input data/sample --db <warehouse>` (its output is streamed); if it
+//     was built by another version (`seimbang schema`), rebuild it when it came from the sample, else say how
+//     (bin/start-warehouse.js);
 //  2. if dashboard/build is missing or older than the dashboard sources, build it (vite);
 //  3. start the adapter-node server in this process on PORT (default 3000) with SEIMBANG_DB set.
 import { spawnSync } from 'node:child_process';
+import { warehouseDecision } from './start-warehouse.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -42,11 +45,35 @@ function newest(p) {
   return max;
 }
 
+/** `seimbang schema --json` on the warehouse: its schema version against this version's */
+function schemaCheck() {
+  const r = spawnSync(process.execPath, [path.join(repo, 'bin', 'seimbang.js'), 'schema', '--db', db, '--json'], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
+  try {
+    return { check: JSON.parse(r.stdout) };
+  } catch {
+    return { check: null, checkError: (r.stderr || r.error?.message || `exit code ${r.status}`).trim() };
+  }
+}
+
 // 1. warehouse
-if (!existsSync(db)) {
+const sampleDir = path.join(repo, 'data', 'sample');
+const exists = existsSync(db);
+const decision = warehouseDecision({
+  exists,
+  db,
+  defaultDb: path.join(repo, 'data', 'seimbang.duckdb'),
+  sampleDir,
+  sampleFiles: existsSync(sampleDir) ? readdirSync(sampleDir).filter((f) => /\.(csv|xlsx|parquet)$/i.test(f)) : [],
+  ...(exists ? schemaCheck() : { check: null }),
+});
+if (decision.action === 'warn') process.stderr.write(`[seimbang] ${decision.reason}\n`);
+if (decision.action === 'build' || decision.action === 'rebuild') {
   run(
     [path.join(repo, 'bin', 'seimbang.js'), 'build', '--input', 'data/sample', '--db', path.relative(repo, db) || db],
-    `no warehouse at ${path.relative(repo, db)}: building it from data/sample`,
+    decision.reason,
   );
   if (!existsSync(db)) {
     process.stderr.write(`[seimbang] the build finished but ${db} does not exist.\n`);

@@ -15,6 +15,7 @@ import { discardTemp, publish, removeStaleTemps, tempPathFor } from './atomic.ts
 import { progress, count, type Log, type StepTime } from './progress.ts';
 import { exportParquet } from './parquet.ts';
 import { DERIVED_STEPS } from './derived.ts';
+import { SCHEMA_VERSION } from '../domain/warehouse-schema.ts';
 
 export interface BuildOptions {
   input: string;
@@ -56,8 +57,8 @@ export interface BuildResult {
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-/** Tables that exist only while building. */
-const BUILD_ONLY = /^(raw|stg)_/;
+/** Tables that exist only while building (raw_<kind>, stg_<kind>; raw_file, the manifest, is kept). */
+const BUILD_ONLY = /^(raw|stg)_(?!file$)/;
 
 async function scalar(conn: DuckDBConnection, sql: string): Promise<number> {
   const r = await conn.runAndReadAll(sql);
@@ -153,7 +154,7 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
 
     // build_info and the raw-file manifest
     const info = p.step('build_info');
-    await writeBuildInfo(conn, { raws, files, settings, quarantineByReason, warnings: found.warnings, startedMs: p.elapsedMs });
+    await writeBuildInfo(conn, { input, raws, files, settings, quarantineByReason, warnings: found.warnings, startedMs: p.elapsedMs });
     // staging tables are TEMP (never written to the warehouse file); --keep-staging copies them into it
     const t = await conn.runAndReadAll(`SELECT database_name, table_name FROM duckdb_tables() WHERE schema_name = 'main'`);
     for (const [database, name] of t.getRows()) {
@@ -194,19 +195,22 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
 
 async function writeBuildInfo(
   conn: DuckDBConnection,
-  x: { raws: RawFile[]; files: FileReport[]; settings: Settings; quarantineByReason: BuildResult['quarantineByReason']; warnings: string[]; startedMs: number },
+  x: { input: string; raws: RawFile[]; files: FileReport[]; settings: Settings; quarantineByReason: BuildResult['quarantineByReason']; warnings: string[]; startedMs: number },
 ): Promise<void> {
   const lit = (v: unknown) => `'${JSON.stringify(v, (_k, val) => (val === -Infinity ? null : val)).replaceAll("'", "''")}'`;
   await conn.run(`
     CREATE OR REPLACE TABLE build_info AS SELECT
       '${VERSION}' AS version,
+      -- the tables' contract (pipeline/domain/warehouse-schema.ts): readers of another version ask for a rebuild
+      CAST(${SCHEMA_VERSION} AS INTEGER) AS schema_version,
+      '${x.input.replaceAll("'", "''")}' AS input_dir,
       now() AS built_at,
       CAST(${Math.round(x.startedMs)} AS BIGINT) AS duration_ms,
       CAST(${lit(x.files)} AS JSON) AS input_files,
       CAST(${lit(x.settings)} AS JSON) AS settings,
       CAST(${lit(x.quarantineByReason)} AS JSON) AS quarantine_by_reason,
       CAST(${lit(x.warnings)} AS JSON) AS warnings;
-    COMMENT ON TABLE build_info IS 'One row: the build version, time, input files with sha256 and row counts (loaded/quarantined), the settings used';
+    COMMENT ON TABLE build_info IS 'One row: the build version, schema version, input folder, time, input files with sha256 and row counts (loaded/quarantined), the settings used';
     CREATE OR REPLACE TABLE raw_file AS SELECT * FROM (VALUES ${x.raws
       .map((r) => `(${[r.kind, r.file, r.format, r.sheet ?? null, r.headerRow, r.delimiter ?? null, r.sha256, r.rows]
         .map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`))

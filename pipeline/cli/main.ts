@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBuild } from './build.ts';
 import { registerSample } from './sample.ts';
 import { registerEffects } from './effects.ts';
+import { registerSchema } from './schema.ts';
 import { CliError, EXIT } from './errors.ts';
 
 export function makeProgram(): Command {
@@ -17,6 +18,7 @@ export function makeProgram(): Command {
   registerBuild(program);
   registerSample(program);
   registerEffects(program);
+  registerSchema(program);
   return program;
 }
 
@@ -24,7 +26,8 @@ export async function main(argv: string[]): Promise<number> {
   const program = makeProgram();
   try {
     await program.parseAsync(argv);
-    return EXIT.ok;
+    // a command that answered but found a problem (e.g. `schema` on an outdated warehouse) sets process.exitCode
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
       // --help and --version also arrive here, with exit code 0

@@ -16,12 +16,15 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_SETTINGS } from '../../pipeline/domain/settings.ts';
+import { SCHEMA_VERSION } from '../../pipeline/domain/warehouse-schema.ts';
 
 export interface FixtureOptions {
   /** build_info.built_at (ISO timestamp); change it to simulate a rebuild */
   builtAt?: string;
   /** version string in build_info */
   version?: string;
+  /** build_info.schema_version (default: the one this code reads; null: a warehouse from before schema versions) */
+  schemaVersion?: number | null;
 }
 
 /** Well-formed 18-digit NIPs appear in the fixture's `employee` table; no API response may contain one. */
@@ -133,6 +136,7 @@ export async function createFixtureWarehouse(file: string, opts: FixtureOptions 
   rmSync(tmp, { force: true });
   const builtAt = opts.builtAt ?? '2025-01-06T08:00:00Z';
   const settingsJson = JSON.stringify(DEFAULT_SETTINGS); // -Infinity becomes null, as in any JSON export
+  const schemaVersion = opts.schemaVersion === undefined ? SCHEMA_VERSION : opts.schemaVersion;
 
   const instance = await DuckDBInstance.create(tmp);
   const con = await instance.connect();
@@ -304,7 +308,8 @@ export async function createFixtureWarehouse(file: string, opts: FixtureOptions 
       (3, 0.7, false, 'C', 'Cukup', 'Fair'), (4, 0.5, false, 'D', 'Sedang', 'Moderate'),
       (5, NULL, false, 'E', 'Kurang', 'Poor')) t(ord, min, exclusive, grade, label_id, label_en)`);
     await con.run(
-      `CREATE TABLE build_info AS SELECT $version::VARCHAR AS version, $built_at::TIMESTAMPTZ AS built_at, 1234::BIGINT AS duration_ms,
+      `CREATE TABLE build_info AS SELECT $version::VARCHAR AS version, ${schemaVersion === null ? '' : `${schemaVersion}::INTEGER AS schema_version, `}
+         $built_at::TIMESTAMPTZ AS built_at, 1234::BIGINT AS duration_ms,
          '[]'::JSON AS input_files, $settings::JSON AS settings, '{}'::JSON AS quarantine_by_reason`,
       { version: opts.version ?? '0.1.0-fixture', built_at: builtAt, settings: settingsJson },
     );

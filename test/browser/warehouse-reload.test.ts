@@ -1,6 +1,7 @@
 /**
  * The server opens the warehouse read-only and picks up a rebuilt file (atomic rename) without a restart;
- * without a warehouse it answers 503 with what to do, and the pages say so.
+ * without a warehouse, or with one built by another schema version, it answers 503 with what to do, and the
+ * pages say so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { createFixtureWarehouse } from './fixture-warehouse.ts';
+import { SCHEMA_VERSION } from '../../pipeline/domain/warehouse-schema.ts';
 import { gotoAndSettle, launchBrowser, newPage, startServer, type Browser, type Server } from './harness.ts';
 
 let dir: string;
@@ -105,5 +107,57 @@ describe('no warehouse yet', () => {
     expect(await page.locator('[data-chart] svg').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('a warehouse built by another version', () => {
+  let server: Server;
+  const file = () => path.join(dir, 'outdated.duckdb');
+
+  beforeAll(async () => {
+    await createFixtureWarehouse(file(), { schemaVersion: SCHEMA_VERSION - 1 });
+    server = await startServer(file());
+  });
+  afterAll(() => server?.stop());
+
+  it('data endpoints answer 503 "warehouse_outdated" with both schema versions and the rebuild command', async () => {
+    for (const endpoint of ['/api/months', '/api/build-info', '/api/heatmap']) {
+      const res = await fetch(`${server.url}${endpoint}`);
+      expect(res.status, endpoint).toBe(503);
+      const body = (await res.json()) as { error: string; schema_version: number; expected: number; rebuild: string; message: string };
+      expect(body.error).toBe('warehouse_outdated');
+      expect(body.schema_version).toBe(SCHEMA_VERSION - 1);
+      expect(body.expected).toBe(SCHEMA_VERSION);
+      expect(body.rebuild).toBe(`npx seimbang build --input <input folder> --db ${file()}`);
+      expect(body.message).toContain(`schema version ${SCHEMA_VERSION}`);
+    }
+    expect(server.logs.join('')).toContain('rebuild the warehouse');
+  });
+
+  it('pages say the warehouse needs a rebuild and show the command, in both languages', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Gudang data perlu dibangun ulang');
+    expect(main).toContain(`skema versi ${SCHEMA_VERSION - 1}`);
+    expect(main).toContain('npx seimbang build --input');
+    await page.goto(`${server.url}/unit?lang=en`, { waitUntil: 'networkidle' });
+    expect(await page.locator('main').innerText()).toContain('The warehouse needs a rebuild');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a warehouse from before schema versions is outdated too; a rebuilt one is served without restart', async () => {
+    await createFixtureWarehouse(file(), { schemaVersion: null, builtAt: '2025-04-01T00:00:00Z' });
+    await sleep(1100);
+    const old = await fetch(`${server.url}/api/months`);
+    expect(old.status).toBe(503);
+    expect(((await old.json()) as { schema_version: unknown }).schema_version).toBeNull();
+
+    await createFixtureWarehouse(file(), { builtAt: '2025-05-01T00:00:00Z' });
+    await sleep(1100);
+    const res = await fetch(`${server.url}/api/months`);
+    expect(res.status).toBe(200);
+    await res.arrayBuffer();
   });
 });

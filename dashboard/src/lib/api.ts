@@ -10,9 +10,11 @@ export type Fetch = typeof fetch;
 
 export interface DataError {
   status: number;
-  /** `warehouse_unavailable`, `bad_request`, `query_failed`, `network` */
+  /** `warehouse_unavailable`, `warehouse_outdated`, `bad_request`, `query_failed`, `network` */
   code: string;
   message: string;
+  /** warehouse_outdated: the schema version found (null: none) and the one this dashboard reads, the rebuild command */
+  schema?: { found: number | null; expected: number; rebuild: string };
 }
 
 export interface Dataset<T> {
@@ -61,16 +63,18 @@ export async function loadData<T>(fetch: Fetch, path: string, params: Params = {
   try {
     const res = await fetch(url);
     if (!res.ok) {
-      let code = 'http_error';
-      let message = `HTTP ${res.status}`;
+      const error: DataError = { status: res.status, code: 'http_error', message: `HTTP ${res.status}` };
       try {
-        const body = (await res.json()) as { error?: string; message?: string };
-        code = body.error ?? code;
-        message = body.message ?? message;
+        const body = (await res.json()) as { error?: string; message?: string; schema_version?: number | null; expected?: number; rebuild?: string };
+        error.code = body.error ?? error.code;
+        error.message = body.message ?? error.message;
+        if (body.error === 'warehouse_outdated' && typeof body.expected === 'number') {
+          error.schema = { found: body.schema_version ?? null, expected: body.expected, rebuild: body.rebuild ?? '' };
+        }
       } catch {
         /* not JSON */
       }
-      return { rows: [], error: { status: res.status, code, message }, csv };
+      return { rows: [], error, csv };
     }
     const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
     return { rows: tableRows<T>(table), error: null, csv };

@@ -37,6 +37,10 @@ const id = {
     warehouse: 'Data belum tersedia',
     warehouseHelp:
       'Gudang data (file DuckDB) belum dibangun atau tidak bisa dibuka. Jalankan `npm run build:warehouse` (atau `npm start`, yang membangunnya dari data contoh), lalu muat ulang halaman ini.',
+    outdated: 'Gudang data perlu dibangun ulang',
+    outdatedHelp: (found: number | null, expected: number) =>
+      `Gudang data ini dibangun oleh versi Seimbang yang lain (${found === null ? 'tanpa versi skema' : `skema versi ${found}`}), sedangkan dasbor ini membaca skema versi ${expected}. Tabelnya tidak cocok, jadi angka tidak ditampilkan. Bangun ulang gudang data dari folder masukannya dengan perintah ini, lalu muat ulang halaman:`,
+    inputFolder: '<folder masukan>',
     failed: 'Data tidak dapat dimuat',
     failedHelp: 'Server menjawab dengan galat. Coba muat ulang; bila tetap gagal, periksa log server.',
     noMonth: (m: string, from: string, to: string) =>
@@ -353,6 +357,10 @@ const en: Dict = {
     warehouse: 'No data yet',
     warehouseHelp:
       'The data warehouse (DuckDB file) has not been built or cannot be opened. Run `npm run build:warehouse` (or `npm start`, which builds it from the sample data), then reload this page.',
+    outdated: 'The warehouse needs a rebuild',
+    outdatedHelp: (found: number | null, expected: number) =>
+      `This warehouse was built by another version of Seimbang (${found === null ? 'without a schema version' : `schema version ${found}`}); this dashboard reads schema version ${expected}. Its tables do not match, so no figures are shown. Rebuild the warehouse from its input folder with this command, then reload the page:`,
+    inputFolder: '<input folder>',
     failed: 'The data could not be loaded',
     failedHelp: 'The server answered with an error. Reload; if it keeps failing, check the server log.',
     noMonth: (m: string, from: string, to: string) =>

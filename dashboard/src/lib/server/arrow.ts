@@ -28,7 +28,7 @@ import {
 } from 'apache-arrow';
 import { createHash } from 'node:crypto';
 import { DuckDBTypeId, type DuckDBType, type JS } from '@duckdb/node-api';
-import { acquire, release, runQuery, WarehouseUnavailableError, type Generation, type ParamValue, type QueryResult } from './db';
+import { acquire, release, runQuery, WarehouseOutdatedError, WarehouseUnavailableError, type Generation, type ParamValue, type QueryResult } from './db';
 import { BadRequestError, parseParams } from './params';
 import { LruCache, type CachedBody } from './cache';
 import type { QueryDef } from './queries/define';
@@ -234,6 +234,12 @@ export async function serveQuery(event: RequestEvent, def: QueryDef): Promise<Re
   try {
     gen = await acquire();
   } catch (err) {
+    if (err instanceof WarehouseOutdatedError) {
+      return json(
+        { error: 'warehouse_outdated', message: err.message, schema_version: err.found, expected: err.expected, rebuild: err.rebuild },
+        { status: 503, headers: { 'Retry-After': '10' } },
+      );
+    }
     if (err instanceof WarehouseUnavailableError) {
       return json({ error: 'warehouse_unavailable', message: err.message }, { status: 503, headers: { 'Retry-After': '10' } });
     }

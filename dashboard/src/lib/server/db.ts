@@ -10,12 +10,39 @@
 import { DuckDBInstance, DuckDBTypeId, VARCHAR, DOUBLE, BIGINT, type DuckDBConnection, type DuckDBType, type JS } from '@duckdb/node-api';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { SCHEMA_VERSION, schemaStatus } from '$domain/warehouse-schema.ts';
 
 export class WarehouseUnavailableError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'WarehouseUnavailableError';
   }
+}
+
+/**
+ * The warehouse was built with another schema version (pipeline/domain/warehouse-schema.ts) than this
+ * dashboard reads: its tables would fail or, worse, mean something else. Every request answers "rebuild".
+ */
+export class WarehouseOutdatedError extends WarehouseUnavailableError {
+  constructor(
+    readonly file: string,
+    readonly found: number | null,
+    readonly expected: number,
+    readonly inputDir: string | null,
+  ) {
+    const built = found === null ? 'by a version of Seimbang without schema versions' : `with schema version ${found}`;
+    super(`The warehouse ${file} was built ${built}; this dashboard reads schema version ${expected}. Rebuild it: ${rebuildCommand(file, inputDir)}`);
+    this.name = 'WarehouseOutdatedError';
+  }
+
+  get rebuild(): string {
+    return rebuildCommand(this.file, this.inputDir);
+  }
+}
+
+function rebuildCommand(file: string, inputDir: string | null): string {
+  const q = (p: string) => (/^[\w./:@+-]+$/.test(p) ? p : `'${p.replaceAll("'", `'\\''`)}'`);
+  return `npx seimbang build --input ${inputDir ? q(inputDir) : '<input folder>'} --db ${q(file)}`;
 }
 
 export interface Generation {
@@ -25,6 +52,10 @@ export interface Generation {
   /** build_info.built_at as text (falls back to the file key when build_info is unreadable) */
   readonly builtAt: string;
   readonly version: string | null;
+  /** build_info.schema_version (null: built before schema versions) */
+  readonly schemaVersion: number | null;
+  /** build_info.input_dir, for the rebuild command in messages */
+  readonly inputDir: string | null;
   readonly instance: DuckDBInstance;
   /** idle connections, reused by later queries of this generation */
   readonly idle: DuckDBConnection[];
@@ -68,18 +99,24 @@ async function openGeneration(file: string, key: string): Promise<Generation> {
   const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
   let builtAt = `file:${key}`;
   let version: string | null = null;
+  let schemaVersion: number | null = null;
+  let inputDir: string | null = null;
   const con = await instance.connect();
   try {
-    const reader = await con.runAndReadAll(
-      'SELECT CAST(built_at AS VARCHAR) AS built_at, CAST(version AS VARCHAR) AS version FROM build_info LIMIT 1',
-    );
-    const rows = reader.getRowObjectsJS();
-    if (rows[0]?.built_at) builtAt = String(rows[0].built_at);
-    if (rows[0]?.version != null) version = String(rows[0].version);
+    // SELECT * stays readable on warehouses from before schema_version / input_dir existed
+    const reader = await con.runAndReadAll('SELECT * REPLACE (CAST(built_at AS VARCHAR) AS built_at) FROM build_info LIMIT 1');
+    const row = reader.getRowObjectsJS()[0] ?? {};
+    if (row.built_at != null) builtAt = String(row.built_at);
+    if (row.version != null) version = String(row.version);
+    if (row.schema_version != null) schemaVersion = Number(row.schema_version);
+    if (row.input_dir != null) inputDir = String(row.input_dir);
   } catch (err) {
     console.warn(`[seimbang] ${file}: build_info unreadable (${(err as Error).message}); caching by file identity`);
   }
-  return { file, key, builtAt, version, instance, idle: [con], active: 0, retired: false };
+  if (schemaStatus(schemaVersion) !== 'current') {
+    console.warn(`[seimbang] ${file}: schema version ${schemaVersion ?? 'none'}, this dashboard reads ${SCHEMA_VERSION}: rebuild the warehouse`);
+  }
+  return { file, key, builtAt, version, schemaVersion, inputDir, instance, idle: [con], active: 0, retired: false };
 }
 
 function closeGeneration(gen: Generation): void {
@@ -145,6 +182,9 @@ export async function acquire(): Promise<Generation> {
   }
   const gen = current;
   if (!gen) throw new WarehouseUnavailableError(`The warehouse ${warehousePath()} is not available.`);
+  if (schemaStatus(gen.schemaVersion) !== 'current') {
+    throw new WarehouseOutdatedError(gen.file, gen.schemaVersion, SCHEMA_VERSION, gen.inputDir);
+  }
   gen.active++;
   return gen;
 }

@@ -6,10 +6,12 @@
  */
 import { acquire, onNewGeneration, release, runQuery, type Generation } from './db';
 import { prefill } from './arrow';
+import { schemaStatus } from '$domain/warehouse-schema.ts';
 import { buildInfo, heatmap, imbalance, months, overview, unitLoad } from './queries';
 
 async function warmUp(gen: Generation): Promise<void> {
-  if (gen.retired) return;
+  // a warehouse of another schema version is not queried at all (every request answers "rebuild")
+  if (gen.retired || schemaStatus(gen.schemaVersion) !== 'current') return;
   gen.active++;
   const t0 = performance.now();
   try {
