@@ -25,6 +25,12 @@ export interface FixtureOptions {
   version?: string;
   /** build_info.schema_version (default: the one this code reads; null: a warehouse from before schema versions) */
   schemaVersion?: number | null;
+  /**
+   * two regions: Kecamatan Utara and Kelurahan Maju belong to region 3998 "Kabupaten Contoh", the rest to 3999
+   * "Kota Contoh", and unit labels carry the region (as core/unit.sql writes them for several regions). Only the
+   * unit tables change: the imbalance rows stay those of one region.
+   */
+  twoRegions?: boolean;
 }
 
 /** Well-formed 18-digit NIPs appear in the fixture's `employee` table; no API response may contain one. */
@@ -145,6 +151,10 @@ export async function createFixtureWarehouse(file: string, opts: FixtureOptions 
   };
   try {
     await sql(UNITS_SQL);
+    if (opts.twoRegions) {
+      await sql(`UPDATE unit SET region_code = '3998', region_name = 'Kabupaten Contoh' WHERE top_unit_id = 'KEC-UTARA';
+        UPDATE unit SET unit_label = unit_name || ' · ' || region_name`);
+    }
     await sql(positionsSql());
     await sql(`CREATE TABLE position AS SELECT position_id, unit_id, title, position_kind, class::INTEGER AS class,
       required_education, NULL::VARCHAR AS required_major, required_competencies, annual_workload_minutes FROM seed_position`);

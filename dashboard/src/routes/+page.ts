@@ -1,6 +1,6 @@
 import { loadData } from '$lib/api';
 import { resolveMonth } from '$lib/month';
-import { isRegion } from '$lib/params';
+import { askedRegion, loadRegions } from '$lib/region';
 import type { HeatmapRow, ImbalanceRow, OverviewRow, RegionRow, UnitLoadRow } from '$lib/types';
 import type { PageLoad } from './$types';
 
@@ -8,16 +8,15 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   const { months, lang, warehouseError } = await parent();
   const state = resolveMonth(url, months);
   // a warehouse of several regions (a province, a national roll-up) can be looked at one region at a time
-  const asked = url.searchParams.get('region');
-  const region = isRegion(asked) ? asked : null;
+  const region = askedRegion(url);
   if (warehouseError || !state.month) return { state, region, regions: [] as RegionRow[], data: null };
   const q = { month: state.month, region };
   const [regions, overview, unitLoad, imbalance, heatmap] = await Promise.all([
-    loadData<RegionRow>(fetch, '/api/regions'),
+    loadRegions(fetch),
     loadData<OverviewRow>(fetch, '/api/overview', q),
     loadData<UnitLoadRow>(fetch, '/api/unit-load', { ...q, lang }),
     loadData<ImbalanceRow>(fetch, '/api/imbalance', { level: 'unit', region }),
     loadData<HeatmapRow>(fetch, '/api/heatmap', q),
   ]);
-  return { state, region, regions: regions.rows, data: { overview, unitLoad, imbalance, heatmap } };
+  return { state, region, regions, data: { overview, unitLoad, imbalance, heatmap } };
 };

@@ -1,7 +1,8 @@
 import { loadData } from '$lib/api';
 import { resolveMonth } from '$lib/month';
 import { isTitle } from '$lib/params';
-import type { TitleRow, TitleUnitRow } from '$lib/types';
+import { askedRegion, loadRegions } from '$lib/region';
+import type { RegionRow, TitleRow, TitleUnitRow } from '$lib/types';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url, parent }) => {
@@ -9,10 +10,12 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   const state = resolveMonth(url, months);
   const rawTitle = url.searchParams.get('title') ?? '';
   const title = rawTitle && isTitle(rawTitle) ? rawTitle : null;
-  if (warehouseError || !state.month) return { state, title, data: null };
-  const [titles, units] = await Promise.all([
-    loadData<TitleRow>(fetch, '/api/jabatan/titles', { month: state.month }),
-    loadData<TitleUnitRow>(fetch, '/api/jabatan/units', { month: state.month, title }),
+  const region = askedRegion(url);
+  if (warehouseError || !state.month) return { state, title, region, regions: [] as RegionRow[], data: null };
+  const [regions, titles, units] = await Promise.all([
+    loadRegions(fetch),
+    loadData<TitleRow>(fetch, '/api/jabatan/titles', { month: state.month, region }),
+    loadData<TitleUnitRow>(fetch, '/api/jabatan/units', { month: state.month, title, region }),
   ]);
-  return { state, title, data: { titles, units } };
+  return { state, title, region, regions, data: { titles, units } };
 };

@@ -1,15 +1,18 @@
 import { loadData } from '$lib/api';
 import { resolveMonth } from '$lib/month';
-import type { UnitLoadRow, UnitRow } from '$lib/types';
+import { askedRegion, loadRegions } from '$lib/region';
+import type { RegionRow, UnitLoadRow, UnitRow } from '$lib/types';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url, parent }) => {
   const { months, lang, warehouseError } = await parent();
   const state = resolveMonth(url, months);
-  if (warehouseError || !state.month) return { state, data: null };
-  const [units, unitLoad] = await Promise.all([
-    loadData<UnitRow>(fetch, '/api/units'),
-    loadData<UnitLoadRow>(fetch, '/api/unit-load', { month: state.month, lang }),
+  const region = askedRegion(url);
+  if (warehouseError || !state.month) return { state, region, regions: [] as RegionRow[], data: null };
+  const [regions, units, unitLoad] = await Promise.all([
+    loadRegions(fetch),
+    loadData<UnitRow>(fetch, '/api/units', { region }),
+    loadData<UnitLoadRow>(fetch, '/api/unit-load', { month: state.month, lang, region }),
   ]);
-  return { state, data: { units, unitLoad } };
+  return { state, region, regions, data: { units, unitLoad } };
 };

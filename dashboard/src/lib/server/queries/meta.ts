@@ -1,6 +1,7 @@
 /** Metadata the pages need everywhere: the months with data, the unit list, the build. */
 import { DEFAULT_SETTINGS } from '$domain/settings.ts';
-import { defineQuery } from './define';
+import { defineQuery, inRegion, unitLabel } from './define';
+import { region } from '../params';
 
 export const months = defineQuery({
   name: 'months',
@@ -11,10 +12,10 @@ export const months = defineQuery({
 
 export const units = defineQuery({
   name: 'units',
-  description: 'All units (OPD and sub-units) with their place in the hierarchy.',
-  params: {},
-  sql: `SELECT unit_id, unit_label AS unit_name, parent_id, unit_kind, CAST(depth AS INTEGER) AS depth, top_unit_id
-        FROM unit ORDER BY top_unit_id, depth, unit_label`,
+  description: 'All units (OPD and sub-units; of one region when `region` is given) with their place in the hierarchy.',
+  params: { region: region() },
+  sql: `SELECT unit_id, ${unitLabel()} AS unit_name, parent_id, unit_kind, CAST(depth AS INTEGER) AS depth, top_unit_id
+        FROM unit WHERE ${inRegion()} ORDER BY top_unit_id, depth, unit_label`,
 });
 
 export const regions = defineQuery({
