@@ -156,7 +156,7 @@ describe.each(PAGES)('page $name', (spec) => {
       expect(await card.locator('svg[role="img"][aria-label]').count()).toBeGreaterThan(0);
       expect(await card.locator('a[download][href*="format=csv"]').count()).toBe(1);
       // the data table: visible, or built when its <details> is opened
-      const summary = card.locator('details > summary');
+      const summary = card.locator('details.data-table > summary');
       if ((await summary.count()) > 0) await summary.click();
       await expect.poll(() => card.locator('table').count(), { message: `${chart} data table` }).toBe(1);
       expect(await card.locator('table tbody tr').count(), `${chart} data table rows`).toBeGreaterThan(0);
@@ -435,10 +435,17 @@ describe('Dampak mutasi and Audit mutasi', () => {
     expect(noteTexts.join(' ')).toContain('Gelombang Februari 2024 dan Juli 2025 hanya melibatkan kurang dari 5 unit penerima');
     expect(noteTexts.join(' ')).not.toMatch(/Some groups|simultaneous|Dropped/);
     expect(await page.locator('[data-testid="effect-notes"] li[lang]').count()).toBe(0);
+    // the ramp-up's own notes (employee level: people, not units), behind a disclosure under its chart
+    await page.locator('#chart-rampup details.notes summary').click();
+    const rampNotes = (await page.locator('[data-testid="rampup-notes"] li').allInnerTexts()).join(' ');
+    expect(rampNotes).toMatch(/\d+ pegawai sudah dimutasi pada bulan pertama data/);
+    expect(rampNotes).toContain('pegawai dimutasi pada');
+    expect(rampNotes).not.toMatch(/Some groups|Dropped| unit /);
     // English switch: the summary in English
     await gotoAndSettle(page, `${server.url}/dampak?lang=en`);
     expect(await page.locator('[data-testid="effect-says"]').innerText()).toContain('rotation waves');
     expect((await page.locator('[data-testid="effect-notes"] li').allInnerTexts()).join(' ')).toContain('The waves of February 2024 and July 2025');
+    expect(await page.locator('[data-testid="rampup-notes"] li').first().textContent()).toMatch(/^\d+ people had already been transferred/);
     expect(errors).toEqual([]);
     await page.close();
   });
