@@ -132,6 +132,18 @@ describe('Arrow endpoints', () => {
     expect((await arrow('/api/imbalance?region=1234')).numRows).toBe(0);
     const byRegion = (await arrow('/api/imbalance?region=3999')).toArray().map((r) => r.toJSON());
     expect(byRegion).toEqual((await arrow('/api/imbalance')).toArray().map((r) => r.toJSON()));
+    // the unit list, Jabatan and the audit take the same parameter
+    const json = async (url: string) => (await arrow(url)).toArray().map((r) => JSON.stringify(r.toJSON()));
+    for (const path of ['/api/units', '/api/jabatan/titles', '/api/jabatan/units', '/api/audit/rules', '/api/audit/years',
+      '/api/audit/units', '/api/audit/failures']) {
+      const whole = await json(path);
+      expect(whole.length, path).toBeGreaterThan(0);
+      expect(await json(`${path}?region=3999`), path).toEqual(whole);
+      const other = await json(`${path}?region=1234`);
+      // an unknown region has no units, positions or transfers (the audit lists its rules with zero transfers)
+      if (path === '/api/audit/rules') expect(other.every((r) => JSON.parse(r).transfers === 0), path).toBe(true);
+      else expect(other, path).toEqual([]);
+    }
   });
 
   it('lang selects the label language', async () => {
@@ -249,6 +261,8 @@ describe('invalid parameters → 400 with a JSON message', () => {
     ['/api/effects?outcome=score', 'outcome'],
     [`/api/overview?region=${encodeURIComponent("39' OR 1=1")}`, 'region'],
     [`/api/unit-load?region=${'9'.repeat(21)}`, 'region'],
+    ['/api/audit/failures?region=39%2099', 'region'],
+    ['/api/jabatan/titles?region=x%27y', 'region'],
   ];
   it.each(bad)('%s', async (path, param) => {
     const res = await get(path);

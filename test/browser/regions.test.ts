@@ -1,13 +1,16 @@
 /**
  * A warehouse of two regions (the fixture with `twoRegions`): the unit list and Jabatan offer the region filter,
  * name the region, show only its units (names without the region suffix), and keep it across other filters.
+ * The audit (which the fixture lacks) is checked on the tiny input built by the real builder with its units
+ * spread over regions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { createFixtureWarehouse } from './fixture-warehouse.ts';
+import { cli, copyFixture, removeDir } from '../integration/helpers.ts';
 import { gotoAndSettle, launchBrowser, newPage, screenshot, startServer, type Browser, type Server } from './harness.ts';
 
 let dir: string;
@@ -88,6 +91,57 @@ describe('pages', () => {
     expect(url.searchParams.get('region')).toBe('3998');
     expect(url.searchParams.get('lang')).toBe('en');
     await screenshot(page, 'jabatan-wilayah-en', 'desktop');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the audit by region (tiny input, real build, units in two regions)', () => {
+  let audit: Server;
+
+  beforeAll(async () => {
+    const input = copyFixture();
+    writeFileSync(path.join(input, 'units.csv'), [
+      'unit_id,unit_name,parent_id,unit_kind,region_code,nama_wilayah',
+      'U1,Dinas Satu,,dinas,3999,Kota Contoh',
+      'U2,Dinas Dua,,dinas,3901,Kabupaten Sukamaju',
+      'U3,UPT Satu,U1,upt,3999,Kota Contoh',
+    ].join('\n') + '\n');
+    const db = path.join(dir, 'tiny-regions.duckdb');
+    const r = cli(['build', '--input', input, '--db', db]);
+    removeDir(input);
+    expect(r.code, r.stderr).toBe(0);
+    audit = await startServer(db);
+  }, 120_000);
+  afterAll(() => audit?.stop());
+
+  const get = async (url: string) => {
+    const res = await fetch(`${audit.url}${url}`);
+    expect(res.status, url).toBe(200);
+    return tableFromIPC(new Uint8Array(await res.arrayBuffer())).toArray().map((r) => r.toJSON());
+  };
+
+  it('a transfer counts in the region of its receiving unit only; the regions add up to the whole', async () => {
+    const total = (rs: Record<string, unknown>[]) => rs.reduce((a, r) => a + (r.transfers as number), 0);
+    const whole = total(await get('/api/audit/years'));
+    expect(whole).toBeGreaterThan(0);
+    const byRegion = await Promise.all(['3999', '3901'].map(async (g) => total(await get(`/api/audit/years?region=${g}`))));
+    expect(byRegion[0]! + byRegion[1]!).toBe(whole);
+    const units = await get('/api/audit/units?region=3901');
+    expect(units.every((u) => u.unit_id === 'U2' && u.unit_name === 'Dinas Dua')).toBe(true);
+    expect(units.length).toBe(byRegion[1]! > 0 ? 1 : 0);
+    for (const u of await get('/api/audit/units')) expect(String(u.unit_name)).toContain(' · ');
+  });
+
+  it('the Audit page offers the region field and names the region', async () => {
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${audit.url}/audit`);
+    await page.selectOption('#region-select', '3901');
+    await page.waitForURL((u) => u.searchParams.get('region') === '3901');
+    await page.locator('h1', { hasText: 'Kabupaten Sukamaju' }).waitFor();
+    await page.selectOption('#rule-select', 'receiving_need');
+    await page.waitForURL((u) => u.searchParams.get('rule') === 'receiving_need');
+    expect(new URL(page.url()).searchParams.get('region')).toBe('3901');
     expect(errors).toEqual([]);
     await page.close();
   });

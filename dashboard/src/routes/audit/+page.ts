@@ -3,7 +3,8 @@ import { isAuditRuleFilter, isYear } from '$lib/params';
 import type { AuditRuleDatum } from '$lib/charts/auditByRule';
 import type { AuditUnitDatum } from '$lib/charts/auditByUnit';
 import type { AuditYearDatum } from '$lib/charts/auditByYear';
-import type { AuditFailureRow } from '$lib/types';
+import { askedRegion, loadRegions } from '$lib/region';
+import type { AuditFailureRow, RegionRow } from '$lib/types';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url, parent }) => {
@@ -13,12 +14,14 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   const year = isYear(rawYear) ? rawYear : null;
   const rule = isAuditRuleFilter(rawRule) ? rawRule : 'all';
   const invalid = (rawYear != null && rawYear !== '' && !year) || (rawRule != null && rawRule !== '' && !isAuditRuleFilter(rawRule));
-  if (warehouseError) return { year, rule, invalid, data: null };
-  const [rules, years, units, failures] = await Promise.all([
-    loadData<AuditRuleDatum>(fetch, '/api/audit/rules', { year }),
-    loadData<AuditYearDatum>(fetch, '/api/audit/years', { rule }),
-    loadData<AuditUnitDatum>(fetch, '/api/audit/units', { year, rule }),
-    loadData<AuditFailureRow>(fetch, '/api/audit/failures', { year, rule, lang }),
+  const region = askedRegion(url);
+  if (warehouseError) return { year, rule, invalid, region, regions: [] as RegionRow[], data: null };
+  const [regions, rules, years, units, failures] = await Promise.all([
+    loadRegions(fetch),
+    loadData<AuditRuleDatum>(fetch, '/api/audit/rules', { year, region }),
+    loadData<AuditYearDatum>(fetch, '/api/audit/years', { rule, region }),
+    loadData<AuditUnitDatum>(fetch, '/api/audit/units', { year, rule, region }),
+    loadData<AuditFailureRow>(fetch, '/api/audit/failures', { year, rule, lang, region }),
   ]);
-  return { year, rule, invalid, data: { rules, years, units, failures } };
+  return { year, rule, invalid, region, regions, data: { rules, years, units, failures } };
 };

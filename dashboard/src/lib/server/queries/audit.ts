@@ -8,14 +8,14 @@
  * unknown when none failed but some could not be checked, passed otherwise. For a single rule (a legal rule or
  * an advisory consideration) it is that rule's status. Rates are passed ÷ (passed + failed): unknown is left out.
  */
-import { defineQuery } from './define';
+import { defineQuery, inRegion, unitLabel } from './define';
 import { AUDIT_RULES, AUDIT_RULE_FILTER as RULE_FILTER } from '$lib/params';
-import { lang, oneOf, transferId, year } from '../params';
+import { lang, oneOf, region, transferId, year } from '../params';
 
 /** the rules in the order of docs/data-contract.md (legal rules first) */
 const ruleOrder = (col: string) => `CASE ${col} ${AUDIT_RULES.map((r, i) => `WHEN '${r}' THEN ${i + 1}`).join(' ')} ELSE 99 END`;
 
-/** one row per transfer (of the year $year, when `byYear`) with its status for the rule $rule */
+/** one row per transfer (of the year $year, when `byYear`; of the region $region) with its status for the rule $rule */
 const transferStatus = (byYear: boolean) => `
   per_transfer AS (
     SELECT transfer_id, any_value(effective_date) AS effective_date, any_value(to_unit_id) AS to_unit_id,
@@ -25,7 +25,7 @@ const transferStatus = (byYear: boolean) => `
              ELSE 'passed' END
       ELSE any_value(status) FILTER (WHERE rule = $rule) END AS status
     FROM transfer_audit
-    WHERE ${byYear ? '($year IS NULL OR year(effective_date) = CAST($year AS INTEGER))' : 'true'}
+    WHERE ${byYear ? '($year IS NULL OR year(effective_date) = CAST($year AS INTEGER))' : 'true'} AND ${inRegion('transfer_audit')}
     GROUP BY transfer_id
   )`;
 
@@ -39,21 +39,22 @@ const COUNTS = `
 export const auditRules = defineQuery({
   name: 'audit-rules',
   description:
-    'Per audit rule (legal rules and advisory considerations) in a year (all years when absent): transfers passed, failed, ' +
-    'unknown, and the compliance rate passed ÷ (passed + failed).',
-  params: { year: year() },
+    'Per audit rule (legal rules and advisory considerations) in a year (all years when absent) and region (all when absent): ' +
+    'transfers passed, failed, unknown, and the compliance rate passed ÷ (passed + failed).',
+  params: { year: year(), region: region() },
   sql: `
     SELECT rule, any_value(severity) AS severity, ${COUNTS}
     FROM transfer_audit
-    WHERE ($year IS NULL OR year(effective_date) = CAST($year AS INTEGER))
+    WHERE ($year IS NULL OR year(effective_date) = CAST($year AS INTEGER)) AND ${inRegion('transfer_audit')}
     GROUP BY rule ORDER BY ${ruleOrder('rule')}`,
 });
 
 export const auditYears = defineQuery({
   name: 'audit-years',
   description:
-    'Per year of the effective date: transfers and their status for the rule (`all` = every legal rule met), and the compliance rate.',
-  params: { rule: oneOf(RULE_FILTER, 'all') },
+    'Per year of the effective date (in one region when `region` is given): transfers and their status for the rule ' +
+    '(`all` = every legal rule met), and the compliance rate.',
+  params: { rule: oneOf(RULE_FILTER, 'all'), region: region() },
   sql: `
     WITH ${transferStatus(false)}
     SELECT CAST(year(effective_date) AS INTEGER) AS year, ${COUNTS}
@@ -63,11 +64,12 @@ export const auditYears = defineQuery({
 export const auditUnits = defineQuery({
   name: 'audit-units',
   description:
-    'Per receiving unit, in a year (all years when absent): transfers into it and their status for the rule, and the compliance rate.',
-  params: { year: year(), rule: oneOf(RULE_FILTER, 'all') },
+    'Per receiving unit, in a year (all years when absent) and region (all when absent): transfers into it and their status ' +
+    'for the rule, and the compliance rate.',
+  params: { year: year(), rule: oneOf(RULE_FILTER, 'all'), region: region() },
   sql: `
     WITH ${transferStatus(true)}
-    SELECT p.to_unit_id AS unit_id, coalesce(u.unit_label, p.to_unit_id) AS unit_name, ${COUNTS}
+    SELECT p.to_unit_id AS unit_id, coalesce(${unitLabel('u')}, p.to_unit_id) AS unit_name, ${COUNTS}
     FROM per_transfer p LEFT JOIN unit u ON u.unit_id = p.to_unit_id
     GROUP BY ALL ORDER BY failed DESC, transfers DESC, unit_name`,
 });
@@ -75,19 +77,19 @@ export const auditUnits = defineQuery({
 export const auditFailures = defineQuery({
   name: 'audit-failures',
   description:
-    'Transfers that failed a rule, in a year (all years when absent): id, effective date, releasing and receiving units, ' +
-    'rule and the reason in words (`rule=all`: the legal rules; an advisory rule by name). No NIP or name.',
-  params: { year: year(), rule: oneOf(RULE_FILTER, 'all'), lang: lang() },
+    'Transfers that failed a rule, in a year (all years when absent) and region (all when absent): id, effective date, ' +
+    'releasing and receiving units, rule and the reason in words (`rule=all`: the legal rules; an advisory rule by name). No NIP or name.',
+  params: { year: year(), rule: oneOf(RULE_FILTER, 'all'), lang: lang(), region: region() },
   sql: `
-    SELECT a.transfer_id, a.effective_date, a.from_unit_id, uf.unit_label AS from_unit_name, a.to_unit_id,
-      ut.unit_label AS to_unit_name, a.rule, a.severity,
+    SELECT a.transfer_id, a.effective_date, a.from_unit_id, ${unitLabel('uf')} AS from_unit_name, a.to_unit_id,
+      ${unitLabel('ut')} AS to_unit_name, a.rule, a.severity,
       CASE WHEN $lang = 'en' THEN a.detail_en ELSE a.detail_id END AS detail
     FROM transfer_audit a
     LEFT JOIN unit uf ON uf.unit_id = a.from_unit_id
     LEFT JOIN unit ut ON ut.unit_id = a.to_unit_id
     WHERE a.status = 'failed'
       AND (($rule = 'all' AND a.severity = 'rule') OR a.rule = $rule)
-      AND ($year IS NULL OR year(a.effective_date) = CAST($year AS INTEGER))
+      AND ($year IS NULL OR year(a.effective_date) = CAST($year AS INTEGER)) AND ${inRegion('a')}
     ORDER BY a.effective_date DESC, a.transfer_id, ${ruleOrder('a.rule')}`,
 });
 
