@@ -1,8 +1,8 @@
 /**
  * A warehouse of two regions (the fixture with `twoRegions`): the unit list and Jabatan offer the region filter,
  * name the region, show only its units (names without the region suffix), and keep it across other filters.
- * The audit (which the fixture lacks) is checked on the tiny input built by the real builder with its units
- * spread over regions.
+ * The audit and Dampak (which the fixture lacks) are checked on the tiny input built by the real builder, with its
+ * units spread over two regions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -96,7 +96,7 @@ describe('pages', () => {
   });
 });
 
-describe('the audit by region (tiny input, real build, units in two regions)', () => {
+describe('the audit and Dampak in a warehouse of two regions (tiny input, real build)', () => {
   let audit: Server;
 
   beforeAll(async () => {
@@ -142,6 +142,15 @@ describe('the audit by region (tiny input, real build, units in two regions)', (
     await page.selectOption('#rule-select', 'receiving_need');
     await page.waitForURL((u) => u.searchParams.get('rule') === 'receiving_need');
     expect(new URL(page.url()).searchParams.get('region')).toBe('3901');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Dampak says its estimates pool the regions (it has no region filter)', async () => {
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${audit.url}/dampak`);
+    expect(await page.locator('main').innerText()).toContain('Gudang data ini memuat 2 wilayah');
+    expect(await page.locator('#region-select').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

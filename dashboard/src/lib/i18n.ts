@@ -133,6 +133,8 @@ const id = {
   },
   dampak: {
     title: 'Dampak mutasi',
+    pooled: (n: number) =>
+      `Gudang data ini memuat ${n} wilayah. Dampak mutasi diperkirakan atas semua wilayah bersama (gelombang rotasi dan pembandingnya dari seluruh wilayah); halaman ini tidak disaring per wilayah.`,
     intro:
       'Apa yang berubah di unit kerja setelah menerima pegawai dalam gelombang rotasi (SK mutasi kolektif), dan berapa lama pegawai yang pindah perlu untuk kembali ke kinerja penuh. Dihitung dengan metode selisih-dalam-selisih bertahap Callaway & Sant’Anna (2021); hanya angka agregat, tanpa data perorangan.',
     outcome: 'Ukuran',
@@ -453,6 +455,8 @@ const en: Dict = {
   },
   dampak: {
     title: 'Transfer effects',
+    pooled: (n: number) =>
+      `This warehouse holds ${n} regions. The effects of transfers are estimated over all of them together (rotation waves and their comparison units from every region); this page is not filtered by region.`,
     intro:
       'What changed in units after they gained staff in a rotation wave (a collective transfer decree), and how long people who move take to reach full performance again. Estimated with the staggered difference-in-differences method of Callaway & Sant’Anna (2021); aggregates only, no personal data.',
     outcome: 'Measure',
