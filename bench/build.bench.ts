@@ -28,7 +28,14 @@ interface Measured {
   maxRssMB: number;
   /** CPU time of the process, user + system, over all its threads */
   cpuMs: number;
-  steps: { label: string; ms: number }[];
+  /** peakRssMB: the highest resident memory sampled while the step ran */
+  steps: { label: string; ms: number; peakRssMB?: number }[];
+}
+
+/** The steps during which the resident memory was highest: where to look when the peak grows. */
+function memoryLine(steps: Measured['steps']): string {
+  const top = steps.filter((s) => s.peakRssMB != null).sort((a, b) => b.peakRssMB! - a.peakRssMB!).slice(0, 5);
+  return top.length ? `Highest resident memory (sampled every 100 ms) during: ${top.map((s) => `${s.label} ${(s.peakRssMB! / 1024).toFixed(2)} GB`).join(' · ')}.` : '';
 }
 
 function measure(mode: 'build' | 'readcsv', input: string, db: string, memoryLimit?: string): Measured {
@@ -103,6 +110,8 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
     `Where the time of the median build goes:`,
     '',
     ...stageTable(mid.steps, mid.ms, r),
+    memoryLine(mid.steps),
+    '',
   );
 }
 
@@ -118,6 +127,8 @@ if (process.env.BENCH_NATIONAL !== '0') {
     `| peak memory (max RSS of the build process, DuckDB memory_limit ${process.env.BENCH_MEMORY_LIMIT ?? '3.5GB'}) | ${(m.maxRssMB / 1024).toFixed(2)} GB (target < 6 GB) |`,
     '',
     ...stageTable(m.steps, m.ms),
+    memoryLine(m.steps),
+    '',
   );
 }
 

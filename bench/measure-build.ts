@@ -12,9 +12,24 @@ import { loadRaw, discoverInputs } from '../pipeline/ingest/index.ts';
 
 const [mode, input, db, memoryLimit] = process.argv.slice(2) as [string, string, string, string | undefined];
 const t0 = performance.now();
-let steps: { label: string; ms: number }[] = [];
+let steps: { label: string; ms: number; peakRssMB?: number }[] = [];
+// the resident set, sampled every 100 ms, so the peak can be put on the step during which it happened (the
+// event loop is free while DuckDB works on its own threads; a long synchronous step is sampled at its end)
+let samplePeak = 0;
+const sampler = setInterval(() => {
+  samplePeak = Math.max(samplePeak, process.memoryUsage.rss());
+}, 100);
+const peaks: number[] = [];
 if (mode === 'build') {
-  ({ steps } = await buildWarehouse({ input, db, log: () => {}, memoryLimit }));
+  const log = (line: string) => {
+    // one line per finished step ("[k/n] label — …"): the peak since the previous step belongs to this one
+    if (/^\[\s*\d+\/\d+\]/.test(line)) {
+      peaks.push(Math.max(samplePeak, process.memoryUsage.rss()));
+      samplePeak = 0;
+    }
+  };
+  ({ steps } = await buildWarehouse({ input, db, log, memoryLimit }));
+  steps = steps.map((st, i) => ({ ...st, peakRssMB: peaks[i] != null ? peaks[i]! / 2 ** 20 : undefined }));
 } else if (mode === 'readcsv') {
   const inst = await DuckDBInstance.create(db, memoryLimit ? { memory_limit: memoryLimit } : {});
   const conn = await inst.connect();
@@ -43,6 +58,7 @@ if (mode === 'build') {
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
+clearInterval(sampler);
 const ms = performance.now() - t0;
 const usage = process.resourceUsage();
 const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
