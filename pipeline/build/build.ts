@@ -12,7 +12,8 @@ import { loadSettings } from './settings-file.ts';
 import { settingsSql } from './settings-sql.ts';
 import { loadModels, macroSql } from './models.ts';
 import { discardTemp, publish, removeStaleTemps, tempPathFor } from './atomic.ts';
-import { progress, count, type Log, type StepTime } from './progress.ts';
+import { progress, count, type Log, type Status, type StepTime } from './progress.ts';
+import { PROGRESS_SETTINGS, watchQueryProgress } from './query-progress.ts';
 import { exportParquet } from './parquet.ts';
 import { DERIVED_STEPS } from './derived.ts';
 import { SCHEMA_VERSION } from '../domain/warehouse-schema.ts';
@@ -31,6 +32,8 @@ export interface BuildOptions {
   threads?: number;
   memoryLimit?: string;
   log?: Log;
+  /** the running step's percentage on long steps (DuckDB's progress estimate); see progress.ts */
+  status?: Status;
 }
 
 export interface FileReport {
@@ -76,7 +79,7 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
   }
   const settings = loadSettings(opts.settings ?? found.settingsPath);
   const models = loadModels();
-  const p = progress(ALL_KINDS.length + models.length + DERIVED_STEPS.length + 3 + (opts.parquet ? 1 : 0), log);
+  const p = progress(ALL_KINDS.length + models.length + DERIVED_STEPS.length + 3 + (opts.parquet ? 1 : 0), log, opts.status);
 
   mkdirSync(dirname(db), { recursive: true });
   for (const f of removeStaleTemps(db)) log(`removed leftover of an interrupted build: ${f}`);
@@ -91,6 +94,7 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
   try {
     await conn.run(macroSql());
     await conn.run(settingsSql(settings));
+    if (opts.status) await conn.run(PROGRESS_SETTINGS);
 
     // raw layer: TEMP storage unless kept for debugging (it is never published), so it is not written twice
     const raws: RawFile[] = [];
@@ -98,7 +102,8 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
       const s = p.step(`raw_${kind}`);
       const path = found.files.get(kind);
       if (path) {
-        const raw = await loadRaw(conn, kind, path, { temporary: !opts.keepStaging });
+        const stop = opts.status ? watchQueryProgress(conn, (pct) => s.update(pct)) : () => {};
+        const raw = await loadRaw(conn, kind, path, { temporary: !opts.keepStaging }).finally(stop);
         raws.push(raw);
         s.done(`${raw.file}: ${count(raw.rows)} rows${raw.unusedColumns.length ? `; unused columns: ${raw.unusedColumns.join(', ')}` : ''}`);
       } else {
@@ -110,10 +115,13 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
     // models
     for (const m of models) {
       const s = p.step(`${m.layer}/${m.name}`);
+      const stop = opts.status ? watchQueryProgress(conn, (pct) => s.update(pct)) : () => {};
       try {
         await conn.run(m.sql);
       } catch (e) {
         throw new Error(`model ${m.layer}/${m.name}.sql failed: ${(e as Error).message}`);
+      } finally {
+        stop();
       }
       // a view is computed when read: counting its rows would run it
       const isView = await scalar(conn, `SELECT count(*) FROM duckdb_views() WHERE view_name = '${m.name}'`);

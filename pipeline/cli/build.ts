@@ -18,8 +18,11 @@ export function registerBuild(program: Command): void {
     .action(async (o: { input: string; db: string; strict?: boolean; parquet?: string; settings?: string; keepStaging?: boolean; threads?: number; memoryLimit?: string; json?: boolean }) => {
       // loaded on use, so `--help` and usage errors answer at once
       const { buildWarehouse } = await import('../build/build.ts');
-      const { count } = await import('../build/progress.ts');
-      const r = await buildWarehouse({ ...o, log: (l) => process.stderr.write(`${l}\n`) });
+      const { count, terminalStatus, throttledStatus } = await import('../build/progress.ts');
+      const log = (l: string) => process.stderr.write(`${l}\n`);
+      // long steps show DuckDB's progress: redrawn in a terminal, every 15 s in a log
+      const status = process.stderr.isTTY ? terminalStatus((s) => process.stderr.write(s)) : throttledStatus(log);
+      const r = await buildWarehouse({ ...o, log, status });
       if (o.json) {
         process.stdout.write(`${JSON.stringify({ db: r.db, duration_ms: Math.round(r.durationMs), files: r.files, quarantine: r.quarantineByReason, tables: r.tables, warnings: r.warnings }, null, 2)}\n`);
         return;
