@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /**
  * @typedef {{ status: 'current' | 'older' | 'newer' | 'unknown', schema_version: number | null, expected: number,
- *   input_dir: string | null, input_files: { file: string }[] }} SchemaCheck
+ *   input_dir: string | null, input_files: { file: string }[], rebuild: string }} SchemaCheck
  * @typedef {{ action: 'build' | 'rebuild' | 'serve' | 'warn', reason: string }} Decision
  */
 
@@ -32,9 +32,8 @@ export function warehouseDecision(x) {
     ? path.resolve(x.check.input_dir) === path.resolve(x.sampleDir)
     : path.resolve(x.db) === path.resolve(x.defaultDb) && names !== '' && names === [...x.sampleFiles].sort().join('\n');
   if (fromSample) return { action: 'rebuild', reason: `${why}: rebuilding it from ${rel(x.sampleDir)}` };
-  const input = x.check.input_dir ?? '<input folder>';
   return {
     action: 'warn',
-    reason: `${why}. It was not built from the sample, so it is not rebuilt automatically; the dashboard will ask for a rebuild:\n  npx seimbang build --input ${input} --db ${rel(x.db)}`,
+    reason: `${why}. It was not built from the sample, so it is not rebuilt automatically; the dashboard will ask for a rebuild:\n  ${x.check.rebuild}`,
   };
 }

@@ -39,7 +39,7 @@ export function registerSchema(program: Command): void {
       if (!existsSync(file)) throw new CliError(`${file}: no such warehouse file`);
       const { DuckDBInstance } = await import('@duckdb/node-api');
       const { readSchema, readSchemaVersion } = await import('../build/schema.ts');
-      const { SCHEMA_VERSION, WAREHOUSE_SCHEMA, schemaDifferences, schemaStatus } = await import('../domain/warehouse-schema.ts');
+      const { SCHEMA_VERSION, WAREHOUSE_SCHEMA, rebuildCommand, schemaDifferences, schemaStatus } = await import('../domain/warehouse-schema.ts');
       let instance;
       try {
         instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
@@ -70,7 +70,7 @@ export function registerSchema(program: Command): void {
       const status = schemaStatus(found);
       if (o.json) {
         process.stdout.write(
-          `${JSON.stringify({ db: file, schema_version: found, expected: SCHEMA_VERSION, status, input_dir: info.inputDir, input_files: info.files, differences }, null, 2)}\n`,
+          `${JSON.stringify({ db: file, schema_version: found, expected: SCHEMA_VERSION, status, input_dir: info.inputDir, input_files: info.files, rebuild: rebuildCommand(file, info.inputDir), differences }, null, 2)}\n`,
         );
       } else {
         const what: Record<typeof status, string> = {
@@ -80,7 +80,7 @@ export function registerSchema(program: Command): void {
           unknown: 'predates schema versions: rebuild it',
         };
         process.stdout.write(`${file}: schema version ${found ?? 'none'} (this version reads ${SCHEMA_VERSION}); the warehouse ${what[status]}\n`);
-        if (status !== 'current' && info.inputDir) process.stdout.write(`  seimbang build --input ${info.inputDir} --db ${o.db}\n`);
+        if (status !== 'current') process.stdout.write(`  ${rebuildCommand(file, info.inputDir)}\n`);
         if (o.diff) for (const d of differences) process.stdout.write(`  ${d}\n`);
       }
       if (status !== 'current') process.exitCode = EXIT.badInput;

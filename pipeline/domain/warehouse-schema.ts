@@ -52,3 +52,9 @@ export function schemaDifferences(actual: SchemaColumns, expected: SchemaColumns
   }
   return out;
 }
+
+/** The command that rebuilds a warehouse from its input folder (shell-quoted where needed; the folder unknown: a placeholder). */
+export function rebuildCommand(file: string, inputDir: string | null): string {
+  const q = (p: string) => (/^[\w./:@+-]+$/.test(p) ? p : `'${p.replaceAll("'", `'\\''`)}'`);
+  return `npx seimbang build --input ${inputDir ? q(inputDir) : '<input folder>'} --db ${q(file)}`;
+}

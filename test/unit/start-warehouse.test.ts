@@ -15,6 +15,7 @@ const check = (over: Record<string, unknown>) => ({
   expected: 2,
   input_dir: `${repo}/data/sample`,
   input_files: [{ file: 'kinerja.csv' }, { file: 'pegawai.csv' }, { file: 'units.xlsx' }],
+  rebuild: `npx seimbang build --input ${repo}/data/sample --db ${base.db}`,
   ...over,
 });
 
@@ -32,7 +33,8 @@ describe('what npm start does with the warehouse', () => {
     expect(warehouseDecision({ ...base, check: check({ status: 'newer', schema_version: 3 }) }).action).toBe('rebuild');
   });
   it('never replaces a warehouse of other data: it warns with the rebuild command', () => {
-    const d = warehouseDecision({ ...base, check: check({ input_dir: '/home/bkpsdm/data-2026' }) });
+    const rebuild = `npx seimbang build --input /home/bkpsdm/data-2026 --db ${base.db}`; // as `seimbang schema --json` writes it
+    const d = warehouseDecision({ ...base, check: check({ input_dir: '/home/bkpsdm/data-2026', rebuild }) });
     expect(d.action).toBe('warn');
     // a path outside the working folder is shown whole
     expect(d.reason).toContain(`npx seimbang build --input /home/bkpsdm/data-2026 --db ${base.db}`);

@@ -10,7 +10,7 @@
 import { DuckDBInstance, DuckDBTypeId, VARCHAR, DOUBLE, BIGINT, type DuckDBConnection, type DuckDBType, type JS } from '@duckdb/node-api';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { SCHEMA_VERSION, schemaStatus } from '$domain/warehouse-schema.ts';
+import { rebuildCommand, SCHEMA_VERSION, schemaStatus } from '$domain/warehouse-schema.ts';
 
 export class WarehouseUnavailableError extends Error {
   constructor(message: string) {
@@ -38,11 +38,6 @@ export class WarehouseOutdatedError extends WarehouseUnavailableError {
   get rebuild(): string {
     return rebuildCommand(this.file, this.inputDir);
   }
-}
-
-function rebuildCommand(file: string, inputDir: string | null): string {
-  const q = (p: string) => (/^[\w./:@+-]+$/.test(p) ? p : `'${p.replaceAll("'", `'\\''`)}'`);
-  return `npx seimbang build --input ${inputDir ? q(inputDir) : '<input folder>'} --db ${q(file)}`;
 }
 
 export interface Generation {
