@@ -7,7 +7,7 @@
 
 import { extname, basename } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { buildWarehouse } from '../pipeline/build/build.ts';
+import { buildWarehouse } from '../pipeline/warehouse/build.ts';
 import { loadRaw, discoverInputs } from '../pipeline/ingest/index.ts';
 
 const [mode, input, db, memoryLimit] = process.argv.slice(2) as [string, string, string, string | undefined];

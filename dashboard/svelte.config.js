@@ -50,10 +50,6 @@ const config = {
       errorTemplate: at('src/error.html'),
       hooks: { server: at('src/hooks.server'), client: at('src/hooks.client'), universal: at('src/hooks') },
     },
-    alias: {
-      // shared definitions (settings, metrics, …) that the pipeline and the dashboard both import
-      $domain: path.join(here, '..', 'pipeline', 'domain'),
-    },
     typescript: {
       config(tsconfig) {
         tsconfig.compilerOptions.strict = true;

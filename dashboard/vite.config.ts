@@ -21,12 +21,6 @@ export default defineConfig(async () => {
   const { sveltekit } = await import('@sveltejs/kit/vite');
   return {
     plugins: [sveltekit()],
-    server: {
-      fs: {
-        // the dashboard imports pipeline/domain/*.ts (settings, metrics) through the $domain alias
-        allow: [path.join(repo, 'pipeline', 'domain'), path.join(repo, 'node_modules')],
-      },
-    },
     build: {
       // keep the build light on a small machine
       reportCompressedSize: false,

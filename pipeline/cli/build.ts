@@ -17,8 +17,8 @@ export function registerBuild(program: Command): void {
     .addHelpText('after', '\nExample:\n  seimbang build --input data/sample --db data/seimbang.duckdb\n\nExit codes: 0 ok, 1 bad input or failed build (the previous warehouse is kept), 2 usage.')
     .action(async (o: { input: string; db: string; strict?: boolean; parquet?: string; settings?: string; keepStaging?: boolean; threads?: number; memoryLimit?: string; json?: boolean }) => {
       // loaded on use, so `--help` and usage errors answer at once
-      const { buildWarehouse } = await import('../build/build.ts');
-      const { count, terminalStatus, throttledStatus } = await import('../build/progress.ts');
+      const { buildWarehouse } = await import('../warehouse/build.ts');
+      const { count, terminalStatus, throttledStatus } = await import('../warehouse/progress.ts');
       const log = (l: string) => process.stderr.write(`${l}\n`);
       // long steps show DuckDB's progress: redrawn in a terminal, every 15 s in a log
       const status = process.stderr.isTTY ? terminalStatus((s) => process.stderr.write(s)) : throttledStatus(log);

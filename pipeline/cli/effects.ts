@@ -8,7 +8,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { EffectsInputError, estimateEffects } from '../effects/index.ts';
 import type { ControlGroup, EffectRow, EffectsResult, MultiplierWeights, PanelRow } from '../effects/index.ts';
-import { CliError, EXIT } from './errors.ts';
+import { UserError, EXIT } from '../errors.ts';
 
 interface EffectsCliOptions {
   panel: string;
@@ -62,7 +62,7 @@ export function registerEffects(program: Command): void {
           alpha: o.alpha,
         });
       } catch (err) {
-        if (err instanceof EffectsInputError) throw new CliError(`${o.panel}: ${err.message}`, EXIT.badInput);
+        if (err instanceof EffectsInputError) throw new UserError(`${o.panel}: ${err.message}`, EXIT.badInput);
         throw err;
       }
       process.stdout.write(o.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result, o));
@@ -96,7 +96,7 @@ const NUMERIC_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALL
 
 /** Read the four columns of the panel with DuckDB; numbers as doubles, the id kept numeric when it is. */
 async function readPanel(o: EffectsCliOptions): Promise<PanelRow[]> {
-  if (!existsSync(o.panel)) throw new CliError(`panel file not found: ${o.panel}`, EXIT.badInput);
+  if (!existsSync(o.panel)) throw new UserError(`panel file not found: ${o.panel}`, EXIT.badInput);
   const ext = extname(o.panel).toLowerCase();
   const source = ext === '.parquet' ? `read_parquet(${sqlString(o.panel)})` : `read_csv_auto(${sqlString(o.panel)})`;
   const instance = await DuckDBInstance.create(':memory:');
@@ -107,7 +107,7 @@ async function readPanel(o: EffectsCliOptions): Promise<PanelRow[]> {
       const desc = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
       columns = desc.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
     } catch (err) {
-      throw new CliError(`cannot read ${o.panel}: ${(err as Error).message.split('\n')[0]}`, EXIT.badInput);
+      throw new UserError(`cannot read ${o.panel}: ${(err as Error).message.split('\n')[0]}`, EXIT.badInput);
     }
     const roles: [keyof EffectsCliOptions, string][] = [
       ['id', o.id],
@@ -117,7 +117,7 @@ async function readPanel(o: EffectsCliOptions): Promise<PanelRow[]> {
     ];
     for (const [role, col] of roles) {
       if (!columns.some((c) => c.name === col)) {
-        throw new CliError(
+        throw new UserError(
           `column "${col}" (--${role}) not found in ${o.panel}; columns: ${columns.map((c) => c.name).join(', ')}`,
           EXIT.badInput,
         );
@@ -144,18 +144,18 @@ async function readPanel(o: EffectsCliOptions): Promise<PanelRow[]> {
     try {
       raw = (await conn.runAndReadAll(sql)).getRowObjectsJS();
     } catch (err) {
-      throw new CliError(`cannot read ${o.panel}: ${(err as Error).message.split('\n')[0]}`, EXIT.badInput);
+      throw new UserError(`cannot read ${o.panel}: ${(err as Error).message.split('\n')[0]}`, EXIT.badInput);
     }
     return raw.map((r, k) => {
       const id = r.id as string | number | null;
-      if (id === null) throw new CliError(`${o.panel}: row ${k + 1} has no ${o.id}`, EXIT.badInput);
+      if (id === null) throw new UserError(`${o.panel}: row ${k + 1} has no ${o.id}`, EXIT.badInput);
       const field = (as: 'time' | 'cohort' | 'y', col: string, allowNull: boolean): number | null => {
         const v = r[as] as number | null;
         const rawV = r[`${as}_raw`] as string | null;
         if (v === null && rawV !== null) {
-          throw new CliError(`${o.panel}: column "${col}" has a non-numeric value "${rawV}" (id ${id})`, EXIT.badInput);
+          throw new UserError(`${o.panel}: column "${col}" has a non-numeric value "${rawV}" (id ${id})`, EXIT.badInput);
         }
-        if (v === null && !allowNull) throw new CliError(`${o.panel}: column "${col}" is empty for id ${id}`, EXIT.badInput);
+        if (v === null && !allowNull) throw new UserError(`${o.panel}: column "${col}" is empty for id ${id}`, EXIT.badInput);
         return v;
       };
       return {

@@ -7,7 +7,7 @@ import { registerBuild } from './build.ts';
 import { registerSample } from './sample.ts';
 import { registerEffects } from './effects.ts';
 import { registerSchema } from './schema.ts';
-import { CliError, EXIT } from './errors.ts';
+import { UserError, EXIT } from '../errors.ts';
 
 export function makeProgram(): Command {
   const program = new Command('seimbang')
@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version also arrive here, with exit code 0
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (err instanceof CliError) {
+    if (err instanceof UserError) {
       process.stderr.write(`seimbang: ${err.message}\n`);
       return err.exitCode;
     }

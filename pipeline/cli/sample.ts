@@ -1,13 +1,13 @@
 /**
  * `seimbang sample`: write the deterministic sample input folder (and its answer key in `_truth/`).
- * See pipeline/sample/README.md for what the files contain and the planted truths.
+ * See tools/sample/README.md for what the files contain and the planted truths.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { generateSample } from '../sample/generate.ts';
-import type { GenerateEvent, GenerateResult } from '../sample/generate.ts';
-import { SCALES } from '../sample/regions.ts';
-import type { Scale } from '../sample/regions.ts';
-import { CliError, EXIT } from './errors.ts';
+import { generateSample } from '../../tools/sample/generate.ts';
+import type { GenerateEvent, GenerateResult } from '../../tools/sample/generate.ts';
+import { SCALES } from '../../tools/sample/regions.ts';
+import type { Scale } from '../../tools/sample/regions.ts';
+import { UserError, EXIT } from '../errors.ts';
 
 interface SampleCliOptions {
   out: string;
@@ -47,7 +47,7 @@ export function registerSample(program: Command): void {
         '\nExit codes: 0 ok, 1 failure while writing, 2 usage.',
     )
     .action(async (o: SampleCliOptions) => {
-      if (!o.out || !o.out.trim()) throw new CliError('sample: --out <folder> is required', EXIT.usage);
+      if (!o.out || !o.out.trim()) throw new UserError('sample: --out <folder> is required', EXIT.usage);
       const log = o.quiet ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
       let lastRegionLog = 0;
       const onEvent = (ev: GenerateEvent): void => {
@@ -71,7 +71,7 @@ export function registerSample(program: Command): void {
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
         if (['EACCES', 'EPERM', 'ENOENT', 'ENOSPC', 'EROFS', 'ENOTDIR', 'EEXIST', 'EISDIR'].includes(e?.code ?? '')) {
-          throw new CliError(`sample: cannot write to ${o.out}: ${e.message}`, EXIT.badInput);
+          throw new UserError(`sample: cannot write to ${o.out}: ${e.message}`, EXIT.badInput);
         }
         throw err;
       }

@@ -8,7 +8,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { CliError, EXIT } from './errors.ts';
+import { UserError, EXIT } from '../errors.ts';
 
 interface SchemaCliOptions {
   db: string;
@@ -36,15 +36,15 @@ export function registerSchema(program: Command): void {
     )
     .action(async (o: SchemaCliOptions) => {
       const file = resolve(o.db);
-      if (!existsSync(file)) throw new CliError(`${file}: no such warehouse file`);
+      if (!existsSync(file)) throw new UserError(`${file}: no such warehouse file`);
       const { DuckDBInstance } = await import('@duckdb/node-api');
-      const { readSchema, readSchemaVersion } = await import('../build/schema.ts');
+      const { readSchema, readSchemaVersion } = await import('../warehouse/schema.ts');
       const { SCHEMA_VERSION, WAREHOUSE_SCHEMA, rebuildCommand, schemaDifferences, schemaStatus } = await import('../domain/warehouse-schema.ts');
       let instance;
       try {
         instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
       } catch (err) {
-        throw new CliError(`${file}: cannot be opened as a DuckDB warehouse (${(err as Error).message})`);
+        throw new UserError(`${file}: cannot be opened as a DuckDB warehouse (${(err as Error).message})`);
       }
       const conn = await instance.connect();
       const found = await readSchemaVersion(conn);
@@ -57,7 +57,7 @@ export function registerSchema(program: Command): void {
       if (o.snapshot) {
         const version = o.bump ? SCHEMA_VERSION + 1 : SCHEMA_VERSION;
         if (!o.bump && differences.length) {
-          throw new CliError(
+          throw new UserError(
             `the tables differ from the contract of schema version ${SCHEMA_VERSION} (${differences.length} difference(s), first: ${differences[0]}); ` +
               'a warehouse built before this change would be read wrongly: record them with --bump',
           );

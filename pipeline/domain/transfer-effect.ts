@@ -1,4 +1,4 @@
-/** One row of the warehouse table transfer_effect: written by pipeline/build/steps/transfer-effects.ts, read by
+/** One row of the warehouse table transfer_effect: written by pipeline/warehouse/steps/transfer-effects.ts, read by
  *  the dashboard's effect charts. Defined once here so the two cannot drift apart. */
 export interface TransferEffectRow {
   aggregation: 'att_gt' | 'simple' | 'dynamic' | 'group' | 'calendar' | 'twfe';

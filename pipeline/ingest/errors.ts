@@ -1,10 +1,10 @@
-import { CliError, EXIT } from '../cli/errors.ts';
+import { UserError, EXIT } from '../errors.ts';
 
 /**
  * A problem with an input file that the user must fix (wrong encoding, missing column, corrupt workbook …).
- * It is a `CliError`, so the CLI prints the message as one line and exits with code 1 (bad input).
+ * It is a `UserError`, so the CLI prints the message as one line and exits with code 1 (bad input).
  */
-export class IngestError extends CliError {
+export class IngestError extends UserError {
   /** base name of the input file */
   readonly file: string;
   /** canonical column concerned, when there is one */

@@ -1,7 +1,7 @@
 /** DuckDB's own progress estimate, polled while a statement runs (what a long build step shows). */
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { PROGRESS_SETTINGS, watchQueryProgress } from '../../pipeline/build/query-progress.ts';
+import { PROGRESS_SETTINGS, watchQueryProgress } from '../../pipeline/warehouse/query-progress.ts';
 
 describe('watchQueryProgress', () => {
   it('reports rising percentages between 0 and 100 while a long statement runs, and nothing once stopped', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { query } from './helpers.ts';
 import { buildSampleWarehouse, type SampleWarehouse } from './sample-warehouse.ts';
-import { runTransferEffects } from '../../pipeline/build/steps/transfer-effects.ts';
+import { runTransferEffects } from '../../pipeline/warehouse/steps/transfer-effects.ts';
 
 let s: SampleWarehouse;
 const q = (sql: string) => query(s.db, sql);

@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { sampleWarehouse, SAMPLE_INPUT } from '../browser/sample-warehouse.ts';
 import { createFixtureWarehouse } from '../browser/fixture-warehouse.ts';
-import { readSchema } from '../../pipeline/build/schema.ts';
+import { readSchema } from '../../pipeline/warehouse/schema.ts';
 import { SCHEMA_VERSION, WAREHOUSE_SCHEMA, schemaDifferences } from '../../pipeline/domain/warehouse-schema.ts';
 import { cli, query, removeDir, tempDir } from './helpers.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progress, terminalStatus, throttledStatus } from '../../pipeline/build/progress.ts';
+import { progress, terminalStatus, throttledStatus } from '../../pipeline/warehouse/progress.ts';
 
 describe('build progress', () => {
   it('a long step shows its percentage on the status line, which the finished step clears', () => {

@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSample } from '../../pipeline/sample/generate.ts';
-import type { GenerateResult } from '../../pipeline/sample/generate.ts';
+import { generateSample } from '../../tools/sample/generate.ts';
+import type { GenerateResult } from '../../tools/sample/generate.ts';
 import { dateStyle, daysBetween, EDU, parseDate, parseGolongan, readCsv, readCsvObjects, readXlsx } from './sample-helpers.ts';
 
 let dir = '';

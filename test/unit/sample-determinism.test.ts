@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSample } from '../../pipeline/sample/generate.ts';
+import { generateSample } from '../../tools/sample/generate.ts';
 import { hashTree } from './sample-helpers.ts';
 
 let root = '';

@@ -1,13 +1,13 @@
 /** Pure building blocks of the sample generator: PRNG, NIP, spellings, calendar, zip timestamps. */
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { dayNumber, formatDate, mi, monthStr, parseMonth } from '../../pipeline/sample/calendar.ts';
-import { golonganText, idDecimal, idThousands } from '../../pipeline/sample/formats.ts';
-import { formatNip, NipRegistry, normaliseNip, parseNip } from '../../pipeline/sample/nip.ts';
-import { ratingOf } from '../../pipeline/sample/performance.ts';
-import { scaleSpec } from '../../pipeline/sample/regions.ts';
-import { Rng } from '../../pipeline/sample/rng.ts';
-import { fixZipTimestamps } from '../../pipeline/sample/writers.ts';
+import { dayNumber, formatDate, mi, monthStr, parseMonth } from '../../tools/sample/calendar.ts';
+import { golonganText, idDecimal, idThousands } from '../../tools/sample/formats.ts';
+import { formatNip, NipRegistry, normaliseNip, parseNip } from '../../tools/sample/nip.ts';
+import { ratingOf } from '../../tools/sample/performance.ts';
+import { scaleSpec } from '../../tools/sample/regions.ts';
+import { Rng } from '../../tools/sample/rng.ts';
+import { fixZipTimestamps } from '../../tools/sample/writers.ts';
 import { parseDate, parseGolongan } from './sample-helpers.ts';
 
 describe('Rng', () => {

@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSettings } from '../../pipeline/build/settings-file.ts';
-import { settingsSql } from '../../pipeline/build/settings-sql.ts';
+import { loadSettings } from '../../pipeline/warehouse/settings-file.ts';
+import { settingsSql } from '../../pipeline/warehouse/settings-sql.ts';
 import { DEFAULT_SETTINGS } from '../../pipeline/domain/settings.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'seimbang-settings-'));

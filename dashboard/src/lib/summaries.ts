@@ -9,7 +9,7 @@ import type { Band, AuditTransferRow, AuditTransferRuleRow, EffectsInfoRow } fro
 import type { EffectDatum } from './charts/effectTypes';
 import { EFFECT_DIGITS } from './charts/effectTypes';
 import type { RampupDatum } from './charts/rampup';
-import { BAND_LABELS } from '$domain/metrics.ts';
+import { BAND_LABELS } from '#domain/metrics.ts';
 
 const excludesZero = (r: { ci_low: number | null; ci_high: number | null }) =>
   r.ci_low != null && r.ci_high != null && (r.ci_low > 0 || r.ci_high < 0);

@@ -1,6 +1,6 @@
 /** Row shapes of the data endpoints (see src/lib/server/queries). */
-export type { Band } from '$domain/metrics.ts';
-import type { Band } from '$domain/metrics.ts';
+export type { Band } from '#domain/metrics.ts';
+import type { Band } from '#domain/metrics.ts';
 
 export interface MonthRow { month: Date }
 export interface RegionRow { region_code: string; region_name: string; units: number }

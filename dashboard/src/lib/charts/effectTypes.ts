@@ -1,4 +1,4 @@
-import type { TransferEffectRow } from '$domain/transfer-effect.ts';
+import type { TransferEffectRow } from '#domain/transfer-effect.ts';
 
 /** Row shape of transfer_effect as the /api/effects endpoint sends it (months attached), shared by the effect charts. */
 export interface EffectDatum extends Omit<TransferEffectRow, 'aggregation'> {

@@ -10,7 +10,7 @@
 import { DuckDBInstance, DuckDBTypeId, VARCHAR, DOUBLE, BIGINT, type DuckDBConnection, type DuckDBType, type JS } from '@duckdb/node-api';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { rebuildCommand, SCHEMA_VERSION, schemaStatus } from '$domain/warehouse-schema.ts';
+import { rebuildCommand, SCHEMA_VERSION, schemaStatus } from '#domain/warehouse-schema.ts';
 
 export class WarehouseUnavailableError extends Error {
   constructor(message: string) {

@@ -6,7 +6,7 @@
  */
 import { acquire, onNewGeneration, release, runQuery, type Generation } from './db';
 import { prefill } from './arrow';
-import { schemaStatus } from '$domain/warehouse-schema.ts';
+import { schemaStatus } from '#domain/warehouse-schema.ts';
 import { buildInfo, heatmap, imbalance, months, overview, unitLoad } from './queries';
 
 async function warmUp(gen: Generation): Promise<void> {

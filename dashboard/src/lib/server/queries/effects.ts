@@ -1,5 +1,5 @@
 /**
- * Dampak mutasi: the effects of past transfers, estimated at build time (pipeline/build/steps/transfer-effects.ts,
+ * Dampak mutasi: the effects of past transfers, estimated at build time (pipeline/warehouse/steps/transfer-effects.ts,
  * docs/method-effects.md) with Callaway & Sant'Anna (2021) staggered difference-in-differences, and the naive
  * TWFE estimate beside them. Aggregates over units (and, for the ramp-up, over hundreds of people): no personal data.
  */

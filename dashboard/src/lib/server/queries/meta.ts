@@ -1,5 +1,5 @@
 /** Metadata the pages need everywhere: the months with data, the unit list, the build. */
-import { DEFAULT_SETTINGS } from '$domain/settings.ts';
+import { DEFAULT_SETTINGS } from '#domain/settings.ts';
 import { defineQuery, inRegion, unitLabel } from './define';
 import { region } from '../params';
 

@@ -1,5 +1,5 @@
 /** The unit page: one unit, its history, positions, transfers, performance ratings and sub-units. */
-import { DEFAULT_SETTINGS } from '$domain/settings.ts';
+import { DEFAULT_SETTINGS } from '#domain/settings.ts';
 import { defineQuery, SELECTED_MONTH } from './define';
 import { lang, month, unitId } from '../params';
 

@@ -20,7 +20,7 @@ import { eduRank } from './catalog.ts';
 import type { Org } from './org.ts';
 import { Rng } from './rng.ts';
 import type { Employee, RuleName, Transfer } from './staff.ts';
-import { DEFAULT_SETTINGS } from '../domain/settings.ts';
+import { DEFAULT_SETTINGS } from '#domain/settings.ts';
 
 export const WINDOW_END = mi(2025, 12);
 const WKE = DEFAULT_SETTINGS.workload.effective_minutes_per_year;

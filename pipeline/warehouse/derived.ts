@@ -1,7 +1,7 @@
 /**
  * Derived steps: tables computed in TypeScript from the models' tables (e.g. the effects estimator, which is
  * shared with the CLI and the dashboard), run after the SQL models and before the checks. A step is a file in
- * pipeline/build/steps/ that adds itself here: the build itself does not change.
+ * pipeline/warehouse/steps/ that adds itself here: the build itself does not change.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Settings } from '../domain/settings.ts';

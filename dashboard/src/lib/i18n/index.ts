@@ -3,8 +3,8 @@
  * (Intl, `id-ID` / `en-GB`). Plain-language labels follow shared/domain.md: the EJ grades read as
  * "efficiency" and confuse lay readers, so every grade is shown with a plain label of what it means for staffing.
  */
-import { BAND_LABELS, type Band } from '$domain/metrics.ts';
-import type { Lang } from './params';
+import { BAND_LABELS, type Band } from '#domain/metrics.ts';
+import type { Lang } from '../params';
 
 /** Plain band labels come from the shared domain definitions (pipeline/domain/metrics.ts). */
 const bandLabels = (lang: Lang) =>

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'yaml';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings, type SettingsOverride } from '../domain/settings.ts';
-import { CliError } from '../cli/errors.ts';
+import { UserError } from '../errors.ts';
 
 export function loadSettings(path: string | undefined): Settings {
   if (!path) return DEFAULT_SETTINGS;
@@ -11,11 +11,11 @@ export function loadSettings(path: string | undefined): Settings {
   try {
     override = parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new CliError(`${basename(path)}: cannot read settings: ${(e as Error).message}`);
+    throw new UserError(`${basename(path)}: cannot read settings: ${(e as Error).message}`);
   }
   if (override == null) return DEFAULT_SETTINGS;
   if (typeof override !== 'object' || Array.isArray(override)) {
-    throw new CliError(`${basename(path)}: settings must be a mapping (key: value), got ${Array.isArray(override) ? 'a list' : typeof override}`);
+    throw new UserError(`${basename(path)}: settings must be a mapping (key: value), got ${Array.isArray(override) ? 'a list' : typeof override}`);
   }
   const s = mergeSettings(DEFAULT_SETTINGS, override as SettingsOverride);
   const problems: string[] = [];
@@ -33,6 +33,6 @@ export function loadSettings(path: string | undefined): Settings {
   const positiveInt = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
   if (!positiveInt(s.effects.wave_min_transfers)) problems.push('effects.wave_min_transfers must be a whole number ≥ 1');
   if (!positiveInt(s.effects.max_employees)) problems.push('effects.max_employees must be a whole number ≥ 1');
-  if (problems.length) throw new CliError(`${basename(path)}: ${problems.join('; ')}`);
+  if (problems.length) throw new UserError(`${basename(path)}: ${problems.join('; ')}`);
   return s;
 }

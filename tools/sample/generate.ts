@@ -29,7 +29,7 @@ import type { CohortAccumulator } from './truth.ts';
 import { SEASONALITY, writeWorkload } from './workload.ts';
 import { CsvWriter, ensureDir, writeXlsx } from './writers.ts';
 import type { Cell } from './writers.ts';
-import { DEFAULT_SETTINGS } from '../domain/settings.ts';
+import { DEFAULT_SETTINGS } from '#domain/settings.ts';
 
 export const GENERATOR_VERSION = 1;
 

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { discoverInputs, loadRaw, createEmptyRaw, REQUIRED_KINDS, ALL_KINDS, type RawFile } from '../ingest/index.ts';
-import { CliError } from '../cli/errors.ts';
+import { UserError } from '../errors.ts';
 import type { Settings } from '../domain/settings.ts';
 import { loadSettings } from './settings-file.ts';
 import { settingsSql } from './settings-sql.ts';
@@ -75,7 +75,7 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
   const found = await discoverInputs(input);
   const missing = REQUIRED_KINDS.filter((k) => !found.files.has(k));
   if (missing.length) {
-    throw new CliError(`${input}: no input file for ${missing.join(', ')} (see docs/data-contract.md for the accepted file names)`);
+    throw new UserError(`${input}: no input file for ${missing.join(', ')} (see docs/data-contract.md for the accepted file names)`);
   }
   const settings = loadSettings(opts.settings ?? found.settingsPath);
   const models = loadModels();
@@ -155,7 +155,7 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
       const top = quarantineByReason.slice(0, 5).map((q) => `${q.n}× ${q.kind}: ${q.reason}`).join('; ');
       const first = await conn.runAndReadAll(`SELECT source_file, "row", "column", "value", reason FROM quarantine LIMIT 1`);
       const f = first.getRowObjects()[0]!;
-      throw new CliError(
+      throw new UserError(
         `--strict: ${qTotal} quarantined value(s) (${top}). First: ${f.source_file} row ${f.row}, column ${f.column} = ${JSON.stringify(f.value)}: ${f.reason}`,
       );
     }
