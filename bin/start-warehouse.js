@@ -1,5 +1,7 @@
-// What `npm start` does with the warehouse file before serving it (bin/start.js). Plain JS: start.js runs
-// without the TypeScript loader, and asks `seimbang schema --json` for the facts.
+// What `npm start` (bin/start.js) and `npm run notebooks` (bin/notebooks.js) do with the warehouse file before
+// reading it. Plain JS: they run without the TypeScript loader, and ask `seimbang schema --json` for the facts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -36,4 +38,60 @@ export function warehouseDecision(x) {
     action: 'warn',
     reason: `${why}. It was not built from the sample, so it is not rebuilt automatically; the dashboard will ask for a rebuild:\n  ${x.check.rebuild}`,
   };
+}
+
+/** Run `node <args>` in the repository, output streamed; exit the process when it fails. */
+export function runNode(repo, args, what) {
+  process.stdout.write(`\n[seimbang] ${what}\n$ node ${args.map((a) => path.relative(repo, a) || a).join(' ')}\n`);
+  const r = spawnSync(process.execPath, args, { cwd: repo, stdio: 'inherit', env: process.env });
+  if (r.error) {
+    process.stderr.write(`[seimbang] could not run: ${r.error.message}\n`);
+    process.exit(1);
+  }
+  if (r.status !== 0) {
+    process.stderr.write(`[seimbang] ${what} failed (exit code ${r.status}).\n`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+/** `seimbang schema --json` on the warehouse: its schema version against this version's */
+function schemaCheck(repo, db) {
+  const r = spawnSync(process.execPath, [path.join(repo, 'bin', 'seimbang.js'), 'schema', '--db', db, '--json'], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
+  try {
+    return { check: JSON.parse(r.stdout) };
+  } catch {
+    return { check: null, checkError: (r.stderr || r.error?.message || `exit code ${r.status}`).trim() };
+  }
+}
+
+/**
+ * Make sure `db` is a warehouse of this version: build it from the bundled sample when missing, rebuild it when
+ * it came from the sample and is of another schema version, else warn (warehouseDecision says which).
+ */
+export function ensureWarehouse(repo, db) {
+  const sampleDir = path.join(repo, 'data', 'sample');
+  const exists = existsSync(db);
+  const decision = warehouseDecision({
+    exists,
+    db,
+    defaultDb: path.join(repo, 'data', 'seimbang.duckdb'),
+    sampleDir,
+    sampleFiles: existsSync(sampleDir) ? readdirSync(sampleDir).filter((f) => /\.(csv|xlsx|parquet)$/i.test(f)) : [],
+    ...(exists ? schemaCheck(repo, db) : { check: null }),
+  });
+  if (decision.action === 'warn') process.stderr.write(`[seimbang] ${decision.reason}\n`);
+  if (decision.action === 'build' || decision.action === 'rebuild') {
+    runNode(
+      repo,
+      [path.join(repo, 'bin', 'seimbang.js'), 'build', '--input', 'data/sample', '--db', path.relative(repo, db) || db],
+      decision.reason,
+    );
+    if (!existsSync(db)) {
+      process.stderr.write(`[seimbang] the build finished but ${db} does not exist.\n`);
+      process.exit(1);
+    }
+  }
 }

@@ -7,8 +7,7 @@
 //     (bin/start-warehouse.js);
 //  2. if dashboard/build is missing or older than the dashboard sources, build it (vite);
 //  3. start the adapter-node server in this process on PORT (default 3000) with SEIMBANG_DB set.
-import { spawnSync } from 'node:child_process';
-import { warehouseDecision } from './start-warehouse.js';
+import { ensureWarehouse, runNode } from './start-warehouse.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,19 +17,6 @@ const db = path.resolve(repo, process.env.SEIMBANG_DB || 'data/seimbang.duckdb')
 const port = process.env.PORT || '3000';
 const serverEntry = path.join(repo, 'dashboard', 'build', 'index.js');
 const sources = ['dashboard/src', 'dashboard/static', 'dashboard/svelte.config.js', 'dashboard/vite.config.ts', 'pipeline/domain'];
-
-function run(args, what) {
-  process.stdout.write(`\n[seimbang] ${what}\n$ node ${args.map((a) => path.relative(repo, a) || a).join(' ')}\n`);
-  const r = spawnSync(process.execPath, args, { cwd: repo, stdio: 'inherit', env: process.env });
-  if (r.error) {
-    process.stderr.write(`[seimbang] could not run: ${r.error.message}\n`);
-    process.exit(1);
-  }
-  if (r.status !== 0) {
-    process.stderr.write(`[seimbang] ${what} failed (exit code ${r.status}).\n`);
-    process.exit(r.status ?? 1);
-  }
-}
 
 /** newest modification time under a file or folder (ignoring dot-files) */
 function newest(p) {
@@ -45,46 +31,14 @@ function newest(p) {
   return max;
 }
 
-/** `seimbang schema --json` on the warehouse: its schema version against this version's */
-function schemaCheck() {
-  const r = spawnSync(process.execPath, [path.join(repo, 'bin', 'seimbang.js'), 'schema', '--db', db, '--json'], {
-    cwd: repo,
-    encoding: 'utf8',
-  });
-  try {
-    return { check: JSON.parse(r.stdout) };
-  } catch {
-    return { check: null, checkError: (r.stderr || r.error?.message || `exit code ${r.status}`).trim() };
-  }
-}
-
 // 1. warehouse
-const sampleDir = path.join(repo, 'data', 'sample');
-const exists = existsSync(db);
-const decision = warehouseDecision({
-  exists,
-  db,
-  defaultDb: path.join(repo, 'data', 'seimbang.duckdb'),
-  sampleDir,
-  sampleFiles: existsSync(sampleDir) ? readdirSync(sampleDir).filter((f) => /\.(csv|xlsx|parquet)$/i.test(f)) : [],
-  ...(exists ? schemaCheck() : { check: null }),
-});
-if (decision.action === 'warn') process.stderr.write(`[seimbang] ${decision.reason}\n`);
-if (decision.action === 'build' || decision.action === 'rebuild') {
-  run(
-    [path.join(repo, 'bin', 'seimbang.js'), 'build', '--input', 'data/sample', '--db', path.relative(repo, db) || db],
-    decision.reason,
-  );
-  if (!existsSync(db)) {
-    process.stderr.write(`[seimbang] the build finished but ${db} does not exist.\n`);
-    process.exit(1);
-  }
-}
+ensureWarehouse(repo, db);
 
 // 2. dashboard build
 const builtAt = existsSync(serverEntry) ? statSync(serverEntry).mtimeMs : 0;
 if (!builtAt || sources.some((s) => newest(s) > builtAt)) {
-  run(
+  runNode(
+    repo,
     [path.join(repo, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'dashboard/vite.config.ts'],
     builtAt ? 'dashboard sources changed: rebuilding the dashboard' : 'building the dashboard',
   );
