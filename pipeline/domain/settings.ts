@@ -23,6 +23,20 @@ export interface ElectionWindow {
   ban_end: string;
 }
 
+/** A retirement-age rule: the first rule whose conditions all hold for a position gives its age. */
+export interface RetirementRule {
+  position_kind?: 'struktural' | 'fungsional' | 'pelaksana';
+  /** kelas jabatan at least this (e.g. JPT: the region's classes of Pimpinan Tinggi) */
+  min_class?: number;
+  /** the title contains this text (case-insensitive), e.g. "Ahli Madya" */
+  title_contains?: string;
+  /** the title starts with this text (case-insensitive), e.g. "Guru" */
+  title_starts_with?: string;
+  age: number;
+  /** the regulation the age comes from, shown with it */
+  source: string;
+}
+
 export interface Settings {
   region: { code: string; name: string; time_zone: 'WIB' | 'WITA' | 'WIT' };
   workload: {
@@ -59,6 +73,9 @@ export interface Settings {
      *  sampled separately), so the estimation stays fast at province and national scale */
     max_employees: number;
   };
+  /** Batas usia pensiun (BUP) by position (pipeline/domain/retirement.ts); PPPK are planned with the same ages, as
+   *  their contracts end at the position's age limit at the latest */
+  retirement: { default_age: number; default_source: string; rules: RetirementRule[] };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -85,6 +102,20 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   performance: { min_rating_for_transfer: 'Baik', min_rating_years: 2 },
   effects: { wave_min_transfers: 5, max_employees: 10_000 },
+  // PP 11/2017 Pasal 239 ayat (2) (Manajemen PNS): 58 for administrative posts (administrator, pengawas, pelaksana)
+  // and functional Ahli Pertama / Ahli Muda / Keterampilan; 60 for Pimpinan Tinggi (JPT) and functional Ahli Madya;
+  // 65 for functional Ahli Utama. Teachers: 60 (UU 14/2005 Pasal 30 ayat (4)). Which kelas jabatan are JPT is
+  // regional (here: Sekretaris Daerah 15, Kepala Dinas/Badan 14, Asisten 13), so it is part of the setting.
+  retirement: {
+    default_age: 58,
+    default_source: 'PP 11/2017 Pasal 239 ayat (2) huruf a',
+    rules: [
+      { title_contains: 'Ahli Utama', age: 65, source: 'PP 11/2017 Pasal 239 ayat (2) huruf c' },
+      { title_contains: 'Ahli Madya', age: 60, source: 'PP 11/2017 Pasal 239 ayat (2) huruf b' },
+      { title_starts_with: 'Guru', age: 60, source: 'UU 14/2005 Pasal 30 ayat (4)' },
+      { position_kind: 'struktural', min_class: 13, age: 60, source: 'PP 11/2017 Pasal 239 ayat (2) huruf b (JPT)' },
+    ],
+  },
 };
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object ? DeepPartial<T[K]> : T[K] };

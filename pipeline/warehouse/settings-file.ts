@@ -33,6 +33,10 @@ export function loadSettings(path: string | undefined): Settings {
   const positiveInt = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
   if (!positiveInt(s.effects.wave_min_transfers)) problems.push('effects.wave_min_transfers must be a whole number ≥ 1');
   if (!positiveInt(s.effects.max_employees)) problems.push('effects.max_employees must be a whole number ≥ 1');
+  const r = s.retirement;
+  const age = (v: unknown) => typeof v === 'number' && v >= 40 && v <= 80;
+  if (!age(r.default_age)) problems.push('retirement.default_age must be an age between 40 and 80');
+  if (!Array.isArray(r.rules) || r.rules.some((x) => !age(x?.age))) problems.push('retirement.rules: every rule needs an age between 40 and 80');
   if (problems.length) throw new UserError(`${basename(path)}: ${problems.join('; ')}`);
   return s;
 }
