@@ -34,7 +34,11 @@ export async function main(argv: string[]): Promise<number> {
   const opts = program.opts<{ db?: string; dir: string; out: string }>();
   const dir = path.resolve(opts.dir);
   const out = path.resolve(opts.out);
-  const rel = (p: string) => path.relative(process.cwd(), p) || p;
+  // a path as the user typed it: relative inside the working folder, else absolute
+  const rel = (p: string) => {
+    const r = path.relative(process.cwd(), p);
+    return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : p;
+  };
 
   const db = path.resolve(opts.db ?? path.join(REPO, 'data', 'seimbang.duckdb'));
   if (opts.db && !existsSync(db)) {
