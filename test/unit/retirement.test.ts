@@ -36,3 +36,34 @@ describe('retirementDate: the 1st of the month after the BUP birthday', () => {
     expect(iso(retirementDate(d(birth), age))).toBe(want);
   });
 });
+
+describe('retirement settings in settings.yaml', async () => {
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { loadSettings } = await import('../../pipeline/warehouse/settings-file.ts');
+  const file = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'seimbang-bup-'));
+    const p = join(dir, 'settings.yaml');
+    writeFileSync(p, text);
+    return { p, done: () => rmSync(dir, { recursive: true, force: true }) };
+  };
+
+  it('a region may replace the rules (lists replace) and the default age', () => {
+    const f = file('retirement:\n  default_age: 60\n  rules:\n    - { title_contains: Dokter, age: 65, source: perda }\n');
+    const s = loadSettings(f.p);
+    f.done();
+    expect(s.retirement.default_age).toBe(60);
+    expect(retirementRule({ position_kind: 'fungsional', class: 9, title: 'Dokter Ahli Pertama' }, s.retirement)).toEqual({ age: 65, source: 'perda' });
+    expect(retirementRule({ position_kind: 'fungsional', class: 9, title: 'Guru Kelas' }, s.retirement).age).toBe(60);
+  });
+
+  it('an impossible age is refused naming the key', () => {
+    const f = file('retirement:\n  default_age: 580\n');
+    expect(() => loadSettings(f.p)).toThrow(/retirement\.default_age/);
+    f.done();
+    const g = file('retirement:\n  rules:\n    - { title_contains: Guru, source: x }\n');
+    expect(() => loadSettings(g.p)).toThrow(/retirement\.rules/);
+    g.done();
+  });
+});
