@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import * as Plot from '@observablehq/plot';
 import { cellsOf, NotebookSyntaxError, parseNotebook, type Cell } from './parse.ts';
 import { compileCells, lineMap, type Compiled } from './compile.ts';
@@ -25,7 +25,8 @@ export class NotebookError extends Error {
 function ensureDom(): void {
   const g = globalThis as { window?: unknown; document?: unknown };
   if (g.document) return;
-  const { window } = new JSDOM('<!doctype html><html><body></body></html>');
+  // jsdom's "not implemented" notices (canvas) would interleave with the runner's lines; the error below says it
+  const { window } = new JSDOM('<!doctype html><html><body></body></html>', { virtualConsole: new VirtualConsole() });
   g.window = window;
   g.document = window.document;
 }
@@ -133,5 +134,7 @@ function toNotebookError(e: unknown, compiled: Compiled, cells: Cell[], current:
   const line = mapped && mapped.cell === cell ? mapped.line : null;
   let detail = compileError && at?.[3] ? at[3] : (message.find((l) => !l.includes(modPath)) ?? err.name);
   if (!compileError && err.name && err.name !== 'Error' && !detail.startsWith(err.name)) detail = `${err.name}: ${detail}`;
+  // Plot draws colour-ramp legends on a canvas, which a server-side DOM does not have
+  if (/getContext|fillStyle|drawImage/.test(detail)) detail += ' (a chart needs a canvas, e.g. a continuous colour legend: the runner draws SVG only; use legend: false or a categorical scale)';
   return new NotebookError(notebook, cell, line, detail.replaceAll(modPath, notebook));
 }
