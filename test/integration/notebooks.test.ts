@@ -62,6 +62,45 @@ describe('npm run notebooks on the sample warehouse', () => {
     }
   });
 
+  // the numbers, against the planted truths of the sample (tools/sample/README.md) and an independent count
+  const num = (s: string) => Number(s.replaceAll('−', '-').replaceAll('.', '').replace(',', '.'));
+  const page = (n: string) => readFileSync(join(out, `${n}.html`), 'utf8').replace(/\s+/g, ' ');
+
+  it('the last wave: the interval of the unit effect on the mean score covers the planted +4.0, the ramp-up covers −4.5', () => {
+    const unit = /Rata-rata nilai SKP<\/td><td>([^<]+)<\/td><td>([^<]+) … ([^<]+)<\/td>/.exec(page('dampak-gelombang-rotasi'));
+    expect(unit).not.toBeNull();
+    const [att, lo, hi] = [num(unit![1]!), num(unit![2]!), num(unit![3]!)];
+    expect(lo).toBeLessThan(4.0);
+    expect(hi).toBeGreaterThan(4.0);
+    expect(att).toBeGreaterThan(2);
+    // people: ramp(e) = −6, −6, −6, −3, −3, −3 over the six months after the move: mean −4.5
+    const ppl = /relatif terhadap rekan: <strong>([^<]+) poin<\/strong> \(95 %: ([^ ]+) … ([^)]+)\)/.exec(page('dampak-gelombang-rotasi'));
+    expect(ppl).not.toBeNull();
+    expect(num(ppl![2]!)).toBeLessThan(-4.5);
+    expect(num(ppl![3]!)).toBeGreaterThan(-4.5);
+  });
+
+  it('formation: the retirements of the plan year equal an independent count from birth dates and the default BUP table', async () => {
+    const [c] = await query(DB, `
+      WITH x AS (
+        SELECT e.birth_date,
+               CASE WHEN p.title ILIKE '%Ahli Utama%' THEN 65 WHEN p.title ILIKE '%Ahli Madya%' THEN 60
+                    WHEN p.title ILIKE 'Guru%' THEN 60 WHEN p.position_kind = 'struktural' AND p."class" >= 13 THEN 60 ELSE 58 END AS bup
+        FROM employee e JOIN position p USING (position_id)),
+      y AS (SELECT make_date(year(birth_date) + bup, month(birth_date), 1) + INTERVAL 1 MONTH AS tmt FROM x),
+      nxt AS (SELECT CAST(max("month") + INTERVAL 1 MONTH AS DATE) AS d FROM month_calendar)
+      SELECT year(nxt.d) AS plan_year, count(*) FILTER (WHERE tmt >= nxt.d AND tmt <= make_date(year(nxt.d) + 1, 1, 1)) AS retiring
+      FROM y, nxt GROUP BY ALL`);
+    expect(page('kebutuhan-formasi')).toContain(`Pensiun sampai akhir ${c!.plan_year}: <strong>${c!.retiring} pegawai</strong>`);
+    expect(Number(c!.retiring)).toBeGreaterThan(0);
+  });
+
+  it('imbalance: the June–July registration surge of Dinas Pendidikan is found as recurring', () => {
+    const p = page('ketimpangan-beban-kerja');
+    expect(p).toMatch(/<td>Dinas Pendidikan<\/td><td>Dinas Pendidikan<\/td><td>Jun<\/td>/);
+    expect(p).toMatch(/<td>Dinas Pendidikan<\/td><td>Dinas Pendidikan<\/td><td>Jul<\/td>/);
+  });
+
   it('charts per notebook: event studies for the wave, the EJ and seasonal charts for imbalance', () => {
     const count = (n: string) => (readFileSync(join(out, `${n}.html`), 'utf8').match(/<svg[^>]*class="plot-/g) ?? []).length;
     expect(count('dampak-gelombang-rotasi')).toBeGreaterThanOrEqual(4);
