@@ -112,7 +112,9 @@ describe('a broken notebook fails the command', () => {
   let dir: string;
   beforeAll(() => {
     dir = tempDir('seimbang-nb-broken-');
-    writeFileSync(join(dir, 'baik.md'), '# Baik\n\n```sql n\nSELECT count(*) AS n FROM unit\n```\n\n```ts\ndisplay(md(`${n[0].n} unit`));\n```\n');
+    // the good one is the example of notebooks/README.md, so the README stays true
+    const readme = readFileSync(join(ROOT, 'notebooks/README.md'), 'utf8');
+    writeFileSync(join(dir, 'baik.md'), `# Baik\n\n${/````md\n([\s\S]*?)\n````/.exec(readme)![1]}\n`);
     writeFileSync(
       join(dir, 'rusak-sql.md'),
       '# Rusak\n\nProse.\n\n```sql ok\nSELECT 1 AS x\n```\n\n```sql units\nSELECT no_such_column FROM unit_load_monthly\n```\n',
@@ -132,6 +134,7 @@ describe('a broken notebook fails the command', () => {
     expect(r.stderr).toMatch(/rusak-sintaks\.md: cell 2 \(line 8, ts\): \S/);
     expect(r.stderr).toContain('3 of 4 notebooks failed');
     expect(existsSync(join(dir, 'out', 'baik.html'))).toBe(true);
+    expect(readFileSync(join(dir, 'out', 'baik.html'), 'utf8')).toMatch(/Gini of EJ across units, last month: <strong>0,\d{3}<\/strong>/);
     expect(existsSync(join(dir, 'out', 'rusak-sql.html'))).toBe(false);
   });
 });
