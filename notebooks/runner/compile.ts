@@ -4,7 +4,7 @@
  * the runner which cell is running, so an error names it; `lineMap` turns a line of the module back into a line
  * of the notebook for compile errors.
  */
-import type { Cell } from './parse.ts';
+import { HELPERS, type Cell } from './parse.ts';
 
 export interface Compiled {
   source: string;
@@ -12,7 +12,6 @@ export interface Compiled {
   starts: { cell: Cell; moduleLine: number }[];
 }
 
-const HELPERS = ['display', 'table', 'md', 'fmt', 'Plot', 'sql', 'settings', 'nb'];
 
 export function compileCells(cells: readonly Cell[], notebookPath: string): Compiled {
   const lines = [

@@ -23,7 +23,9 @@ export type Block = { type: 'prose'; tokens: Token[] } | { type: 'cell'; cell: C
 
 /** a JavaScript identifier that does not shadow the runner's helpers */
 const NAME = /^[A-Za-z_$][\w$]*$/;
-export const RESERVED = new Set(['display', 'table', 'md', 'fmt', 'Plot', 'sql', 'settings', 'nb']);
+/** the helpers every cell sees (run.ts provides them, compile.ts declares them) */
+export const HELPERS = ['display', 'table', 'md', 'fmt', 'Plot', 'sql', 'settings', 'nb'] as const;
+const RESERVED = new Set<string>(HELPERS);
 
 export class NotebookSyntaxError extends Error {
   constructor(readonly line: number, message: string) {
