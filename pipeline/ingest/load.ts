@@ -86,10 +86,12 @@ export interface LoadOptions {
 export const CELL_ISSUE_TABLE = 'raw_cell_issue';
 
 async function recordCellIssues(conn: DuckDBConnection, kind: string, issues: readonly CellIssue[]): Promise<void> {
+  const exists = (await conn.runAndReadAll(`SELECT 1 FROM duckdb_tables() WHERE database_name = 'temp' AND table_name = '${CELL_ISSUE_TABLE}'`)).getRows().length > 0;
+  if (!exists && issues.length === 0) return;
   await conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${CELL_ISSUE_TABLE} (kind VARCHAR, _row INTEGER, "column" VARCHAR, "value" VARCHAR, reason VARCHAR)`);
   await conn.run(`DELETE FROM ${CELL_ISSUE_TABLE} WHERE kind = ${quoteLiteral(kind)}`);
   if (issues.length === 0) return;
-  const app = await conn.createAppender(CELL_ISSUE_TABLE, 'temp');
+  const app = await conn.createAppender(CELL_ISSUE_TABLE, 'main', 'temp');
   for (const i of issues) {
     app.appendVarchar(kind);
     app.appendInteger(i.row);
@@ -194,5 +196,5 @@ function checkRealFormat(file: string, format: RawFile['format'], head: Buffer):
   if (matches) return;
   if (real) throw new IngestError(file, `this is not ${expected} but ${real.what}: ${real.advice}`);
   if (format === 'xlsx') throw new IngestError(file, 'this is not an .xlsx workbook (it does not start like one; is it a CSV or text file renamed .xlsx?). Save it from Excel as .xlsx, or as CSV UTF-8 with a .csv name.');
-  if (format === 'parquet') throw new IngestError(file, 'this is not a Parquet file (it does not start with PAR1): is it a CSV renamed .parquet?');
+  if (format === 'parquet') throw new IngestError(file, 'cannot read the Parquet file: it does not start with PAR1 (is it a CSV renamed .parquet?)');
 }

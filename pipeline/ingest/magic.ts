@@ -40,7 +40,7 @@ export function binaryFormat(head: Buffer): RealFormat | undefined {
     return { what: 'a ZIP archive', advice: 'unpack it and put the file inside in the input folder' };
   }
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    return { what: 'an old Excel 97-2003 workbook (.xls) or a password-protected workbook', advice: 'open it in Excel, remove any password and save it as .xlsx or CSV UTF-8' };
+    return { what: 'an old Excel 97-2003 file or a password-protected workbook', advice: 'open it in Excel, remove any password and save it as .xlsx or CSV UTF-8' };
   }
   if (startsWith(head, [0x1f, 0x8b])) return { what: 'a gzip-compressed file', advice: 'decompress it (gunzip or 7-Zip) first' };
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { what: 'a PNG image', advice: 'put the exported data file here, not a picture of it' };

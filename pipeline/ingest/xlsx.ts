@@ -133,7 +133,7 @@ function checkStructure(path: string, file: string): ZipEntry[] {
     entries = readZipDirectory(path);
   } catch (err) {
     if (err instanceof ZipStructureError) {
-      throw new IngestError(file, `the workbook is damaged: ${err.message}. Copy or download it again, or open it in Excel and save it again as .xlsx.`, { cause: err });
+      throw new IngestError(file, `the workbook is damaged or not a real Excel workbook: ${err.message}. Copy or download it again, or open it in Excel and save it again as .xlsx.`, { cause: err });
     }
     throw err;
   }
