@@ -221,7 +221,7 @@ CREATE OR REPLACE MACRO date_order_of(k, c) AS CASE k || '.' || c ${dateCases.jo
 /** A decision in words, for the build summary. */
 export function describeDecision(d: ColumnDecision): string {
   if (d.what === 'number') {
-    const role = d.decision === 'thousands' ? 'read as thousands separators (3.600 = 3600)' : d.decision === 'decimal' ? 'read as decimal points (3.600 = 3.6)' : 'ambiguous: those values are quarantined';
+    const role = d.decision === 'thousands' ? 'is a thousands separator (3.600 = 3600)' : d.decision === 'decimal' ? 'is a decimal point (3.600 = 3.6)' : 'is ambiguous: those values are quarantined';
     return `${d.file} ${d.column}: ${d.affected} value(s) like 3.600 — the dot ${role}; ${d.why}`;
   }
   const order = d.decision === 'mdy' ? 'month-first' : d.decision === 'dmy' ? 'day-first' : 'mixed: those values are quarantined';
