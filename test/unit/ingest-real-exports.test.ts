@@ -170,6 +170,16 @@ describe('a column decides how its numbers and dates are read', () => {
   });
 });
 
+describe('typed Parquet numbers are no evidence and never look ambiguous', () => {
+  it('a DOUBLE 1.125 is written with a decimal comma; the column is listed as typed', async () => {
+    const path = `${tmp.dir}/abk.parquet`;
+    await conn.run(`COPY (SELECT 'P1' AS id_jabatan, 'T1' AS kode_tugas, 'Tugas' AS uraian_tugas, 1.125::DOUBLE AS volume, 12.5::DOUBLE AS norma_waktu) TO '${path}' (FORMAT parquet)`);
+    const raw = await loadRaw(conn, 'position_tasks', path);
+    expect(raw.typedColumns).toEqual(['annual_volume', 'time_norm_minutes']);
+    expect(await rows(conn, 'SELECT annual_volume, time_norm_minutes FROM raw_position_tasks')).toEqual([{ annual_volume: '1,125', time_norm_minutes: '12.5' }]);
+  });
+});
+
 describe('unknown headers near a known alias', () => {
   it('names the column they probably mean', () => {
     expect(nearMissHeaders('employees', ['Gol Ruang Terakhir', 'Nama Jabatan', 'Keterangan'], ['nip', 'name', 'status', 'position_id', 'position_since'])).toEqual([
