@@ -51,3 +51,32 @@ describe('col_date', () => {
     expect(await sqlEval(conn, `col_date_ambiguous(?, 't', 'mdy')`, '05/06/2024')).toBe(false);
   });
 });
+
+describe('profileColumns over raw tables', () => {
+  it('birth dates that all read both ways: the NIP decides month-first; numbers: SQL and TypeScript evidence agree', async () => {
+    const { profileColumns, addNumberEvidence, emptyEvidence } = await import('../../pipeline/ingest/profile.ts');
+    const { DEFAULT_SETTINGS } = await import('../../pipeline/domain/settings.ts');
+    // generated NIPs: birth date YYYYMMDD, first appointment YYYYMM, sex, serial (shared/domain.md)
+    await conn.run(`CREATE OR REPLACE TABLE raw_employees AS SELECT * FROM (VALUES
+      ('198003042005011001', '03/04/1980', '2020-01-01', '01/01/2005'),
+      ('198511092010012002', '11/09/1985', '2020-01-01', '01/01/2010'),
+      ('199002012015031003', '02/01/1990', '2020-01-01', '03/01/2015')) AS t(nip, birth_date, position_since, appointment_date)`);
+    const values = ['3.600', '1.364', '12,5', '7', '0.125'];
+    await conn.run(`CREATE OR REPLACE TABLE raw_position_tasks AS SELECT * FROM (VALUES ${values.map((v) => `('${v}', '${v}')`).join(', ')}) AS t(annual_volume, time_norm_minutes)`);
+    const { sql, decisions } = await profileColumns(conn, [
+      { kind: 'employees', file: 'pegawai.csv', format: 'csv', delimiter: ',' },
+      { kind: 'position_tasks', file: 'abk.csv', format: 'csv', delimiter: ',' },
+    ], DEFAULT_SETTINGS.input);
+    expect(decisions.map((d) => [d.column, d.decision, d.affected, d.why])).toEqual([
+      ['birth_date', 'mdy', 3, 'the NIP agrees with the month-first reading of 3 of 3 values'],
+      ['appointment_date', 'mdy', 1, 'the NIP agrees with the month-first reading of 1 of 1 values'],
+      ['annual_volume', 'ambiguous', 2, 'the column holds both "12,5" and "0.125"; input.number_locale is auto'],
+      ['time_norm_minutes', 'ambiguous', 2, 'the column holds both "12,5" and "0.125"; input.number_locale is auto'],
+    ]);
+    expect(sql).toContain(`WHEN 'employees.birth_date' THEN 'mdy'`);
+    expect(sql).toContain(`WHEN 'employees.position_since' THEN 'dmy'`);
+    const ev = emptyEvidence();
+    for (const v of values) addNumberEvidence(ev, v);
+    expect(ev).toMatchObject({ thousands: 1, decimal: 1, ambiguous: 2 });
+  });
+});
