@@ -125,7 +125,13 @@ async function withTimeLimit<T>(conn: DuckDBConnection, file: string, seconds: n
   try {
     return await Promise.race([work, limit]);
   } catch (err) {
-    if (expired) throw await limit.catch((e: unknown) => e);
+    if (expired) {
+      // let an interrupted DuckDB read wind down (a few seconds at most) before the connection is used again
+      let wait: NodeJS.Timeout | undefined;
+      await Promise.race([work.catch(() => undefined), new Promise((r) => (wait = setTimeout(r, 5000)))]);
+      clearTimeout(wait);
+      throw await limit.catch((e: unknown) => e);
+    }
     throw err;
   } finally {
     clearTimeout(timer);
