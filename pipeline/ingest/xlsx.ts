@@ -372,13 +372,29 @@ async function exactDigits(conn: DuckDBConnection, path: string, entries: ZipEnt
       if (v !== undefined) found.set(m[1]!, v);
     }
   }
+  const exact: { row: number; column: string; digits: string }[] = [];
   for (const b of r.bigNumbers) {
     const raw = found.get(b.address);
     // all the digits, and more than a double's 15 significant ones: exact (a value ending in zeros is ambiguous)
-    if (raw !== undefined && /^-?\d{16,}$/.test(raw) && !/0{3}$/.test(raw)) {
-      await conn.run(`UPDATE ${quoteIdent(table)} SET ${quoteIdent(b.column)} = ${quoteLiteral(raw)} WHERE _row = ${b.row}`);
-    } else if (b.column === 'nip') {
-      r.cellIssues.push({ row: b.row, column: b.column, value: raw ?? null, reason: ROUNDED_BY_EXCEL });
-    }
+    if (raw !== undefined && /^-?\d{16,}$/.test(raw) && !/0{3}$/.test(raw)) exact.push({ row: b.row, column: b.column, digits: raw });
+    else if (b.column === 'nip') r.cellIssues.push({ row: b.row, column: b.column, value: raw ?? null, reason: ROUNDED_BY_EXCEL });
   }
+  if (exact.length === 0) return;
+  // one UPDATE per column from a temp table (a whole column of NIPs typed as numbers is common)
+  await conn.run('CREATE OR REPLACE TEMP TABLE _seimbang_exact_digits (_row INTEGER, "column" VARCHAR, digits VARCHAR)');
+  const app = await conn.createAppender('_seimbang_exact_digits', 'main', 'temp');
+  for (const e of exact) {
+    app.appendInteger(e.row);
+    app.appendVarchar(e.column);
+    app.appendVarchar(e.digits);
+    app.endRow();
+  }
+  app.closeSync();
+  for (const column of new Set(exact.map((e) => e.column))) {
+    await conn.run(
+      `UPDATE ${quoteIdent(table)} AS t SET ${quoteIdent(column)} = x.digits FROM temp.main._seimbang_exact_digits x
+       WHERE x."column" = ${quoteLiteral(column)} AND t._row = x._row`,
+    );
+  }
+  await conn.run('DROP TABLE temp.main._seimbang_exact_digits');
 }

@@ -5,7 +5,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { discoverInputs, loadRaw, createEmptyRaw, REQUIRED_KINDS, ALL_KINDS, type RawFile } from '../ingest/index.ts';
+import {
+  discoverInputs, loadRaw, createEmptyRaw, REQUIRED_KINDS, ALL_KINDS, CELL_ISSUE_TABLE, METRIC_COLUMNS, nearMissHeaders,
+  profileColumns, describeDecision, type RawFile,
+} from '../ingest/index.ts';
 import { UserError } from '../errors.ts';
 import type { Settings } from '../domain/settings.ts';
 import { loadSettings } from './settings-file.ts';
@@ -17,9 +20,6 @@ import { PROGRESS_SETTINGS, watchQueryProgress } from './query-progress.ts';
 import { exportParquet } from './parquet.ts';
 import { DERIVED_STEPS } from './derived.ts';
 import { SCHEMA_VERSION } from '../domain/warehouse-schema.ts';
-import { CELL_ISSUE_TABLE } from '../ingest/load.ts';
-import { profileColumns, describeDecision } from '../ingest/profile.ts';
-import { METRIC_COLUMNS, nearMissHeaders } from '../ingest/header-hints.ts';
 import { inputSettingsSql } from './input-sql.ts';
 import { lossProblems, previousLoaded } from './publish-guard.ts';
 
