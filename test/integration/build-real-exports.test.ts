@@ -187,6 +187,17 @@ describe('a build that loses most of a kind of record keeps the previous warehou
     writeFileSync(db, good);
   });
 
+  it('a JABATAN column holding titles instead of position ids: exit 1, the old warehouse untouched', () => {
+    const input = fixture();
+    const p = join(input, 'employees.csv');
+    const titles: Record<string, string> = { P1: 'Analis Kebijakan', P2: 'Pengadministrasi Umum', P3: 'Pranata Komputer', P4: 'Kepala UPT' };
+    writeFileSync(p, readFileSync(p, 'utf8').replace(/,(P[1-4]),/g, (_m, id: string) => `,${titles[id]},`));
+    const r = cli(['build', '--input', input, '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('employees.csv: only 0 of 4 employees rows loaded (0.0 %, below publish.min_loaded_share 50 %); main reasons: 4× unknown position');
+    expect(readFileSync(db).equals(good)).toBe(true);
+  });
+
   it('a header-only staff file, and an optional file emptied against the previous warehouse', () => {
     const input = fixture();
     const p = join(input, 'employees.csv');
