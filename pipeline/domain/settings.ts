@@ -76,6 +76,29 @@ export interface Settings {
   /** Batas usia pensiun (BUP) by position (pipeline/domain/retirement.ts); PPPK are planned with the same ages, as
    *  their contracts end at the position's age limit at the latest */
   retirement: { default_age: number; default_source: string; rules: RetirementRule[] };
+  /** How input files are read where a file does not decide by itself (docs/data-contract.md "Values") */
+  input: {
+    /** a lone dot followed by three digits (`3.600`) in a column whose other values do not decide: `id` thousands
+     *  separator (Indonesian usage), `en` decimal point, `auto` neither (such values are quarantined as ambiguous) */
+    number_locale: 'auto' | 'id' | 'en';
+    /** order of `04/01/2003` in a date column whose other values do not decide (no day above 12 in either place):
+     *  `dmy` (Indonesian usage) or `mdy` */
+    date_order: 'dmy' | 'mdy';
+    /** the date the data are as of (YYYY-MM-DD): transfers, ratings, workload and other dates after it are
+     *  quarantined; null = the day of the build */
+    data_date: string | null;
+    /** a file reader (CSV, Parquet, XLSX) that runs longer than this is stopped */
+    reader_time_limit_seconds: number;
+    /** an XLSX reader that delivers no row for this long is stopped (a damaged workbook may stall the unzipper) */
+    reader_stall_seconds: number;
+  };
+  /** When a finished build is published over the previous warehouse (pipeline/warehouse/publish-guard.ts) */
+  publish: {
+    /** a record kind whose loaded rows are fewer than this share of its input rows stops the build */
+    min_loaded_share: number;
+    /** a record kind whose loaded rows are fewer than this share of those in the previous warehouse stops the build */
+    min_share_of_previous: number;
+  };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -116,6 +139,8 @@ export const DEFAULT_SETTINGS: Settings = {
       { position_kind: 'struktural', min_class: 13, age: 60, source: 'PP 11/2017 Pasal 239 ayat (2) huruf b (JPT)' },
     ],
   },
+  input: { number_locale: 'auto', date_order: 'dmy', data_date: null, reader_time_limit_seconds: 1800, reader_stall_seconds: 120 },
+  publish: { min_loaded_share: 0.5, min_share_of_previous: 0.5 },
 };
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object ? DeepPartial<T[K]> : T[K] };

@@ -79,7 +79,7 @@ export const KINDS: readonly KindSpec[] = [
       col('nip', true, ['nip_baru', 'nomor_induk_pegawai', 'nip18']),
       col('name', true, ['nama', 'nama_lengkap', 'nama_pegawai']),
       col('status', true, ['status_kepegawaian', 'jenis_asn', 'status_pegawai', 'jenis_pegawai', 'status_asn']),
-      col('golongan', false, ['gol', 'pangkat_golongan', 'gol_ruang', 'golongan_ruang', 'pangkat_gol', 'pangkat']),
+      col('golongan', false, ['gol', 'pangkat_golongan', 'gol_ruang', 'golongan_ruang', 'pangkat_gol', 'pangkat', 'rank_grade', 'grade', 'rank']),
       col('birth_date', false, ['tanggal_lahir', 'tgl_lahir', 'date_of_birth', 'tanggal_kelahiran']),
       col('sex', false, ['jenis_kelamin', 'jk', 'gender', 'l_p']),
       col('education_level', false, ['pendidikan', 'tingkat_pendidikan', 'pendidikan_terakhir', 'jenjang_pendidikan']),
@@ -88,8 +88,8 @@ export const KINDS: readonly KindSpec[] = [
       col('position_id', true, ['id_jabatan', 'kode_jabatan', 'jabatan']),
       col('position_since', true, ['tmt_jabatan', 'tanggal_mulai_jabatan']),
       col('appointment_date', false, ['tmt_cpns', 'tmt_pengangkatan', 'tmt_pns']),
-      col('willing_to_move', false, ['bersedia_mutasi', 'kesediaan_mutasi', 'bersedia_dimutasi']),
-      col('unwilling_reason', false, ['alasan_tidak_bersedia', 'alasan_tidak_bersedia_mutasi']),
+      col('willing_to_move', false, ['bersedia_mutasi', 'kesediaan_mutasi', 'bersedia_dimutasi', 'willing_to_transfer', 'willing']),
+      col('unwilling_reason', false, ['alasan_tidak_bersedia', 'alasan_tidak_bersedia_mutasi', 'reason_not_willing', 'reason_unwilling']),
     ],
   },
   {
@@ -196,7 +196,21 @@ export interface HeaderMapping {
   unused: { index: number; header: string; column: string | null }[];
   /** required canonical columns the header lacks */
   missingRequired: string[];
+  /**
+   * a period given as two columns, year and month (`TAHUN`, `BULAN`): canonical column → index of the month
+   * cell; `canonical` then points at the year cell, and the readers write `<year>-<month>`
+   */
+  combined: Map<string, number>;
 }
+
+/**
+ * Period columns that exports split into a year and a month column (an SKP export's `TAHUN` and `BULAN`): when a
+ * header has both, and no column that holds the whole period, they are combined (docs/data-contract.md).
+ */
+export const YEAR_MONTH_COLUMNS: Readonly<Record<string, { column: string; year: string[]; month: string[] }>> = {
+  performance: { column: 'period', year: ['tahun', 'year', 'tahun_penilaian'], month: ['bulan', 'month', 'bulan_penilaian'] },
+  workload: { column: 'month', year: ['tahun', 'year'], month: ['bulan', 'month'] },
+};
 
 /**
  * Map a header row to canonical columns. Each canonical column takes the header cell whose folded name is
@@ -216,6 +230,20 @@ export function mapHeader(kind: string, header: readonly string[]): HeaderMappin
         taken.add(idx);
         break;
       }
+    }
+  }
+  const combined = new Map<string, number>();
+  const ym = YEAR_MONTH_COLUMNS[kind];
+  if (ym) {
+    const at = canonical.get(ym.column);
+    const yearIdx = folded.findIndex((f, i) => ym.year.includes(f) && (!taken.has(i) || i === at));
+    const monthIdx = folded.findIndex((f, i) => ym.month.includes(f) && (!taken.has(i) || i === at));
+    // only when the column found so far is the year or the month itself (a `periode` column wins)
+    if (yearIdx >= 0 && monthIdx >= 0 && (at === undefined || at === yearIdx || at === monthIdx)) {
+      canonical.set(ym.column, yearIdx);
+      combined.set(ym.column, monthIdx);
+      taken.add(yearIdx);
+      taken.add(monthIdx);
     }
   }
   const used = new Set<string>([...spec.columns.map((c) => c.name), '_file', '_row', '_id_style']);
@@ -242,7 +270,7 @@ export function mapHeader(kind: string, header: readonly string[]): HeaderMappin
       return !(alt && alt.every((a) => canonical.has(a)));
     })
     .map((c) => c.name);
-  return { canonical, unused, missingRequired };
+  return { canonical, unused, missingRequired, combined };
 }
 
 /** Fold a file or sheet name and return the kind it names, if any. */

@@ -4,7 +4,9 @@ import { KINDS, kindSpec } from './aliases.ts';
 import { dropTempObjects, quoteIdent } from './sql.ts';
 import { rawTableName } from './load.ts';
 
-export { loadRaw, rawTableName, type LoadOptions, type RawFile } from './load.ts';
+export { loadRaw, rawTableName, CELL_ISSUE_TABLE, type LoadOptions, type RawFile } from './load.ts';
+export { profileColumns, describeDecision, type ColumnDecision } from './profile.ts';
+export { METRIC_COLUMNS, nearMissHeaders } from './header-hints.ts';
 export { discoverInputs, missingRequiredKinds, FORMAT_OF_EXTENSION, type DiscoveredInputs } from './discover.ts';
 export { IngestError } from './errors.ts';
 export { KINDS, KIND_NAMES, foldHeader, kindSpec, mapHeader, type KindSpec, type ColumnSpec } from './aliases.ts';

@@ -23,12 +23,12 @@ export function trimExpr(e: string, emptyIsNull = true): string {
 }
 
 /** The raw table's columns for a kind and header mapping: every canonical column, then unused named columns. */
-export function rawColumns(kind: string, mapping: HeaderMapping): { name: string; source: number | null }[] {
+export function rawColumns(kind: string, mapping: HeaderMapping): { name: string; source: number | null; month?: number }[] {
   const spec = kindSpec(kind);
-  const cols: { name: string; source: number | null }[] = spec.columns.map((c) => ({
-    name: c.name,
-    source: mapping.canonical.get(c.name) ?? null,
-  }));
+  const cols: { name: string; source: number | null; month?: number }[] = spec.columns.map((c) => {
+    const month = mapping.combined.get(c.name);
+    return { name: c.name, source: mapping.canonical.get(c.name) ?? null, ...(month !== undefined ? { month } : {}) };
+  });
   for (const u of mapping.unused) if (u.column) cols.push({ name: u.column, source: u.index });
   return cols;
 }
@@ -68,7 +68,14 @@ export function rawInsertSql(
 ): string {
   const cols = rawColumns(kind, mapping).filter((c) => c.source !== null);
   const targets = [...cols.map((c) => quoteIdent(c.name)), '_row'];
-  const exprs = [...cols.map((c) => trimExpr(source(c.source!), opts.emptyIsNull)), opts.row];
+  const exprs = [
+    ...cols.map((c) =>
+      c.month === undefined
+        ? trimExpr(source(c.source!), opts.emptyIsNull)
+        : yearMonthExpr(trimExpr(source(c.source!), opts.emptyIsNull), trimExpr(source(c.month), opts.emptyIsNull)),
+    ),
+    opts.row,
+  ];
   return `INSERT INTO ${quoteIdent(table)} (${targets.join(', ')})\nSELECT ${exprs.join(',\n  ')}\nFROM ${from}`;
 }
 
@@ -106,4 +113,14 @@ export async function dropTrailingEmptyRows(conn: DuckDBConnection, table: strin
   const keep = lastNonEmpty === null || lastNonEmpty === undefined ? 0 : Number(lastNonEmpty) + 1;
   await conn.run(`DELETE FROM ${t} WHERE rowid >= ${keep}`);
   return keep;
+}
+
+/** `<year>-<month>` from a split period (a year alone when the month is empty; nothing without a year). */
+export function yearMonthText(year: string | null, month: string | null): string | null {
+  if (year === null) return null;
+  return month === null ? year : `${year}-${month}`;
+}
+/** The SQL twin of yearMonthText over two VARCHAR expressions. */
+export function yearMonthExpr(year: string, month: string): string {
+  return `CASE WHEN (${year}) IS NULL THEN NULL WHEN (${month}) IS NULL THEN (${year}) ELSE (${year}) || '-' || (${month}) END`;
 }

@@ -5,7 +5,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { discoverInputs, loadRaw, createEmptyRaw, REQUIRED_KINDS, ALL_KINDS, type RawFile } from '../ingest/index.ts';
+import {
+  discoverInputs, loadRaw, createEmptyRaw, REQUIRED_KINDS, ALL_KINDS, CELL_ISSUE_TABLE, METRIC_COLUMNS, nearMissHeaders,
+  profileColumns, describeDecision, type RawFile,
+} from '../ingest/index.ts';
 import { UserError } from '../errors.ts';
 import type { Settings } from '../domain/settings.ts';
 import { loadSettings } from './settings-file.ts';
@@ -17,6 +20,30 @@ import { PROGRESS_SETTINGS, watchQueryProgress } from './query-progress.ts';
 import { exportParquet } from './parquet.ts';
 import { DERIVED_STEPS } from './derived.ts';
 import { SCHEMA_VERSION } from '../domain/warehouse-schema.ts';
+import { inputSettingsSql } from './input-sql.ts';
+import { lossProblems, previousLoaded } from './publish-guard.ts';
+
+/** A build warning: its kind (the summary groups by it) and what happened, naming the file and column. */
+export interface BuildWarning {
+  kind: string;
+  message: string;
+  /** an error under --strict */
+  strict?: boolean;
+}
+
+export const WARNING_KINDS = {
+  ignoredFile: 'file not read',
+  unreadColumn: 'column not read (a known name nearly matches)',
+  emptyColumn: 'column empty in every row',
+  columnDecision: 'number format or date order decided from the column',
+  forced: 'published with --force despite losses',
+} as const;
+
+function groupWarnings(ws: readonly BuildWarning[]): BuildResult['warningsByKind'] {
+  const by = new Map<string, string[]>();
+  for (const w of ws) by.set(w.kind, [...(by.get(w.kind) ?? []), w.message]);
+  return [...by].map(([kind, messages]) => ({ kind, n: messages.length, messages }));
+}
 
 export interface BuildOptions {
   input: string;
@@ -25,6 +52,8 @@ export interface BuildOptions {
   strict?: boolean;
   /** also write core and mart tables as hive-partitioned Parquet here */
   parquet?: string;
+  /** publish even when the build lost most of a kind of record (publish-guard.ts) */
+  force?: boolean;
   /** a settings file (overrides the one in the input folder) */
   settings?: string;
   /** keep raw_* and stg_* tables in the warehouse (for debugging an import) */
@@ -52,7 +81,10 @@ export interface BuildResult {
   files: FileReport[];
   quarantineByReason: { reason: string; kind: string; n: number }[];
   tables: { name: string; rows: number }[];
+  /** every warning, in words */
   warnings: string[];
+  /** the warnings grouped by kind, with counts (the build summary) */
+  warningsByKind: { kind: string; n: number; messages: string[] }[];
   settings: Settings;
   /** every step with its duration */
   steps: StepTime[];
@@ -94,6 +126,9 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
   try {
     await conn.run(macroSql());
     await conn.run(settingsSql(settings));
+    await conn.run(inputSettingsSql(settings));
+    await conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${CELL_ISSUE_TABLE} (kind VARCHAR, _row INTEGER, "column" VARCHAR, "value" VARCHAR, reason VARCHAR)`);
+    const warnings: BuildWarning[] = found.warnings.map((message) => ({ kind: WARNING_KINDS.ignoredFile, message }));
     if (opts.status) await conn.run(PROGRESS_SETTINGS);
 
     // raw layer: TEMP storage unless kept for debugging (it is never published), so it is not written twice
@@ -103,14 +138,38 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
       const path = found.files.get(kind);
       if (path) {
         const stop = opts.status ? watchQueryProgress(conn, (pct) => s.update(pct)) : () => {};
-        const raw = await loadRaw(conn, kind, path, { temporary: !opts.keepStaging }).finally(stop);
+        const raw = await loadRaw(conn, kind, path, {
+          temporary: !opts.keepStaging,
+          timeLimitSeconds: settings.input.reader_time_limit_seconds,
+          stallSeconds: settings.input.reader_stall_seconds,
+        }).finally(stop);
         raws.push(raw);
+        for (const h of nearMissHeaders(kind, raw.unusedColumns, raw.mappedColumns)) {
+          warnings.push({
+            kind: WARNING_KINDS.unreadColumn, strict: true,
+            message: `${raw.file}: column '${h.header}' is not read; did you mean ${h.column} (accepted name '${h.alias}')? Rename the header, or add the alias in pipeline/ingest/aliases.ts`,
+          });
+        }
+        if (raw.rows > 0) {
+          for (const [column, feeds] of Object.entries(METRIC_COLUMNS[kind] ?? {})) {
+            if ((await scalar(conn, `SELECT count("${column}") FROM raw_${kind}`)) > 0) continue;
+            warnings.push({
+              kind: WARNING_KINDS.emptyColumn, strict: true,
+              message: `${raw.file}: column ${column} is ${raw.mappedColumns.includes(column) ? 'empty in every row' : 'missing'}; it feeds ${feeds}`,
+            });
+          }
+        }
         s.done(`${raw.file}: ${count(raw.rows)} rows${raw.unusedColumns.length ? `; unused columns: ${raw.unusedColumns.join(', ')}` : ''}`);
       } else {
         await createEmptyRaw(conn, kind, { temporary: !opts.keepStaging });
         s.done('no file (optional)');
       }
     }
+
+    // per-column decisions: number format and date order, from the whole column (pipeline/ingest/profile.ts)
+    const profile = await profileColumns(conn, raws, settings.input);
+    await conn.run(profile.sql);
+    for (const d of profile.decisions) warnings.push({ kind: WARNING_KINDS.columnDecision, message: describeDecision(d) });
 
     // models
     for (const m of models) {
@@ -123,6 +182,9 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
       } finally {
         stop();
       }
+      // cells the readers could not take as they are (formulas without a saved result …) quarantine their rows,
+      // before any later model reads the loaded rows of this one
+      if (m.layer === 'staging' && m.name.startsWith('stg_')) await applyCellIssues(conn, m.name.slice(4));
       // a view is computed when read: counting its rows would run it
       const isView = await scalar(conn, `SELECT count(*) FROM duckdb_views() WHERE view_name = '${m.name}'`);
       s.done(isView ? 'view' : `${count(await scalar(conn, `SELECT count(*) FROM "${m.name}"`))} rows`);
@@ -151,6 +213,10 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
     const quarantineByReason = qr.getRowObjects().map((o) => ({ reason: String(o.reason), kind: String(o.kind), n: Number(o.n) }));
     const qTotal = quarantineByReason.reduce((a, b) => a + b.n, 0);
     check.done(`${count(files.reduce((a, f) => a + f.rows, 0))} input rows = loaded + quarantined; ${count(qTotal)} quarantine entries`);
+    const strictWarnings = warnings.filter((w) => w.strict);
+    if (opts.strict && strictWarnings.length > 0) {
+      throw new UserError(`--strict: ${strictWarnings.length} warning(s) that --strict treats as errors: ${strictWarnings.map((w) => w.message).join('; ')}`);
+    }
     if (opts.strict && qTotal > 0) {
       const top = quarantineByReason.slice(0, 5).map((q) => `${q.n}× ${q.kind}: ${q.reason}`).join('; ');
       const first = await conn.runAndReadAll(`SELECT source_file, "row", "column", "value", reason FROM quarantine LIMIT 1`);
@@ -160,9 +226,18 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
       );
     }
 
+    // a build that lost most of a kind of record does not replace the warehouse (unless --force)
+    const reasonsOf = (kind: string) => quarantineByReason.filter((q) => q.kind === kind).slice(0, 3).map((q) => `${q.n}× ${q.reason}`).join('; ');
+    const losses = lossProblems(files, await previousLoaded(conn, db), settings.publish, REQUIRED_KINDS, reasonsOf);
+    if (losses.length && !opts.force) {
+      throw new UserError(`the build lost most of some records and does not replace ${basename(db)} (kept as it is; --force publishes anyway): ${losses.join('; ')}`);
+    }
+    for (const l of losses) warnings.push({ kind: WARNING_KINDS.forced, message: l });
+
     // build_info and the raw-file manifest
     const info = p.step('build_info');
-    await writeBuildInfo(conn, { input, raws, files, settings, quarantineByReason, warnings: found.warnings, startedMs: p.elapsedMs });
+    const warningTexts = warnings.map((w) => w.message);
+    await writeBuildInfo(conn, { input, raws, files, settings, quarantineByReason, warnings: warningTexts, startedMs: p.elapsedMs });
     // staging tables are TEMP (never written to the warehouse file); --keep-staging copies them into it
     const t = await conn.runAndReadAll(`SELECT database_name, table_name FROM duckdb_tables() WHERE schema_name = 'main'`);
     for (const [database, name] of t.getRows()) {
@@ -191,7 +266,10 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
     publish(tmp, db);
     published = true;
     fin.done(basename(db));
-    return { db, durationMs: p.elapsedMs, files, quarantineByReason, tables: tableRows, warnings: found.warnings, settings, steps: [...p.steps] };
+    return {
+      db, durationMs: p.elapsedMs, files, quarantineByReason, tables: tableRows,
+      warnings: warningTexts, warningsByKind: groupWarnings(warnings), settings, steps: [...p.steps],
+    };
   } finally {
     if (!published) {
       try { conn.closeSync(); } catch { /* already closed */ }
@@ -199,6 +277,16 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
       discardTemp(tmp);
     }
   }
+}
+
+/** Add the reader-found cell problems of a kind (raw_cell_issue) to its staging rows' `_issues`. */
+async function applyCellIssues(conn: DuckDBConnection, kind: string): Promise<void> {
+  if ((await scalar(conn, `SELECT count(*) FROM ${CELL_ISSUE_TABLE} WHERE kind = '${kind}'`)) === 0) return;
+  await conn.run(`
+    UPDATE stg_${kind} AS s SET _issues = list_concat(s._issues, ci.issues)
+    FROM (SELECT _row, list(issue("column", "value", reason) ORDER BY "column") AS issues
+          FROM ${CELL_ISSUE_TABLE} WHERE kind = '${kind}' GROUP BY _row) ci
+    WHERE s._row = ci._row`);
 }
 
 async function writeBuildInfo(

@@ -37,6 +37,15 @@ export function loadSettings(path: string | undefined): Settings {
   const age = (v: unknown) => typeof v === 'number' && v >= 40 && v <= 80;
   if (!age(r.default_age)) problems.push('retirement.default_age must be an age between 40 and 80');
   if (!Array.isArray(r.rules) || r.rules.some((x) => !age(x?.age))) problems.push('retirement.rules: every rule needs an age between 40 and 80');
+  const inp = s.input;
+  if (!['auto', 'id', 'en'].includes(inp.number_locale)) problems.push('input.number_locale must be auto, id or en');
+  if (!['dmy', 'mdy'].includes(inp.date_order)) problems.push('input.date_order must be dmy or mdy');
+  if (inp.data_date !== null && (inp.data_date as unknown) instanceof Date) inp.data_date = (inp.data_date as unknown as Date).toISOString().slice(0, 10);
+  if (inp.data_date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(inp.data_date))) problems.push('input.data_date must be a date YYYY-MM-DD (or null)');
+  for (const k of ['reader_time_limit_seconds', 'reader_stall_seconds'] as const) if (!(inp[k] > 0)) problems.push(`input.${k} must be a positive number`);
+  for (const k of ['min_loaded_share', 'min_share_of_previous'] as const) {
+    if (!(s.publish[k] >= 0 && s.publish[k] <= 1)) problems.push(`publish.${k} must be a share between 0 and 1`);
+  }
   if (problems.length) throw new UserError(`${basename(path)}: ${problems.join('; ')}`);
   return s;
 }

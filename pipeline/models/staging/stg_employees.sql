@@ -17,7 +17,7 @@ WITH typed AS (
     END                                        AS status,
     status                                     AS status_text,
     golongan                                   AS golongan_text,
-    id_date(birth_date)                        AS birth_date,
+    col_date(birth_date, 'employees', 'birth_date') AS birth_date,
     birth_date                                 AS birth_date_text,
     sex_norm(sex)                              AS sex_given,
     sex                                        AS sex_text,
@@ -26,9 +26,9 @@ WITH typed AS (
     nullif(trim(education_major), '')          AS education_major,
     coalesce(tags(competencies), [])           AS competencies,
     nullif(trim(position_id), '')              AS position_id,
-    id_date(position_since)                    AS position_since,
+    col_date(position_since, 'employees', 'position_since') AS position_since,
     position_since                             AS position_since_text,
-    id_date(appointment_date)                  AS appointment_date,
+    col_date(appointment_date, 'employees', 'appointment_date') AS appointment_date,
     appointment_date                           AS appointment_text,
     yes_no(willing_to_move)                    AS willing_to_move,
     nullif(trim(unwilling_reason), '')         AS unwilling_reason
@@ -39,7 +39,9 @@ WITH typed AS (
     nip_problem(t.nip, t.status)                                 AS nip_issue,
     nip_birth_date(t.nip)                                        AS nip_birth,
     -- NIP digit 15 is the sex (1 male, 2 female) for PNS and PPPK alike
-    CASE substr(t.nip, 15, 1) WHEN '1' THEN 'L' WHEN '2' THEN 'P' END AS nip_sex
+    CASE substr(t.nip, 15, 1) WHEN '1' THEN 'L' WHEN '2' THEN 'P' END AS nip_sex,
+    -- PNS: NIP digits 9–14 are the first appointment (TMT CPNS) as YYYYMM (shared/domain.md "Identifiers")
+    CASE WHEN t.status = 'PNS' THEN try_cast(substr(t.nip, 9, 4) || '-' || substr(t.nip, 13, 2) || '-01' AS DATE) END AS nip_appointment
   FROM typed t
 )
 SELECT
@@ -56,8 +58,9 @@ SELECT
      AND (c.sex_given IS NOT NULL OR c.sex_text IS NULL)
      AND (c.education_level IS NOT NULL OR c.education_text IS NULL)
      AND p.position_id IS NOT NULL
-     AND c.position_since <= current_date
+     AND c.position_since <= setting_data_date()
      AND (c.appointment_date IS NOT NULL OR c.appointment_text IS NULL)
+     AND (c.appointment_date IS NULL OR c.nip_appointment IS NULL OR date_trunc('month', c.appointment_date) = c.nip_appointment)
     THEN []
     ELSE list_filter([
       CASE WHEN nullif(trim(c.nip_text), '') IS NULL THEN issue('nip', NULL, 'missing required value')
@@ -68,7 +71,8 @@ SELECT
       CASE WHEN c.status IS NULL THEN issue('status', c.status_text, 'status must be PNS or PPPK') END,
       CASE WHEN nullif(trim(c.golongan_text), '') IS NOT NULL AND c.golongan IS NULL AND c.status IS NOT NULL
            THEN issue('golongan', c.golongan_text, 'golongan does not exist for ' || c.status) END,
-      CASE WHEN nullif(trim(c.birth_date_text), '') IS NOT NULL AND c.birth_date IS NULL
+      CASE WHEN col_date_ambiguous(c.birth_date_text, 'employees', 'birth_date') THEN issue('birth_date', c.birth_date_text, date_ambiguous_reason())
+           WHEN nullif(trim(c.birth_date_text), '') IS NOT NULL AND c.birth_date IS NULL
            THEN issue('birth_date', c.birth_date_text, 'impossible or unreadable date')
            WHEN c.birth_date IS NOT NULL AND c.nip_birth IS NOT NULL AND c.birth_date <> c.nip_birth
            THEN issue('birth_date', c.birth_date_text, 'birth date does not match the NIP') END,
@@ -78,10 +82,14 @@ SELECT
       CASE WHEN c.position_id IS NULL THEN issue('position_id', NULL, 'missing required value')
            WHEN p.position_id IS NULL THEN issue('position_id', c.position_id, 'unknown position') END,
       CASE WHEN nullif(trim(c.position_since_text), '') IS NULL THEN issue('position_since', NULL, 'missing required value')
+           WHEN col_date_ambiguous(c.position_since_text, 'employees', 'position_since') THEN issue('position_since', c.position_since_text, date_ambiguous_reason())
            WHEN c.position_since IS NULL THEN issue('position_since', c.position_since_text, 'impossible or unreadable date')
-           WHEN c.position_since > current_date THEN issue('position_since', c.position_since_text, 'date is in the future') END,
-      CASE WHEN nullif(trim(c.appointment_text), '') IS NOT NULL AND c.appointment_date IS NULL
-           THEN issue('appointment_date', c.appointment_text, 'impossible or unreadable date') END
+           WHEN c.position_since > setting_data_date() THEN issue('position_since', c.position_since_text, after_data_date_reason()) END,
+      CASE WHEN col_date_ambiguous(c.appointment_text, 'employees', 'appointment_date') THEN issue('appointment_date', c.appointment_text, date_ambiguous_reason())
+           WHEN nullif(trim(c.appointment_text), '') IS NOT NULL AND c.appointment_date IS NULL
+           THEN issue('appointment_date', c.appointment_text, 'impossible or unreadable date')
+           WHEN c.appointment_date IS NOT NULL AND c.nip_appointment IS NOT NULL AND date_trunc('month', c.appointment_date) <> c.nip_appointment
+           THEN issue('appointment_date', c.appointment_text, 'TMT CPNS does not match the NIP (digits 9–14: first appointment ' || strftime(c.nip_appointment, '%Y-%m') || ')') END
     ], x -> x IS NOT NULL)
   END AS _issues
 FROM checked c

@@ -13,12 +13,14 @@ SELECT
      AND (t.results_rating IS NOT NULL OR t.results_text IS NULL)
      AND (t.behaviour_rating IS NOT NULL OR t.behaviour_text IS NULL)
      AND (t.score_text IS NULL OR t.score BETWEEN 0 AND 120)
+     AND t.period <= setting_data_date()
      AND d.first_row IS NULL
     THEN []
     ELSE list_filter([
       employee_ref_issue(t.nip_text, t.nip, e.nip IS NOT NULL),
       CASE WHEN nullif(trim(t.period_text), '') IS NULL THEN issue('period', NULL, 'missing required value')
-           WHEN t.period IS NULL THEN issue('period', t.period_text, 'impossible or unreadable period') END,
+           WHEN t.period IS NULL THEN issue('period', t.period_text, 'impossible or unreadable period')
+           WHEN t.period > setting_data_date() THEN issue('period', t.period_text, after_data_date_reason()) END,
       CASE WHEN nullif(trim(t.rating_text), '') IS NOT NULL AND t.rating_given IS NULL
            THEN issue('rating', t.rating_text, 'unknown SKP predicate')
            WHEN t.rating IS NULL THEN issue('rating', NULL, 'missing required value (no predicate and no sub-ratings)') END,
@@ -26,7 +28,8 @@ SELECT
            THEN issue('results_rating', t.results_text, 'unknown expectation level') END,
       CASE WHEN nullif(trim(t.behaviour_text), '') IS NOT NULL AND t.behaviour_rating IS NULL
            THEN issue('behaviour_rating', t.behaviour_text, 'unknown expectation level') END,
-      CASE WHEN nullif(trim(t.score_text), '') IS NOT NULL AND t.score IS NULL THEN issue('score', t.score_text, 'not a number')
+      CASE WHEN col_number_ambiguous(t.score_text, 'performance', 'score') THEN issue('score', t.score_text, number_ambiguous_reason())
+           WHEN nullif(trim(t.score_text), '') IS NOT NULL AND t.score IS NULL THEN issue('score', t.score_text, 'not a number')
            WHEN t.score < 0 OR t.score > 120 THEN issue('score', t.score_text, 'score outside 0–120') END,
       CASE WHEN t._row > d.first_row
            THEN issue('period', t.period_text, 'duplicate key: this employee and period appear on an earlier row') END
@@ -47,7 +50,7 @@ FROM (
       results_rating                         AS results_text,
       expectation_norm(behaviour_rating)     AS behaviour_rating,
       behaviour_rating                       AS behaviour_text,
-      id_number(score, _id_style)            AS score,
+      col_number(score, _id_style, 'performance', 'score') AS score,
       score                                  AS score_text
     FROM raw_performance
   )

@@ -13,7 +13,7 @@ WITH typed AS (
       WHEN 'pelaksana' THEN 'pelaksana' WHEN 'executor' THEN 'pelaksana' WHEN 'jfu' THEN 'pelaksana'
     END                                                 AS position_kind,
     position_kind                                       AS position_kind_text,
-    id_number("class", _id_style)                       AS class_num,
+    col_number("class", _id_style, 'positions', 'class') AS class_num,
     "class"                                             AS class_text,
     education_norm(required_education)                  AS required_education,
     required_education                                  AS required_education_text,

@@ -4,14 +4,16 @@ CREATE OR REPLACE TEMP TABLE stg_workload AS
 SELECT
   t._file, t._row, t.position_id, t.task_id, t."month", t.volume, k.time_norm_minutes,
   CASE
-    WHEN k.task_id IS NOT NULL AND t."month" IS NOT NULL AND t.volume >= 0 AND d.first_row IS NULL THEN []
+    WHEN k.task_id IS NOT NULL AND t."month" IS NOT NULL AND t."month" <= setting_data_date() AND t.volume >= 0 AND d.first_row IS NULL THEN []
     ELSE list_filter([
       CASE WHEN t.position_id IS NULL THEN issue('position_id', NULL, 'missing required value') END,
       CASE WHEN t.task_id IS NULL THEN issue('task_id', NULL, 'missing required value')
            WHEN t.position_id IS NOT NULL AND k.task_id IS NULL THEN issue('task_id', t.position_id || ' / ' || t.task_id, 'unknown task of this position') END,
       CASE WHEN nullif(trim(t.month_text), '') IS NULL THEN issue('month', NULL, 'missing required value')
-           WHEN t."month" IS NULL THEN issue('month', t.month_text, 'impossible or unreadable month') END,
+           WHEN t."month" IS NULL THEN issue('month', t.month_text, 'impossible or unreadable month')
+           WHEN t."month" > setting_data_date() THEN issue('month', t.month_text, after_data_date_reason()) END,
       CASE WHEN nullif(trim(t.volume_text), '') IS NULL THEN issue('volume', NULL, 'missing required value')
+           WHEN col_number_ambiguous(t.volume_text, 'workload', 'volume') THEN issue('volume', t.volume_text, number_ambiguous_reason())
            WHEN t.volume IS NULL THEN issue('volume', t.volume_text, 'not a number')
            WHEN t.volume < 0 THEN issue('volume', t.volume_text, 'negative volume') END,
       CASE WHEN t._row > d.first_row AND k.task_id IS NOT NULL
@@ -25,7 +27,7 @@ FROM (
     nullif(trim(task_id), '')       AS task_id,
     id_month("month")               AS "month",
     "month"                         AS month_text,
-    id_number(volume, _id_style)    AS volume,
+    col_number(volume, _id_style, 'workload', 'volume') AS volume,
     volume                          AS volume_text
   FROM raw_workload
 ) t
