@@ -8,6 +8,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, copyFixture, query, removeDir, tempDir } from './helpers.ts';
 import { buildSampleWarehouse, type SampleWarehouse } from './sample-warehouse.ts';
+import { expectRulesParity, expectTenureOverdueParity } from './rules-parity.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tiny fixture + hand-made transfers. Calendar = 2024-01 .. 2024-03 (the workload months); monthly WKE = 6,250.
@@ -177,6 +178,11 @@ describe('transfer audit on hand-made transfers (tiny fixture)', () => {
       { nip: '198502022010012002', position_id: 'P2', position_since: '2018-07-01', as_of: '2024-03-31', months_in_position: 68, years_in_position: 5.75, years_over: 0.75,
         detail_id: '5 tahun 8 bulan di jabatan ini (sejak 1 Juli 2018) per 31 Maret 2024; maksimal 5 tahun (PP 11/2017 Pasal 190)' },
     ]);
+  });
+
+  it('the TypeScript rules (pipeline/domain/rules.ts) give the same codes and numbers on every hand-made case', async () => {
+    expect(await expectRulesParity(db)).toBe(6 * 8);
+    expect(await expectTenureOverdueParity(db)).toBeGreaterThan(2);
   });
 
   it('the effects step records why nothing could be estimated, and the build goes on', async () => {

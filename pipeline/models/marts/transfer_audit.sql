@@ -36,27 +36,14 @@ SELECT
   t.transfer_id, t.nip, t.effective_date, t.from_position_id, t.to_position_id, t.from_unit_id, t.to_unit_id,
   t.region_code, r.rule,
   CASE r.rule
-    WHEN 'min_tenure' THEN
-      CASE WHEN tenure_months IS NULL THEN 'unknown' WHEN tenure_months >= min_months THEN 'passed' ELSE 'failed' END
-    WHEN 'election_ban' THEN
-      CASE WHEN t.hit_start IS NOT NULL AND t.approval_ref IS NULL THEN 'failed'
-      WHEN t.hit_start IS NOT NULL THEN 'passed'
-      WHEN t.n_windows = 0 THEN 'unknown'
-      ELSE 'passed' END
-    WHEN 'competency' THEN
-      CASE WHEN have_rank IS NULL OR need_rank IS NULL THEN 'unknown' WHEN have_rank >= need_rank THEN 'passed' ELSE 'failed' END
-    WHEN 'documentation' THEN
-      CASE WHEN decree_number IS NULL OR reason_category IS NULL THEN 'failed' ELSE 'passed' END
-    WHEN 'receiving_need' THEN
-      CASE WHEN from_unit_id = to_unit_id OR NOT in_calendar OR to_band IS NULL THEN 'unknown'
-      WHEN to_band IN ('overloaded', 'unstaffed') THEN 'passed'
-      ELSE 'failed' END
-    WHEN 'releasing_slack' THEN
-      CASE WHEN from_unit_id IS NULL OR from_unit_id = to_unit_id OR NOT in_calendar OR from_band IS NULL
-      OR from_band = 'unstaffed' THEN 'unknown'
-      WHEN from_band IN ('slack', 'idle') THEN 'passed'
-      ELSE 'failed' END
-  END AS status,
+    WHEN 'min_tenure' THEN rule_min_tenure_code(prev_start, tenure_months, min_months)
+    WHEN 'election_ban' THEN rule_election_ban_code(t.hit_start, t.approval_ref, t.n_windows)
+    WHEN 'competency' THEN rule_competency_code(have_rank, need_rank)
+    WHEN 'documentation' THEN rule_documentation_code(decree_number, reason_category)
+    WHEN 'receiving_need' THEN rule_receiving_need_code(from_unit_id, to_unit_id, in_calendar, to_band)
+    WHEN 'releasing_slack' THEN rule_releasing_slack_code(from_unit_id, to_unit_id, in_calendar, from_band)
+  END AS code,
+  rule_status(r.rule, code) AS status,
   CASE WHEN r.rule = 'receiving_need' OR r.rule = 'releasing_slack' THEN 'advisory' ELSE 'rule' END AS severity,
   CASE r.rule
     WHEN 'min_tenure' THEN
