@@ -4,7 +4,17 @@ import type { Band } from '#domain/metrics.ts';
 
 export interface MonthRow { month: Date }
 export interface RegionRow { region_code: string; region_name: string; units: number }
-export interface BuildInfoRow { version: string | null; built_at: Date | null; effective_minutes_per_year: number; region_name: string }
+export interface BuildInfoRow {
+  version: string | null;
+  built_at: Date | null;
+  effective_minutes_per_year: number;
+  /** the band thresholds in force (settings workload.overloaded_above / slack_below) */
+  overloaded_above: number;
+  slack_below: number;
+  region_name: string;
+  /** the whole settings object the warehouse was built with (JSON; read it with parseStoredSettings) */
+  settings: string;
+}
 export interface UnitRow { unit_id: string; unit_name: string; parent_id: string | null; unit_kind: string; depth: number; top_unit_id: string }
 export interface OverviewRow {
   month: Date; units_total: number; units_overloaded: number; units_slack: number; staff_total: number;

@@ -54,7 +54,7 @@ const id = {
   overview: {
     title: 'Ringkasan',
     intro:
-      'Gambaran beban kerja unit kerja: di mana pegawai kurang, di mana berlebih, dan apakah beban makin merata. EJ (efektivitas jabatan) = beban kerja ÷ (pegawai × waktu kerja efektif); EJ di atas 1,0 berarti kekurangan pegawai.',
+      'Gambaran beban kerja unit kerja: di mana pegawai kurang, di mana berlebih, dan apakah beban makin merata. EJ (efektivitas jabatan) = beban kerja ÷ (pegawai × waktu kerja efektif); EJ di atas {over} berarti kekurangan pegawai.',
     headlines: 'Angka utama',
     unitsOverloaded: 'Unit kekurangan pegawai',
     unitsOverloadedOf: (n: string) => `dari ${n} unit`,
@@ -68,12 +68,12 @@ const id = {
     giniNote: '0 = beban merata, 1 = sangat timpang',
     ejByUnit: 'EJ per unit kerja',
     ejByUnitSub: (m: string) =>
-      `${m}. Batang di kanan garis 1,0 berarti unit kekurangan pegawai; di kiri garis 0,7 kelebihan pegawai.`,
+      `${m}. Batang di kanan garis {over} berarti unit kekurangan pegawai; di kiri garis {slack} kelebihan pegawai.`,
     trend: 'Ketimpangan beban antarunit dari bulan ke bulan',
     trendSub: 'Gini, koefisien variasi dan indeks Theil atas EJ unit; makin rendah makin merata. Garis tegak: bulan terpilih.',
     heatmap: 'EJ unit kerja per bulan',
     heatmapSub: (m: string) =>
-      `24 bulan sampai ${m}; baris = unit, kolom = bulan. Merah: kekurangan pegawai (EJ > 1), biru: kelebihan pegawai, abu-abu: tanpa pegawai. Lonjakan musiman tampak sebagai deretan sel merah.`,
+      `24 bulan sampai ${m}; baris = unit, kolom = bulan. Merah: kekurangan pegawai (EJ > {over_}), biru: kelebihan pegawai, abu-abu: tanpa pegawai. Lonjakan musiman tampak sebagai deretan sel merah.`,
     heatmapLimited: (shown: string, total: string) => `${shown} dari ${total} unit: yang paling sering kekurangan pegawai.`,
     ejByUnitTruncated: (half: string, total: string) =>
       `${half} unit dengan EJ tertinggi dan ${half} terendah dari ${total}; semua unit ada di tabel data.`,
@@ -282,12 +282,12 @@ const id = {
     } as Record<string, string>,
     workload: 'Beban kerja unit asal dan penerima',
     workloadSub: (before: string, after: string) =>
-      `EJ pada ${before} (bulan sebelum mutasi) dan ${after} (bulan pertama dengan pegawai di tempat baru). EJ di atas 1,0 berarti kekurangan pegawai; di bawah 0,7 kelebihan.`,
+      `EJ pada ${before} (bulan sebelum mutasi) dan ${after} (bulan pertama dengan pegawai di tempat baru). EJ di atas {over} berarti kekurangan pegawai; di bawah {slack} kelebihan.`,
     side: { from: 'Unit asal', to: 'Unit penerima' } as Record<string, string>,
     beforeAfter: (b: string, a: string) => `${b} → ${a}`,
     noLoad: 'tidak ada data beban kerja untuk bulan itu',
     chart: 'EJ unit asal dan penerima di sekitar mutasi',
-    chartSub: 'Dua belas bulan sebelum sampai dua belas bulan sesudah TMT (garis tegak). Garis 1,0: batas kekurangan pegawai; 0,7: kelebihan.',
+    chartSub: 'Dua belas bulan sebelum sampai dua belas bulan sesudah TMT (garis tegak). Garis {over}: batas kekurangan pegawai; {slack}: kelebihan.',
     rules: 'Aturan yang dipenuhi dan dilanggar',
     rulesSub: 'Hasil pemeriksaan tiap aturan, dengan angka dan dasar hukumnya.',
   },
@@ -376,7 +376,7 @@ const en: Dict = {
   overview: {
     title: 'Overview',
     intro:
-      'Workload across units: where staff are short, where there are too many, and whether the load is getting more even. EJ (position effectiveness) = workload ÷ (staff × effective working time); EJ above 1.0 means understaffed.',
+      'Workload across units: where staff are short, where there are too many, and whether the load is getting more even. EJ (position effectiveness) = workload ÷ (staff × effective working time); EJ above {over} means understaffed.',
     headlines: 'Headline figures',
     unitsOverloaded: 'Units understaffed',
     unitsOverloadedOf: (n: string) => `of ${n} units`,
@@ -390,12 +390,12 @@ const en: Dict = {
     giniNote: '0 = even load, 1 = very uneven',
     ejByUnit: 'EJ by unit',
     ejByUnitSub: (m: string) =>
-      `${m}. Bars right of the 1.0 line mean the unit is understaffed; left of the 0.7 line, overstaffed.`,
+      `${m}. Bars right of the {over} line mean the unit is understaffed; left of the {slack} line, overstaffed.`,
     trend: 'Workload imbalance between units over time',
     trendSub: 'Gini, coefficient of variation and Theil index of unit EJ; lower is more even. Vertical line: selected month.',
     heatmap: 'Unit EJ by month',
     heatmapSub: (m: string) =>
-      `24 months up to ${m}; rows = units, columns = months. Red: understaffed (EJ > 1), blue: overstaffed, grey: nobody in post. Seasonal surges show as runs of red cells.`,
+      `24 months up to ${m}; rows = units, columns = months. Red: understaffed (EJ > {over_}), blue: overstaffed, grey: nobody in post. Seasonal surges show as runs of red cells.`,
     heatmapLimited: (shown: string, total: string) => `${shown} of ${total} units: those most often understaffed.`,
     ejByUnitTruncated: (half: string, total: string) =>
       `The ${half} units with the highest EJ and the ${half} with the lowest, of ${total}; every unit is in the data table.`,
@@ -604,12 +604,12 @@ const en: Dict = {
     } as Record<string, string>,
     workload: 'Workload of the releasing and receiving units',
     workloadSub: (before: string, after: string) =>
-      `EJ in ${before} (the month before the transfer) and ${after} (the first month with the person in the new post). EJ above 1.0 means understaffed; below 0.7 overstaffed.`,
+      `EJ in ${before} (the month before the transfer) and ${after} (the first month with the person in the new post). EJ above {over} means understaffed; below {slack} overstaffed.`,
     side: { from: 'Releasing unit', to: 'Receiving unit' } as Record<string, string>,
     beforeAfter: (b: string, a: string) => `${b} → ${a}`,
     noLoad: 'no workload data for that month',
     chart: 'EJ of the releasing and receiving units around the transfer',
-    chartSub: 'Twelve months before to twelve months after the effective date (vertical line). Line at 1.0: understaffed above; 0.7: overstaffed below.',
+    chartSub: 'Twelve months before to twelve months after the effective date (vertical line). Line at {over}: understaffed above; {slack}: overstaffed below.',
     rules: 'Rules met and broken',
     rulesSub: 'The result of each check, with its numbers and legal basis.',
   },
@@ -652,11 +652,55 @@ const en: Dict = {
   indices: { gini: 'Gini', cv: 'Coefficient of variation', theil: 'Theil index' },
 };
 
-export type Texts = Dict;
+/**
+ * The band thresholds in force: the settings the warehouse was built with (build_info, served by /api/build-info),
+ * never the defaults in code. Texts write them where they say {over} / {slack} (1,0 / 0,7; {over_}: 1), charts
+ * draw their lines at them.
+ */
+export interface BandLimits {
+  overloaded_above: number;
+  slack_below: number;
+}
+
+/** The texts of one language with the thresholds in force; `limits` is null when no warehouse could be read. */
+export type Texts = Dict & { limits: BandLimits | null };
 export const TEXTS: Record<Lang, Dict> = { id, en };
 
-export function texts(lang: Lang): Dict {
-  return TEXTS[lang];
+const PLACEHOLDER = /\{(over|slack)(_?)\}/g;
+
+/** Every string of the dictionary (and every string a text function returns) with the thresholds written in. */
+function withLimits<T>(v: T, fill: (s: string) => string): T {
+  if (typeof v === 'string') return fill(v) as T;
+  if (typeof v === 'function') {
+    const fn = v as unknown as (...a: unknown[]) => unknown;
+    return ((...a: unknown[]) => withLimits(fn(...a), fill)) as T;
+  }
+  if (Array.isArray(v)) return v.map((x) => withLimits(x, fill)) as T;
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withLimits(x, fill)])) as T;
+  return v;
+}
+
+const textCache = new Map<string, Texts>();
+
+export function texts(lang: Lang, limits: BandLimits | null = null): Texts {
+  const key = `${lang}|${limits?.overloaded_above}|${limits?.slack_below}`;
+  let t = textCache.get(key);
+  if (!t) {
+    const loc = locale(lang);
+    const one = new Intl.NumberFormat(loc, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+    const plain = new Intl.NumberFormat(loc, { maximumFractionDigits: 2 });
+    const value = (which: string) => (which === 'over' ? limits?.overloaded_above : limits?.slack_below);
+    const fill = (s: string) =>
+      s.includes('{')
+        ? s.replace(PLACEHOLDER, (_, which: string, bare: string) => {
+            const x = value(which);
+            return x == null ? '–' : (bare ? plain : one).format(x);
+          })
+        : s;
+    t = { ...withLimits(TEXTS[lang], fill), limits };
+    textCache.set(key, t);
+  }
+  return t;
 }
 
 export function locale(lang: Lang): string {
