@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import { auditTransfer, tenureOverdue, type RuleResult, type UnitMonthLoad } from '../../pipeline/domain/rules.ts';
 import { parseStoredSettings } from '../../pipeline/domain/settings.ts';
 import { query } from './helpers.ts';
+import { ruleDetail, type RuleTextRow } from '../../dashboard/src/lib/rule-text.ts';
 
 type Row = Record<string, any>;
 
@@ -101,4 +102,18 @@ export async function expectTenureOverdueParity(db: string): Promise<number> {
     expect(g.max_years).toBe(w.maxYears);
   }
   return people.length;
+}
+
+/**
+ * Audit rows with their sentences, as the dashboard words them (dashboard/src/lib/rule-text.ts) from the code and
+ * the numbers the warehouse returns: every column of transfer_audit, the facts, and detail_id / detail_en.
+ */
+export async function auditWithWords(db: string, where = 'true'): Promise<Row[]> {
+  const rows: Row[] = await query(db, `
+    SELECT a.*, f.prev_start, f.first_recorded, f.tenure_months, f.hit_start, f.hit_end, x.approval_ref, f.decree_in_window,
+      x.decree_date, f.education_level, f.required_education, f.lacking, x.decree_number, x.reason_category, f.ref_month,
+      f.to_ej, f.to_required, f.to_staff, f.from_ej, f.from_required, f.from_staff
+    FROM transfer_audit a JOIN transfer_audit_fact f USING (transfer_id) JOIN transfer x USING (transfer_id)
+    WHERE ${where}`);
+  return rows.map((r) => ({ ...r, detail_id: ruleDetail(r as RuleTextRow, 'id'), detail_en: ruleDetail(r as RuleTextRow, 'en') }));
 }
