@@ -64,12 +64,12 @@ export function ruleWords(lang: Lang) {
     const s = x.toFixed(digits);
     return lang === 'id' ? s.replace('.', ',') : s;
   };
-  const month = (d: DateLike | null) => {
-    if (d === null) return '';
+  const month = (d: DateLike | null | undefined) => {
+    if (d == null) return '';
     const x = ymd(d);
     return `${MONTHS[lang][x.m - 1]} ${x.y}`;
   };
-  const date = (d: DateLike | null) => (d === null ? '' : `${ymd(d).d} ${month(d)}`);
+  const date = (d: DateLike | null | undefined) => (d == null ? '' : `${ymd(d).d} ${month(d)}`);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   /** whole months as years and months: 16 → '1 tahun 4 bulan' / '1 year 4 months' */
   const duration = (m: number) => {

@@ -113,7 +113,8 @@ export const auditFailures = defineQuery({
     'Transfers that failed a rule, in a year (all years when absent) and region (all when absent): id, effective date, ' +
     'releasing and receiving units, rule, its result code and the numbers behind it (`rule=all`: the legal rules; an ' +
     'advisory rule by name). No NIP or name.',
-  params: { year: year(), rule: oneOf(RULE_FILTER, 'all'), region: region() },
+  // lang: still validated (links carry it), though the answer is the same in both languages: the page words the codes
+  params: { year: year(), rule: oneOf(RULE_FILTER, 'all'), lang: lang(), region: region() },
   sql: `
     SELECT a.transfer_id, a.effective_date, a.from_unit_id, ${unitLabel('uf')} AS from_unit_name, a.to_unit_id,
       ${unitLabel('ut')} AS to_unit_name, a.rule, a.severity, ${RULE_FACTS('a')}
@@ -168,9 +169,9 @@ export const auditTransferRules = defineQuery({
   name: 'audit-transfer-rules',
   description:
     'The rules one transfer met or broke: status, severity, the result code and the numbers behind it, the value tested and its limit.',
-  params: { id: transferId() },
+  params: { id: transferId(), lang: lang() },
   sql: `
-    SELECT a.rule, a.severity, a.status, a.value, a.value_unit, ${RULE_FACTS('a')}
+    SELECT a.rule, a.severity, a.status, a.value, a.value_unit, a.effective_date, ${RULE_FACTS('a')}
     FROM transfer_audit a JOIN transfer_audit_fact f USING (transfer_id) JOIN transfer x USING (transfer_id)
     WHERE a.transfer_id = $id ORDER BY ${ruleOrder('a.rule')}`,
 });
