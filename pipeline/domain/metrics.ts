@@ -17,12 +17,12 @@ export function positionMinutes(tasks: readonly { volume: number; norm: number }
   return sum;
 }
 
-/** Required staff (unrounded) = workload / effective working time (WKE, default 75,000 min/yr). */
+/** Required staff (unrounded) = workload / effective working time (WKE, default 75,000 min/yr). SQL: required_staff(). */
 export function requiredStaff(workloadMinutes: number, effectiveMinutes: number): number {
   return workloadMinutes / effectiveMinutes;
 }
 
-/** The displayed head-count. Round half up is the default (a setting: some regions use ceiling). */
+/** The displayed head-count. Round half up is the default (a setting: some regions use ceiling). SQL: round_staff(). */
 export function roundStaff(required: number, rounding: Settings['workload']['rounding']): number {
   // a tiny epsilon absorbs binary noise such as 2.4999999999 from 187,500 / 75,000 style divisions
   const eps = 1e-9;
@@ -31,13 +31,28 @@ export function roundStaff(required: number, rounding: Settings['workload']['rou
   return Math.floor(required + 0.5 + eps);
 }
 
-/** EJ = workload / (current staff × WKE). Null when nobody is in post (undefined load ratio). */
+/** The effective minutes of one month: WKE / 12 (the monthly marts' period). SQL: monthly_wke(). */
+export function monthlyWke(w: Settings['workload']): number {
+  return w.effective_minutes_per_year / 12;
+}
+
+/** The minutes the people in post can work in a period = current staff × effective minutes of the period. */
+export function capacityMinutes(currentStaff: number, effectiveMinutes: number): number {
+  return currentStaff * effectiveMinutes;
+}
+
+/** Staffing mismatch = |required − current| (people): a shortage and a surplus alike. SQL: staffing_mismatch(). */
+export function staffingMismatch(required: number, current: number): number {
+  return Math.abs(required - current);
+}
+
+/** EJ = workload / (current staff × WKE). Null when nobody is in post (undefined load ratio). SQL: ej(). */
 export function ej(workloadMinutes: number, currentStaff: number, effectiveMinutes: number): number | null {
   if (!(currentStaff > 0)) return null;
   return workloadMinutes / (currentStaff * effectiveMinutes);
 }
 
-/** The EJ grade row (A–E) for an EJ value; grades are ordered highest first. */
+/** The EJ grade row (A–E) for an EJ value; grades are ordered highest first. SQL: ej_grade(), ej_label_id/en(). */
 export function ejGrade(value: number | null, grades: readonly EjGrade[]): EjGrade | null {
   if (value === null || Number.isNaN(value)) return null;
   for (const g of grades) {
@@ -48,7 +63,11 @@ export function ejGrade(value: number | null, grades: readonly EjGrade[]): EjGra
 
 export type Band = 'overloaded' | 'balanced' | 'slack' | 'unstaffed' | 'idle';
 
-/** Plain-language band shown next to the grade: kekurangan / seimbang / kelebihan pegawai. */
+/**
+ * Plain-language band shown next to the grade: kekurangan / seimbang / kelebihan pegawai. SQL: load_band().
+ * The thresholds are the settings in force (workload.overloaded_above, workload.slack_below): a tolerance around
+ * EJ 1.0 is a change of these two comparisons and of load_band() in pipeline/warehouse/settings-sql.ts.
+ */
 export function band(workloadMinutes: number, currentStaff: number, ejValue: number | null, w: Settings['workload']): Band {
   if (!(workloadMinutes > 0)) return 'idle';
   if (!(currentStaff > 0) || ejValue === null) return 'unstaffed';
@@ -65,12 +84,12 @@ export const BAND_LABELS: Record<Band, { id: string; en: string }> = {
   idle: { id: 'Tanpa beban kerja', en: 'No workload' },
 };
 
-/** WISN ratio = current / required (1 balanced, < 1 too few); null when nothing is required. */
+/** WISN ratio = current / required (1 balanced, < 1 too few); null when nothing is required. SQL: wisn_ratio(). */
 export function wisnRatio(current: number, required: number): number | null {
   return required > 0 ? current / required : null;
 }
 
-/** WISN difference = current − required (negative: shortage). */
+/** WISN difference = current − required (negative: shortage). SQL: wisn_difference(). */
 export function wisnDifference(current: number, required: number): number {
   return current - required;
 }
@@ -186,11 +205,10 @@ export function imbalance(cells: readonly LoadCell[], w: Settings['workload']): 
   let staff = 0, over = 0, slack = 0, gap = 0;
   for (const c of cells) {
     staff += c.currentStaff;
-    gap += Math.abs(c.requiredStaff - c.currentStaff);
-    if (c.ej !== null && c.workloadMinutes > 0) {
-      if (c.ej > w.overloaded_above) over += c.currentStaff;
-      if (c.ej < w.slack_below) slack += c.currentStaff;
-    }
+    gap += staffingMismatch(c.requiredStaff, c.currentStaff);
+    const b = band(c.workloadMinutes, c.currentStaff, c.ej, w);
+    if (b === 'overloaded') over += c.currentStaff;
+    if (b === 'slack') slack += c.currentStaff;
   }
   return {
     n: defined.length,

@@ -13,6 +13,7 @@ import { UserError } from '../errors.ts';
 import type { Settings } from '../domain/settings.ts';
 import { loadSettings } from './settings-file.ts';
 import { settingsSql } from './settings-sql.ts';
+import { ruleStatusSql } from './rules-sql.ts';
 import { loadModels, macroSql } from './models.ts';
 import { discardTemp, publish, removeStaleTemps, tempPathFor } from './atomic.ts';
 import { progress, count, type Log, type Status, type StepTime } from './progress.ts';
@@ -129,6 +130,7 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
     await conn.run(inputSettingsSql(settings));
     await conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${CELL_ISSUE_TABLE} (kind VARCHAR, _row INTEGER, "column" VARCHAR, "value" VARCHAR, reason VARCHAR)`);
     const warnings: BuildWarning[] = found.warnings.map((message) => ({ kind: WARNING_KINDS.ignoredFile, message }));
+    await conn.run(ruleStatusSql());
     if (opts.status) await conn.run(PROGRESS_SETTINGS);
 
     // raw layer: TEMP storage unless kept for debugging (it is never published), so it is not written twice
