@@ -1,0 +1,105 @@
+/**
+ * Classes of interchangeable staff. Two people are interchangeable for the optimiser when they hold the same position
+ * (hence the same unit, kind and class) and have the same education and competencies and the same movability: every
+ * rule gives them the same answer for every target, and moving one or the other changes every number the same way.
+ * A class is one integer variable ("how many of them move"), not one per person and position.
+ *
+ * Classes are grouped into pools by profile (kind, class, education, competencies — what the rules look at): every
+ * member of a pool may take exactly the same targets, so the model routes classes → pool → targets and the number of
+ * person-to-position arcs never appears.
+ */
+import { canTake, lockSets, movability, profileKey, type LockSets, type Movability, type Profile } from './eligibility.ts';
+import type { EligibilityCounts, OptimizeInput, OptimizeOptions, OptPerson } from './types.ts';
+import type { Staffing } from './objective.ts';
+
+export interface StaffClass {
+  /** source position index */
+  position: number;
+  pool: number;
+  /** members, longest in post first (the order in which named people are chosen) */
+  members: OptPerson[];
+  unwilling: boolean;
+}
+
+export interface Pool {
+  profile: Profile;
+  classes: number[];
+  /** eligible target position indices */
+  targets: number[];
+}
+
+export interface ClassModel {
+  classes: StaffClass[];
+  pools: Pool[];
+  movability: Map<string, Movability>;
+  counts: EligibilityCounts;
+  locks: LockSets;
+}
+
+/** Longest in post first (earliest TMT jabatan); ties by NIP for a deterministic plan. */
+export function byTenure(a: OptPerson, b: OptPerson): number {
+  const sa = a.positionSince ?? '9999-12-31';
+  const sb = b.positionSince ?? '9999-12-31';
+  return sa < sb ? -1 : sa > sb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function buildClasses(input: OptimizeInput, opts: OptimizeOptions, s: Staffing): ClassModel {
+  const locks = lockSets(opts);
+  const regionOf = new Map(input.units.map((u) => [u.id, u.regionCode] as const));
+  const mov = new Map<string, Movability>();
+  const counts: EligibilityCounts = { people: input.people.length, movable: 0, locked: 0, tenureTooShort: 0, tenureUnknown: 0, unwilling: 0, electionBan: false };
+  const classByKey = new Map<string, StaffClass>();
+  const poolByKey = new Map<string, number>();
+  const pools: Pool[] = [];
+  const classes: StaffClass[] = [];
+  const allowUnwilling = opts.unwillingCost != null;
+  for (const person of input.people) {
+    const pi = s.positionIndex.get(person.positionId)!;
+    const pos = input.positions[pi]!;
+    const m = movability(person, pos, regionOf.get(pos.unitId) ?? input.settings.region.code, input, opts, locks);
+    mov.set(person.id, m);
+    if (m === 'locked') counts.locked++;
+    else if (m === 'tenure_too_short') counts.tenureTooShort++;
+    else if (m === 'tenure_unknown') counts.tenureUnknown++;
+    else if (m === 'unwilling') counts.unwilling++;
+    else if (m === 'election_ban') counts.electionBan = true;
+    else counts.movable++;
+    if (!(m === 'movable' || (m === 'unwilling' && allowUnwilling))) continue;
+    const profile: Profile = { kind: pos.kind, class: pos.class, educationLevel: person.educationLevel, competencies: person.competencies };
+    const pk = profileKey(profile);
+    let pool = poolByKey.get(pk);
+    if (pool === undefined) {
+      pool = pools.length;
+      poolByKey.set(pk, pool);
+      pools.push({ profile, classes: [], targets: [] });
+    }
+    const ck = `${pi}|${pk}|${m}`;
+    let c = classByKey.get(ck);
+    if (!c) {
+      c = { position: pi, pool, members: [], unwilling: m === 'unwilling' };
+      classByKey.set(ck, c);
+      pools[pool]!.classes.push(classes.length);
+      classes.push(c);
+    }
+    c.members.push(person);
+  }
+  for (const c of classes) c.members.sort(byTenure);
+  // candidates by kind and class first: the rules test only those within the class tolerance
+  const byKindClass = new Map<string, number[]>();
+  input.positions.forEach((p, q) => {
+    const k = `${p.kind}|${p.class}`;
+    const list = byKindClass.get(k);
+    if (list) list.push(q);
+    else byKindClass.set(k, [q]);
+  });
+  const tol = opts.classTolerance ?? 0;
+  for (const pool of pools) {
+    for (let c = pool.profile.class - tol; c <= pool.profile.class + tol; c++) {
+      for (const q of byKindClass.get(`${pool.profile.kind}|${c}`) ?? []) {
+        if (canTake(pool.profile, input.positions[q]!, opts, locks)) pool.targets.push(q);
+      }
+    }
+    pool.targets.sort((a, b) => a - b);
+  }
+  return { classes, pools, movability: mov, counts, locks };
+}
