@@ -257,8 +257,9 @@ function buildMaxEj(
     lo[u] = Math.max(s.unitMinStaff[u]!, cur - Math.min(N, outCap[u]!));
     hi[u] = cur + Math.min(N, inCap[u]!);
     if (!(s.unitWorkload[u]! > 0)) continue;
-    // T ≥ EJ_u at its largest reachable head-count: a valid lower bound of the optimum
-    if (hi[u]! >= 1) lower = Math.max(lower, f(u, hi[u]!));
+    // T ≥ EJ_u at its largest reachable head-count (a valid lower bound of the optimum, for a unit that cannot be
+    // emptied: an empty unit has no EJ and leaves the max)
+    if (lo[u]! >= 1) lower = Math.max(lower, f(u, hi[u]!));
     if (!unitNet[u] && cur >= 1) lower = Math.max(lower, f(u, cur));
   }
   const T = b.col('T', lower, infinity, 1, false);
@@ -275,28 +276,30 @@ function buildMaxEj(
     const cur = s.unitCurrent[u]!;
     const from = Math.max(1, lo[u]!);
     if (hi[u]! < 1) continue;
-    // binary switch for a unit nobody is in yet
+    // a unit that may be (or is) empty: a binary b_u = [s_u ≥ 1] switches its chords on
     let bin = -1;
-    if (cur === 0) {
+    if (lo[u]! === 0) {
       bin = b.col(`b${u}`, 0, 1, 0, true);
-      b.row(`on_lo_u${u}`, 0, infinity, plus(new Map([[bin, -1]]), unitNet[u]));
-      b.row(`on_hi_u${u}`, -infinity, 0, plus(new Map([[bin, -hi[u]!]]), unitNet[u]));
+      b.row(`on_lo_u${u}`, -cur, infinity, plus(new Map([[bin, -1]]), unitNet[u])); // s ≥ b
+      b.row(`on_hi_u${u}`, -infinity, -cur, plus(new Map([[bin, -hi[u]!]]), unitNet[u])); // s ≤ hi · b
     }
     const chord = (j: number) => {
-      // T ≥ f(j) + slope (s − j), s = cur + net  ⇔  T − slope·net ≥ f(j) + slope (cur − j)   [cur = 0: × b]
+      // T ≥ L_j(s) = f(j) + slope (s − j), s = cur + net  ⇔  T − slope·net ≥ c0 = f(j) + slope (cur − j);
+      // with the switch: T ≥ L_j(s) − L_j(0)(1 − b)  ⇔  T − slope·net − L_j(0)·b ≥ c0 − L_j(0)
       const slope = f(u, j + 1) - f(u, j);
       const c0 = f(u, j) + slope * (cur - j);
       const terms = plus(new Map([[T, 1]]), unitNet[u], -slope);
       if (bin >= 0) {
-        add(terms, bin, -c0);
-        b.row(`ej_u${u}_${j}`, 0, infinity, terms);
+        const a0 = f(u, j) - slope * j;
+        add(terms, bin, -a0);
+        b.row(`ej_u${u}_${j}`, c0 - a0, infinity, terms);
       } else b.row(`ej_u${u}_${j}`, c0, infinity, terms);
     };
     if (hi[u]! === from) {
       // a single reachable head-count: EJ is a constant there
       const terms = new Map([[T, 1]]);
       if (bin >= 0) {
-        add(terms, bin, -f(u, from));
+        add(terms, bin, -f(u, from)); // s ∈ {0, from}: T ≥ f(from) · b
         b.row(`ej_u${u}_${from}`, 0, infinity, terms);
       } else if (f(u, from) > lower) b.row(`ej_u${u}_${from}`, f(u, from), infinity, terms);
       continue;

@@ -35,6 +35,11 @@ export interface SolveOutcome {
 
 export function solveModel(highs: Highs, built: BuiltModel, o: SolveOptions = {}): SolveOutcome {
   const t0 = performance.now();
+  // nobody may move: the model is a constant (HiGHS has nothing to solve and keeps no solution)
+  if (built.data.numCols === 0) {
+    const offset = built.data.offset ?? 0;
+    return { status: 'optimal', colValue: new Float64Array(0), objective: offset, bound: offset, gap: 0, seconds: (performance.now() - t0) / 1000 };
+  }
   const model = highs.createModel(built.data);
   try {
     model.options.set({
@@ -43,7 +48,14 @@ export function solveModel(highs: Highs, built: BuiltModel, o: SolveOptions = {}
       mip_rel_gap: o.mipRelGap ?? 0.001,
       random_seed: 1,
     });
-    if (o.start) model.setSolution({ colValue: o.start });
+    if (o.start && built.data.numCols > 0) {
+      // a start is a help, not a need: HiGHS refuses one it cannot use (e.g. when presolve empties the model)
+      try {
+        model.setSolution({ colValue: o.start });
+      } catch {
+        /* solve without it */
+      }
+    }
     const cb = highs.constants.callbackType;
     const report = (d: { running_time?: number; mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }) => {
       const inc = d.mip_primal_bound;
@@ -70,7 +82,7 @@ export function solveModel(highs: Highs, built: BuiltModel, o: SolveOptions = {}
     const seconds = (performance.now() - t0) / 1000;
     if (code === ms.infeasible) return { status: 'infeasible', colValue: null, objective: NaN, bound: NaN, gap: NaN, seconds };
     const status: SolveOutcome['status'] =
-      code === ms.optimal ? 'optimal'
+      code === ms.optimal || code === ms.empty ? 'optimal'
       : code === ms.timeLimit ? 'time_limit'
       : code === ms.interrupted ? 'interrupted'
       : code === ms.objectiveBound || code === ms.objectiveTarget || code === ms.solutionLimit ? 'gap_limit'
