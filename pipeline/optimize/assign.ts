@@ -42,6 +42,12 @@ function pairPools(cm: ClassModel, plan: ClassPlan): RawMove[] {
       if (sources[i]!.position !== slots[i]) moves.push({ cls: sources[i]!.cls, member: sources[i]!.member, target: slots[i]! });
     }
   });
+  // moves within a unit: the next longest in post of the class, after those who leave through the pool
+  const next = Int32Array.from(plan.y);
+  for (const [key, v] of plan.x) {
+    const [cls, target] = key.split('|').map(Number) as [number, number];
+    for (let k = 0; k < v; k++) moves.push({ cls, member: next[cls]!++, target });
+  }
   return moves;
 }
 

@@ -44,8 +44,7 @@ export function byTenure(a: OptPerson, b: OptPerson): number {
 }
 
 export function buildClasses(input: OptimizeInput, opts: OptimizeOptions, s: Staffing): ClassModel {
-  const locks = lockSets(opts);
-  const regionOf = new Map(input.units.map((u) => [u.id, u.regionCode] as const));
+  const locks = lockSets(input, opts);
   const mov = new Map<string, Movability>();
   const counts: EligibilityCounts = { people: input.people.length, movable: 0, locked: 0, tenureTooShort: 0, tenureUnknown: 0, unwilling: 0, electionBan: false };
   const classByKey = new Map<string, StaffClass>();
@@ -56,7 +55,7 @@ export function buildClasses(input: OptimizeInput, opts: OptimizeOptions, s: Sta
   for (const person of input.people) {
     const pi = s.positionIndex.get(person.positionId)!;
     const pos = input.positions[pi]!;
-    const m = movability(person, pos, regionOf.get(pos.unitId) ?? input.settings.region.code, input, opts, locks);
+    const m = movability(person, pos, input, opts, locks);
     mov.set(person.id, m);
     if (m === 'locked') counts.locked++;
     else if (m === 'tenure_too_short') counts.tenureTooShort++;

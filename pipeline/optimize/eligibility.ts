@@ -24,15 +24,14 @@ export function inElectionBan(regionCode: string, input: OptimizeInput, opts: Op
 export function movability(
   person: OptPerson,
   position: OptPosition,
-  regionCode: string,
   input: OptimizeInput,
   opts: OptimizeOptions,
   locks: LockSets,
 ): Movability {
   if (locks.people.has(person.id) || locks.positions.has(position.id) || locks.units.has(position.unitId)) return 'locked';
-  if (inElectionBan(regionCode, input, opts)) return 'election_ban';
+  if (locks.bannedUnits.has(position.unitId)) return 'election_ban';
   if (!locks.tenureLifted.has(person.id)) {
-    const t = minTenure({ spellStart: person.positionSince, firstRecorded: false, effectiveDate: opts.effectiveDate }, input.settings.tenure);
+    const t = minTenure({ spellStart: person.spellStart, firstRecorded: person.firstRecorded, effectiveDate: opts.effectiveDate }, input.settings.tenure);
     if (t.status === 'failed') return 'tenure_too_short';
     if (t.status === 'unknown') return 'tenure_unknown';
   }
@@ -65,6 +64,8 @@ export function profileKey(p: Profile): string {
  */
 export function canTake(profile: Profile, target: OptPosition, opts: OptimizeOptions, locks: LockSets): boolean {
   if (locks.positions.has(target.id) || locks.units.has(target.unitId)) return false;
+  // UU 10/2016 Pasal 71 ayat (2) is also tested on the receiving unit's region (as the simulator does)
+  if (locks.bannedUnits.has(target.unitId)) return false;
   if (profile.kind !== target.kind) return false;
   if (Math.abs(profile.class - target.class) > (opts.classTolerance ?? 0)) return false;
   const c = competency({
@@ -79,14 +80,23 @@ export function canTake(profile: Profile, target: OptPosition, opts: OptimizeOpt
 }
 
 export interface LockSets {
+  /** units whose region is inside the pre-election ban on the effective date */
+  bannedUnits: ReadonlySet<string>;
   people: ReadonlySet<string>;
   positions: ReadonlySet<string>;
   units: ReadonlySet<string>;
   tenureLifted: ReadonlySet<string>;
 }
 
-export function lockSets(opts: OptimizeOptions): LockSets {
+export function lockSets(input: OptimizeInput, opts: OptimizeOptions): LockSets {
+  const banned = new Map<string, boolean>();
+  const bannedUnits = new Set<string>();
+  for (const u of input.units) {
+    if (!banned.has(u.regionCode)) banned.set(u.regionCode, inElectionBan(u.regionCode, input, opts));
+    if (banned.get(u.regionCode)) bannedUnits.add(u.id);
+  }
   return {
+    bannedUnits,
     people: new Set(opts.lockedPeople ?? []),
     positions: new Set(opts.lockedPositions ?? []),
     units: new Set(opts.lockedUnits ?? []),

@@ -11,8 +11,10 @@ import type { OptimizeOptions } from './types.ts';
 export interface ClassPlan {
   /** per class: how many leave */
   y: Int32Array;
-  /** `${pool}|${target}` → how many arrive */
+  /** `${pool}|${target}` → how many arrive through the pool (from another unit, or counted as such) */
   z: Map<string, number>;
+  /** `${class}|${target}` → how many move within their unit */
+  x: Map<string, number>;
   /** the moves in the order they were chosen: class index and target position */
   sequence: { cls: number; target: number }[];
 }
@@ -42,8 +44,10 @@ export function greedy(cm: ClassModel, s: Staffing, opts: OptimizeOptions): Clas
   const unit = Int32Array.from(s.unitCurrent);
   const remaining = Int32Array.from(cm.classes.map((c) => c.members.length));
   const outOfUnit = new Int32Array(nUnits);
+  const departed = new Int32Array(s.current.length);
   const y = new Int32Array(cm.classes.length);
   const z = new Map<string, number>();
+  const x = new Map<string, number>();
   const sequence: ClassPlan['sequence'] = [];
   const N = Math.max(0, Math.floor(opts.maxMoves));
   const K = opts.maxOutPerUnit ?? Infinity;
@@ -51,15 +55,15 @@ export function greedy(cm: ClassModel, s: Staffing, opts: OptimizeOptions): Clas
   const w = s.totalStaff > 0 ? 1 / (2 * s.totalStaff) : 0;
   const f = (u: number, staff: number) => (s.unitWorkload[u]! > 0 ? ej(s.unitWorkload[u]!, staff, s.monthlyMinutes) : null);
 
+  // the same limits as the model, by departures alone
   const canLeave = (c: number): boolean => {
     const p = cm.classes[c]!.position;
-    const u = s.unitOf[p]!;
-    if (remaining[c]! <= 0 || outOfUnit[u]! >= K) return false;
-    if (s.workload[p]! > 0 && s.current[p]! >= 1 && pos[p]! - 1 < 1) return false; // position not left empty
+    if (remaining[c]! <= 0) return false;
+    if (s.workload[p]! > 0 && s.current[p]! >= 1 && departed[p]! + 1 > s.current[p]! - 1) return false; // position not left empty
     return true;
   };
-  // unit min staff when the person leaves the unit
-  const unitAllows = (u: number, v: number) => u === v || unit[u]! - 1 >= s.unitMinStaff[u]!;
+  // leaving the unit: at most K, and the unit keeps min(current, required rounded)
+  const unitAllows = (u: number, v: number) => u === v || (outOfUnit[u]! < K && outOfUnit[u]! + 1 <= s.unitCurrent[u]! - s.unitMinStaff[u]!);
 
   const outDelta = (p: number): number => {
     if (opts.objective === 'gap') return Math.abs(s.required[p]! - (pos[p]! - 1)) - Math.abs(s.required[p]! - pos[p]!);
@@ -133,15 +137,21 @@ export function greedy(cm: ClassModel, s: Staffing, opts: OptimizeOptions): Clas
     const u = s.unitOf[c.position]!;
     const v = s.unitOf[target]!;
     remaining[cls]--;
-    y[cls]++;
+    departed[c.position]++;
     pos[c.position]--;
     pos[target]++;
     unit[u]--;
     unit[v]++;
-    outOfUnit[u]++;
-    const key = `${c.pool}|${target}`;
-    z.set(key, (z.get(key) ?? 0) + 1);
+    if (u === v) {
+      const key = `${cls}|${target}`;
+      x.set(key, (x.get(key) ?? 0) + 1);
+    } else {
+      y[cls]++;
+      outOfUnit[u]++;
+      const key = `${c.pool}|${target}`;
+      z.set(key, (z.get(key) ?? 0) + 1);
+    }
     sequence.push({ cls, target });
   }
-  return { y, z, sequence };
+  return { y, z, x, sequence };
 }

@@ -1,14 +1,16 @@
 /**
  * The exact rotation model (a mixed-integer program for HiGHS), written out in docs/method-optimizer.md:
  *
- *   y_c ∈ {0 … |c|}       how many members of staff class c leave their position (cost ε per move, + the stated cost
- *                         for an unwilling class)
+ *   y_c ∈ {0 … |c|}       how many members of staff class c leave through their pool (cost ε per move, + the stated
+ *                         cost for an unwilling class)
  *   z_tq ∈ ℤ≥0            how many people of pool t arrive in target position q (q eligible for t)
+ *   x_cq ∈ ℤ≥0            how many of class c move to position q of their own unit (q eligible; same costs)
  *   Σ_{c∈t} y_c = Σ_q z_tq                 (every leaver of a pool lands in a target that pool may take)
- *   net_q = Σ_t z_tq − Σ_{c at q} y_c     (head-count change of position q)
- *   cur_q + net_q ≥ 1 where q has workload and staff   (the releasing position is not left empty)
- *   Σ_{q∈u} net_q ≥ minStaff_u − cur_u     (each unit keeps its minimum staff)
- *   Σ_c y_c ≤ N;  Σ_{c in u} y_c ≤ K       (at most N moves, at most K out of any one unit)
+ *   y_c + Σ_q x_cq ≤ |c|
+ *   out_q = Σ_{c at q} (y_c + Σ x_c·),  net_q = Σ_t z_tq + Σ_c x_cq − out_q
+ *   out_q ≤ cur_q − 1 where q has workload and staff    (the releasing position is not left empty)
+ *   Σ_{c in u} y_c ≤ cur_u − minStaff_u    (each unit keeps its minimum staff, by departures alone)
+ *   Σ y + Σ x ≤ N;  Σ_{c in u} y_c ≤ K     (at most N moves, at most K out of any one unit)
  * and one objective:
  *   gap     Σ_q d_q,  d_q ≥ ±(r_q − cur_q − net_q)                         (|required − current| per position)
  *   max-ej  T,  T ≥ chords of EJ_u(s) = W_u / (s · WKE/12) between consecutive integers s (exact at integers)
@@ -69,11 +71,13 @@ export interface BuiltModel {
   yCol: Int32Array;
   /** z columns: pool, target position, column */
   zCols: { pool: number; target: number; col: number }[];
+  /** direct arcs within a unit: class, target position, column */
+  xCols: { cls: number; target: number; col: number }[];
   /** constant part of the objective (positions/units no move can touch) */
   offset: number;
   size: ModelSize;
   /** builds a full column vector from class and arc counts (a MIP start, e.g. the greedy plan) */
-  complete(y: ArrayLike<number>, z: ReadonlyMap<string, number>): Float64Array;
+  complete(y: ArrayLike<number>, z: ReadonlyMap<string, number>, x: ReadonlyMap<string, number>): Float64Array;
 }
 
 /** Constraint groups a binding report lifts one at a time (docs/method-optimizer.md "Which constraint binds"). */
@@ -95,13 +99,34 @@ export function buildModel(cm: ClassModel, s: Staffing, opts: OptimizeOptions, i
   cm.classes.forEach((c, i) => {
     yCol[i] = b.col(`y${i}`, 0, Math.min(c.members.length, N), MOVE_EPSILON + (c.unwilling ? unwillingCost : 0), true);
   });
-  // net head-count change per position, as sparse terms
+  // net head-count change per position, as sparse terms; departures per position (between units and within)
   const net: (Map<number, number> | undefined)[] = new Array(nPos);
   const netOf = (q: number) => (net[q] ??= new Map());
   const outOf: (Map<number, number> | undefined)[] = new Array(nPos);
+  const outOfPos = (q: number) => (outOf[q] ??= new Map());
   cm.classes.forEach((c, i) => {
     add(netOf(c.position), yCol[i]!, -1);
-    add((outOf[c.position] ??= new Map()), yCol[i]!, 1);
+    add(outOfPos(c.position), yCol[i]!, 1);
+  });
+  // moves within the unit: direct arcs x_cq to the eligible positions of the class's own unit (few), so that they
+  // do not count as departures from the unit; a class's x and y together never exceed its members
+  const xCols: BuiltModel['xCols'] = [];
+  const moveTerms = new Map<number, number>();
+  for (const col of yCol) add(moveTerms, col, 1);
+  cm.classes.forEach((c, i) => {
+    const u = s.unitOf[c.position]!;
+    const members = new Map([[yCol[i]!, 1]]);
+    for (const q of cm.pools[c.pool]!.targets) {
+      if (q === c.position || s.unitOf[q] !== u) continue;
+      const col = b.col(`x${i}_${q}`, 0, Math.min(c.members.length, N), MOVE_EPSILON + (c.unwilling ? unwillingCost : 0), true);
+      xCols.push({ cls: i, target: q, col });
+      add(netOf(c.position), col, -1);
+      add(netOf(q), col, 1);
+      add(outOfPos(c.position), col, 1);
+      add(moveTerms, col, 1);
+      members.set(col, 1);
+    }
+    if (members.size > 1) b.row(`members_c${i}`, -infinity, c.members.length, members);
   });
   const zCols: BuiltModel['zCols'] = [];
   cm.pools.forEach((pool, t) => {
@@ -117,27 +142,27 @@ export function buildModel(cm: ClassModel, s: Staffing, opts: OptimizeOptions, i
     b.row(`pool${t}`, 0, 0, conservation);
   });
 
-  // at most N moves; at most K out of one unit
-  const all = new Map<number, number>();
-  for (const col of yCol) add(all, col, 1);
-  b.row('max_moves', -infinity, N, all);
+  // at most N moves; at most K out of one unit (moves through a pool count as leaving the unit)
+  b.row('max_moves', -infinity, N, moveTerms);
   const unitNet: (Map<number, number> | undefined)[] = new Array(nUnits);
   const unitOut: (Map<number, number> | undefined)[] = new Array(nUnits);
   for (let q = 0; q < nPos; q++) {
     const u = s.unitOf[q]!;
     if (net[q]) unitNet[u] = plus(unitNet[u] ?? new Map(), net[q]);
-    if (outOf[q]) unitOut[u] = plus(unitOut[u] ?? new Map(), outOf[q]);
   }
+  cm.classes.forEach((c, i) => add((unitOut[s.unitOf[c.position]!] ??= new Map()), yCol[i]!, 1));
   if (opts.maxOutPerUnit != null) {
     for (let u = 0; u < nUnits; u++) if (unitOut[u]) b.row(`max_out_u${u}`, -infinity, opts.maxOutPerUnit, unitOut[u]!);
   }
-  // the releasing position is not left empty (simulator warning; a position with workload keeps a holder)
+  // The limits hold by departures alone, so they hold after every step in whatever order the moves are made (the
+  // simulator checks each move against the state just before it):
+  // the releasing position is not left empty — a position with workload keeps one of its holders;
   for (let q = 0; q < nPos; q++) {
-    if (!relax.keepPositions && outOf[q] && s.workload[q]! > 0 && s.current[q]! >= 1) b.row(`keep_q${q}`, 1 - s.current[q]!, infinity, net[q]!);
+    if (!relax.keepPositions && outOf[q] && s.workload[q]! > 0 && s.current[q]! >= 1) b.row(`keep_q${q}`, -infinity, s.current[q]! - 1, outOf[q]!);
   }
-  // each unit keeps its minimum staff
+  // each unit keeps its minimum staff: departures to other units leave at least min(current, required rounded).
   for (let u = 0; u < nUnits; u++) {
-    if (!relax.unitMinStaff && unitOut[u]) b.row(`min_staff_u${u}`, s.unitMinStaff[u]! - s.unitCurrent[u]!, infinity, unitNet[u]!);
+    if (!relax.unitMinStaff && unitOut[u]) b.row(`min_staff_u${u}`, -infinity, s.unitCurrent[u]! - s.unitMinStaff[u]!, unitOut[u]!);
   }
 
   let offset = 0;
@@ -188,9 +213,15 @@ export function buildModel(cm: ClassModel, s: Staffing, opts: OptimizeOptions, i
     colNames: b.colNames,
     rowNames: b.rowNames,
   };
-  const complete = (y: ArrayLike<number>, z: ReadonlyMap<string, number>): Float64Array => {
+  const complete = (y: ArrayLike<number>, z: ReadonlyMap<string, number>, direct: ReadonlyMap<string, number>): Float64Array => {
     const x = new Float64Array(numCols);
     const pos = Float64Array.from(s.current);
+    for (const xc of xCols) {
+      const v = direct.get(`${xc.cls}|${xc.target}`) ?? 0;
+      x[xc.col] = v;
+      pos[cm.classes[xc.cls]!.position] -= v;
+      pos[xc.target] += v;
+    }
     cm.classes.forEach((c, i) => {
       x[yCol[i]!] = y[i]!;
       pos[c.position] -= y[i]!;
@@ -209,6 +240,7 @@ export function buildModel(cm: ClassModel, s: Staffing, opts: OptimizeOptions, i
     data,
     yCol,
     zCols,
+    xCols,
     offset,
     complete,
     size: {

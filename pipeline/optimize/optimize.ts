@@ -68,7 +68,7 @@ export function optimize(highs: Highs, input: OptimizeInput, opts: OptimizeOptio
   const out = solveModel(highs, built, {
     timeLimitSeconds: opts.timeLimitSeconds,
     mipRelGap: opts.mipRelGap,
-    start: built.complete(gPlan.y, gPlan.z),
+    start: built.complete(gPlan.y, gPlan.z, gPlan.x),
     onProgress: hooks.onProgress ? (p) => hooks.onProgress!({ ...p, phase: 'exact' }) : undefined,
     shouldStop: hooks.shouldStop,
   });
@@ -77,11 +77,15 @@ export function optimize(highs: Highs, input: OptimizeInput, opts: OptimizeOptio
     throw new OptimizeError(`the solver found no plan (status ${out.status}); staying put is feasible, so this is a defect: please report it`);
   }
   const x = out.colValue;
-  const plan: ClassPlan = { y: new Int32Array(cm.classes.length), z: new Map(), sequence: [] };
+  const plan: ClassPlan = { y: new Int32Array(cm.classes.length), z: new Map(), x: new Map(), sequence: [] };
   cm.classes.forEach((_, i) => (plan.y[i] = Math.round(x[built.yCol[i]!]!)));
   for (const zc of built.zCols) {
     const v = Math.round(x[zc.col]!);
     if (v > 0) plan.z.set(`${zc.pool}|${zc.target}`, v);
+  }
+  for (const xc of built.xCols) {
+    const v = Math.round(x[xc.col]!);
+    if (v > 0) plan.x.set(`${xc.cls}|${xc.target}`, v);
   }
   const eMoves = namedMoves(input, opts, s, cm, plan);
   const eSeconds = out.seconds;

@@ -15,8 +15,7 @@ export interface PlannedMove {
 export function checkPlan(input: OptimizeInput, opts: OptimizeOptions, s: Staffing, locks: LockSets, moves: readonly PlannedMove[]): string[] {
   const out: string[] = [];
   const people = new Map(input.people.map((p) => [p.id, p] as const));
-  const regionOf = new Map(input.units.map((u) => [u.id, u.regionCode] as const));
-  const pos = Int32Array.from(s.current);
+  const departed = new Int32Array(s.current.length);
   const seen = new Set<string>();
   const outOfUnit = new Map<number, number>();
   if (moves.length > opts.maxMoves) out.push(`${moves.length} moves, more than the limit of ${opts.maxMoves}`);
@@ -32,25 +31,23 @@ export function checkPlan(input: OptimizeInput, opts: OptimizeOptions, s: Staffi
     const p = s.positionIndex.get(person.positionId)!;
     const from = input.positions[p]!;
     if (p === q) out.push(`${person.id}: the same position`);
-    const mv = movability(person, from, regionOf.get(from.unitId) ?? input.settings.region.code, input, opts, locks);
+    const mv = movability(person, from, input, opts, locks);
     if (!(mv === 'movable' || (mv === 'unwilling' && opts.unwillingCost != null))) out.push(`${person.id}: may not move (${mv})`);
     const profile = { kind: from.kind, class: from.class, educationLevel: person.educationLevel, competencies: person.competencies };
     if (!canTake(profile, input.positions[q]!, opts, locks)) out.push(`${person.id}: may not take ${m.toPositionId}`);
-    pos[p]--;
-    pos[q]++;
+    departed[p]++;
     const u = s.unitOf[p]!;
-    outOfUnit.set(u, (outOfUnit.get(u) ?? 0) + 1);
+    if (u !== s.unitOf[q]) outOfUnit.set(u, (outOfUnit.get(u) ?? 0) + 1);
   }
   for (const [u, n] of outOfUnit) {
     if (opts.maxOutPerUnit != null && n > opts.maxOutPerUnit) out.push(`${input.units[u]!.id}: ${n} moves out, more than ${opts.maxOutPerUnit}`);
   }
-  const unit = new Int32Array(s.unitCurrent.length);
-  for (let i = 0; i < pos.length; i++) {
-    unit[s.unitOf[i]!] += pos[i]!;
-    if (pos[i]! < s.current[i]! && s.workload[i]! > 0 && pos[i]! < 1) out.push(`${input.positions[i]!.id}: left empty`);
+  // by departures alone, so that every order of the moves keeps the limits
+  for (let i = 0; i < departed.length; i++) {
+    if (departed[i]! > 0 && s.workload[i]! > 0 && s.current[i]! - departed[i]! < 1) out.push(`${input.positions[i]!.id}: left empty`);
   }
-  for (const [u] of outOfUnit) {
-    if (unit[u]! < s.unitMinStaff[u]!) out.push(`${input.units[u]!.id}: ${unit[u]} staff, below its minimum ${s.unitMinStaff[u]}`);
+  for (const [u, n] of outOfUnit) {
+    if (s.unitCurrent[u]! - n < s.unitMinStaff[u]!) out.push(`${input.units[u]!.id}: ${s.unitCurrent[u]! - n} staff after departures, below its minimum ${s.unitMinStaff[u]}`);
   }
   return out;
 }

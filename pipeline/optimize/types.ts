@@ -29,8 +29,13 @@ export interface OptPerson {
   positionId: string;
   educationLevel: string | null;
   competencies: readonly string[];
-  /** TMT jabatan: in the current position since (the spell the move would end) */
+  /** TMT jabatan: in the current position since (who is longest in post, for the choice among equals) */
   positionSince: IsoDate | null;
+  /** the start of the spell a move would end, as the audit and the simulator count it for the minimum tenure
+   *  (rules.ts spellStart: the last transfer's date, else the appointment date) */
+  spellStart: IsoDate | null;
+  /** true when spellStart is the appointment date (no earlier transfer) */
+  firstRecorded: boolean;
   willing: Willingness;
 }
 

@@ -91,10 +91,10 @@ describe('rotation optimiser on small instances', () => {
         { id: 'PB', unitId: 'B', kind: 'pelaksana', class: 5, requiredEducation: 'SMA', requiredCompetencies: [], workloadMinutes: 18_750 },
       ],
       people: [
-        { id: 'n1', name: 'Satu', positionId: 'PA', educationLevel: 'SMA', competencies: [], positionSince: '2015-01-01', willing: 'yes' },
-        { id: 'n2', name: 'Dua', positionId: 'PA', educationLevel: 'SMA', competencies: [], positionSince: '2012-01-01', willing: 'yes' },
-        { id: 'n3', name: 'Tiga', positionId: 'PA', educationLevel: 'S1', competencies: [], positionSince: '2010-01-01', willing: 'no' },
-        { id: 'n4', name: 'Empat', positionId: 'PB', educationLevel: 'SMA', competencies: [], positionSince: '2016-01-01', willing: 'yes' },
+        { id: 'n1', name: 'Satu', positionId: 'PA', educationLevel: 'SMA', competencies: [], positionSince: '2015-01-01', spellStart: '2015-01-01', firstRecorded: false, willing: 'yes' },
+        { id: 'n2', name: 'Dua', positionId: 'PA', educationLevel: 'SMA', competencies: [], positionSince: '2012-01-01', spellStart: '2012-01-01', firstRecorded: false, willing: 'yes' },
+        { id: 'n3', name: 'Tiga', positionId: 'PA', educationLevel: 'S1', competencies: [], positionSince: '2010-01-01', spellStart: '2010-01-01', firstRecorded: false, willing: 'no' },
+        { id: 'n4', name: 'Empat', positionId: 'PB', educationLevel: 'SMA', competencies: [], positionSince: '2016-01-01', spellStart: '2016-01-01', firstRecorded: false, willing: 'yes' },
       ],
     };
     // gap before: |1 − 3| + |3 − 1| = 4; moving both willing clerks of A: |1 − 1| + |3 − 3| = 0

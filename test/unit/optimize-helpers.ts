@@ -31,7 +31,10 @@ export const instanceArb = fc
         position: fc.nat(3),
         educationLevel: fc.constantFrom(null, 'SMA', 'D3', 'S1', 'S1', 'S1'),
         competencies: fc.constantFrom<string[]>([], ['a'], ['a', 'b'], ['a', 'b']),
-        positionSince: fc.constantFrom(null, '2012-03-01', '2012-03-01', '2019-07-15', '2019-07-15', '2024-06-01'),
+        positionSince: fc.constantFrom(null, '2012-03-01', '2016-01-01', '2019-07-15', '2024-06-01'),
+        // the spell the minimum tenure counts (last transfer, else appointment): not always the TMT jabatan
+        spellStart: fc.constantFrom(null, '2012-03-01', '2012-03-01', '2019-07-15', '2019-07-15', '2024-06-01'),
+        firstRecorded: fc.boolean(),
         willing: fc.constantFrom('yes', 'yes', 'yes', 'unknown', 'no'),
       }),
       { minLength: 3, maxLength: 8 },
@@ -63,6 +66,8 @@ export const instanceArb = fc
       educationLevel: p.educationLevel,
       competencies: p.competencies,
       positionSince: p.positionSince,
+      spellStart: p.spellStart,
+      firstRecorded: p.firstRecorded,
       willing: p.willing as 'yes' | 'no' | 'unknown',
     }));
     const input: OptimizeInput = { month: '2025-12-01', settings: DEFAULT_SETTINGS, units, positions, people };
@@ -93,7 +98,7 @@ export function allowed(input: OptimizeInput, opts: OptimizeOptions, i: number, 
     if ((opts.lockedPositions ?? []).includes(p.id) || (opts.lockedUnits ?? []).includes(p.unitId)) return false;
   }
   if (!(opts.tenureLifted ?? []).includes(person.id)) {
-    const t = minTenure({ spellStart: person.positionSince, firstRecorded: false, effectiveDate: opts.effectiveDate }, input.settings.tenure);
+    const t = minTenure({ spellStart: person.spellStart, firstRecorded: person.firstRecorded, effectiveDate: opts.effectiveDate }, input.settings.tenure);
     if (t.status !== 'passed') return false;
   }
   if (person.willing === 'no' && opts.unwillingCost == null) return false;
@@ -141,24 +146,23 @@ export function withinLimits(input: OptimizeInput, opts: OptimizeOptions, plan: 
     staff[q]++;
     leaving[p]++;
     const u = input.positions[p]!.unitId;
-    outOfUnit.set(u, (outOfUnit.get(u) ?? 0) + 1);
+    if (u !== input.positions[q]!.unitId) outOfUnit.set(u, (outOfUnit.get(u) ?? 0) + 1);
   });
   if (moves > opts.maxMoves) return false;
   for (const [, n] of outOfUnit) if (opts.maxOutPerUnit != null && n > opts.maxOutPerUnit) return false;
-  // the releasing position is not left empty
+  // the releasing position is not left empty, by departures alone (any order of the moves keeps it)
   for (let p = 0; p < staff.length; p++) {
-    if (leaving[p]! > 0 && input.positions[p]!.workloadMinutes > 0 && cur[p]! >= 1 && staff[p]! < 1) return false;
+    if (leaving[p]! > 0 && input.positions[p]!.workloadMinutes > 0 && cur[p]! - leaving[p]! < 1) return false;
   }
-  // each unit that releases someone keeps min(current, rounded required)
-  for (const [u] of outOfUnit) {
-    let w = 0, before = 0, after = 0;
+  // a unit people leave for other units keeps min(current, rounded required), by departures alone
+  for (const [u, n] of outOfUnit) {
+    let w = 0, before = 0;
     input.positions.forEach((p, i) => {
       if (p.unitId !== u) return;
       w += p.workloadMinutes;
       before += cur[i]!;
-      after += staff[i]!;
     });
-    if (after < Math.min(before, roundStaff(requiredStaff(w, k), input.settings.workload.rounding))) return false;
+    if (before - n < Math.min(before, roundStaff(requiredStaff(w, k), input.settings.workload.rounding))) return false;
   }
   return true;
 }
