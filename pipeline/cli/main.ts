@@ -8,6 +8,7 @@ import { registerSample } from './sample.ts';
 import { registerEffects } from './effects.ts';
 import { registerSchema } from './schema.ts';
 import { registerSimulate } from './simulate.ts';
+import { registerOptimize } from './optimize.ts';
 import { UserError, EXIT } from '../errors.ts';
 
 export function makeProgram(): Command {
@@ -21,6 +22,7 @@ export function makeProgram(): Command {
   registerEffects(program);
   registerSchema(program);
   registerSimulate(program);
+  registerOptimize(program);
   return program;
 }
 

@@ -9,6 +9,9 @@ import { optimize } from '../../pipeline/optimize/optimize.ts';
 import { inputFromSimState, toSimPlan } from '../../pipeline/optimize/sim-bridge.ts';
 import type { Objective } from '../../pipeline/optimize/types.ts';
 import { buildSampleWarehouse, type SampleWarehouse } from './sample-warehouse.ts';
+import { writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, removeDir, tempDir } from './helpers.ts';
 
 let w: SampleWarehouse;
 let state: SimState;
@@ -63,4 +66,62 @@ describe('optimiser proposal replayed in the simulator', () => {
       }
     });
   }
+});
+
+describe('seimbang optimize (CLI)', () => {
+  it('prints the exact and greedy plans as JSON, writes a simulator plan that seimbang simulate replays to the same gap', () => {
+    const dir = tempDir('seimbang-opt-');
+    try {
+      const planFile = join(dir, 'plan.json');
+      const r = cli(['optimize', '--db', w.db, '--max-moves', '8', '--json', '--plan-out', planFile]);
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.status).toBe('optimal');
+      expect(out.exact.moves).toHaveLength(8);
+      expect(out.exact.model.variables).toBeGreaterThan(0);
+      expect(out.greedy.objectiveAfter).toBeGreaterThanOrEqual(out.exact.objectiveAfter - 8e-6);
+      const plan = JSON.parse(readFileSync(planFile, 'utf8'));
+      expect(plan).toEqual(out.plan);
+      expect(plan[0]).toMatchObject({ type: 'move', month: out.month });
+      const sim = cli(['simulate', '--db', w.db, '--plan', planFile, '--json']);
+      expect(sim.code, sim.stderr).toBe(0);
+      const replay = JSON.parse(sim.stdout);
+      expect(replay.indices.position.after.staffing_gap).toBeCloseTo(out.exact.objectiveAfter, 9);
+      // the text report names the solver status, the bound and the greedy plan
+      const text = cli(['optimize', '--db', w.db, '--max-moves', '3']);
+      expect(text.code, text.stderr).toBe(0);
+      expect(text.stdout).toMatch(/status optimal; objective [\d.]+ → [\d.]+ with 3 moves; best bound/);
+      expect(text.stdout).toMatch(/Greedy: objective/);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('inside the pre-election ban: no move, and the ban is named as what binds', () => {
+    const r = cli(['optimize', '--db', w.db, '--max-moves', '5', '--month', '2024-06', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.exact.moves).toHaveLength(0);
+    expect(out.status).toBe('no_moves_possible');
+    expect(out.binding.map((b: { constraint: string }) => b.constraint)).toContain('election_ban');
+  });
+
+  it('bad input: a lock file row, an unknown unit, an unknown objective', () => {
+    const dir = tempDir('seimbang-opt-');
+    try {
+      writeFileSync(join(dir, 'bad.csv'), 'kind,id\nunit,DINKES\nteam,X\n');
+      const bad = cli(['optimize', '--db', w.db, '--max-moves', '5', '--lock', join(dir, 'bad.csv')]);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/row 3, column kind: 'team'/);
+      writeFileSync(join(dir, 'unknown.csv'), 'kind,id\nunit,NO-SUCH-UNIT\n');
+      const unknown = cli(['optimize', '--db', w.db, '--max-moves', '5', '--lock', join(dir, 'unknown.csv')]);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(/no unit NO-SUCH-UNIT/);
+      const usage = cli(['optimize', '--db', w.db, '--max-moves', '5', '--objective', 'fairness']);
+      expect(usage.code).toBe(2);
+      expect(usage.stderr).toMatch(/'fairness' is not one of gap, max-ej, gini/);
+    } finally {
+      removeDir(dir);
+    }
+  });
 });
