@@ -227,6 +227,12 @@ export class Simulator {
     return warnings;
   }
 
+  /** The warnings a change would get, without applying it; throws SimulationError when it is impossible. */
+  preview(change: Change): Warning[] {
+    const rec = this.validate(change);
+    return changeWarnings(this, change, rec.person);
+  }
+
   undo(): Change | null {
     const rec = this.done.pop();
     if (!rec) return null;
