@@ -100,6 +100,8 @@ export class Simulator {
   readonly before: Snapshot;
   /** the cells of the unchanged state (the timeline starts from copies of them) */
   readonly baseCells: { positions: LoadCells; units: LoadCells };
+  /** scratch cells the timeline reuses between calls (timeline.ts) */
+  timelineScratch: { positions: LoadCells; units: LoadCells } | null = null;
 
   constructor(state: SimState, opts: SimulatorOptions = {}) {
     this.state = state;
