@@ -62,8 +62,42 @@ function partFromTable(t: Table): PartColumns {
       out[f.name] = a;
     } else if (f.type instanceof Float64 || f.type instanceof Int32) {
       out[f.name] = v.nullCount > 0 ? Array.from({ length: v.length }, (_, i) => v.get(i)) : (v.toArray() as ArrayLike<number>);
+    } else if (f.type instanceof Dictionary) {
+      // indices into the dictionary: one string per distinct value, not one per row
+      const a: (string | null)[] = new Array(v.length);
+      let at = 0;
+      for (const d of v.data) {
+        const dict = d.dictionary!;
+        const words: (string | null)[] = Array.from({ length: dict.length }, (_, i) => dict.get(i) as string | null);
+        const idx = d.values as ArrayLike<number>;
+        for (let i = 0; i < d.length; i++) a[at++] = d.getValid(i) ? words[idx[i]!]! : null;
+      }
+      out[f.name] = a;
+    } else if (f.type instanceof Utf8) {
+      out[f.name] = utf8Column(v);
     } else {
-      out[f.name] = Array.from({ length: v.length }, (_, i) => v.get(i));
+      out[f.name] = Array.from(v as Iterable<unknown>);
+    }
+  }
+  return out;
+}
+
+const decoder = new TextDecoder();
+
+/** A Utf8 column as strings: each chunk's bytes decoded once and cut at the offsets (ASCII: bytes = characters),
+ *  instead of one TextDecoder call per row; a chunk with other characters is decoded row by row. */
+function utf8Column(v: Vector): (string | null)[] {
+  const out: (string | null)[] = new Array(v.length);
+  let at = 0;
+  for (const d of v.data) {
+    const offsets = d.valueOffsets as Int32Array;
+    const bytes = d.values as Uint8Array;
+    const first = offsets[0]!;
+    const text = decoder.decode(bytes.subarray(first, offsets[d.length]!));
+    const ascii = text.length === offsets[d.length]! - first;
+    for (let i = 0; i < d.length; i++) {
+      if (!d.getValid(i)) out[at++] = null;
+      else out[at++] = ascii ? text.slice(offsets[i]! - first, offsets[i + 1]! - first) : decoder.decode(bytes.subarray(offsets[i]!, offsets[i + 1]!));
     }
   }
   return out;

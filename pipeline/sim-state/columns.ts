@@ -23,7 +23,14 @@ const strOrNull = (v: unknown): string | null => (v === null || v === undefined 
 const list = (v: unknown): string[] => (v === null || v === undefined || v === '' ? [] : String(v).split('|'));
 const DAY_MS = 86_400_000;
 /** days since 1970-01-01 → ISO date */
-const dayToIso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(Number(v) * DAY_MS).toISOString().slice(0, 10));
+const isoOfDay = new Map<number, string>();
+const dayToIso = (v: unknown): string | null => {
+  if (v === null || v === undefined) return null;
+  const d = Number(v);
+  let iso = isoOfDay.get(d);
+  if (iso === undefined) isoOfDay.set(d, (iso = new Date(d * DAY_MS).toISOString().slice(0, 10)));
+  return iso;
+};
 
 function col(part: PartColumns, name: string, partName: string): Column {
   const c = part[name];

@@ -100,6 +100,8 @@ export class Simulator {
   readonly before: Snapshot;
   /** the cells of the unchanged state (the timeline starts from copies of them) */
   readonly baseCells: { positions: LoadCells; units: LoadCells };
+  /** scratch cells the timeline reuses between calls (timeline.ts) */
+  timelineScratch: { positions: LoadCells; units: LoadCells } | null = null;
 
   constructor(state: SimState, opts: SimulatorOptions = {}) {
     this.state = state;
@@ -225,6 +227,12 @@ export class Simulator {
     this.done.push(rec);
     this.warningList.push(warnings);
     return warnings;
+  }
+
+  /** The warnings a change would get, without applying it; throws SimulationError when it is impossible. */
+  preview(change: Change): Warning[] {
+    const rec = this.validate(change);
+    return changeWarnings(this, change, rec.person);
   }
 
   undo(): Change | null {

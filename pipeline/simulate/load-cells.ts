@@ -103,6 +103,25 @@ export class LoadCells {
     return c;
   }
 
+  /** Copy this level's cells into `target` (same shape, made by clone()), reusing its buffers: the timeline starts
+   *  every call from the unchanged cells without allocating. Returns false when the shapes differ. */
+  copyInto(target: LoadCells): boolean {
+    if (target.workload.length !== this.workload.length || target.sorted.some((s, g) => s.length !== this.sorted[g]!.length)
+      || target.members.some((m, g) => m.length !== this.members[g]!.length)) return false;
+    target.n = this.n;
+    target.workload.set(this.workload);
+    target.staff.set(this.staff);
+    target.required.set(this.required);
+    target.ej.set(this.ej);
+    target.group.set(this.group);
+    this.sorted.forEach((s, g) => target.sorted[g]!.set(s));
+    target.sortedLen.set(this.sortedLen);
+    this.members.forEach((m, g) => target.members[g]!.set(m));
+    target.memberLen.set(this.memberLen);
+    target.cache = this.cache.slice();
+    return true;
+  }
+
   clone(): LoadCells {
     const c = new LoadCells(this.nRegions, this.periodMinutes, this.w, 0);
     c.n = this.n;

@@ -50,8 +50,12 @@ export function timeline(sim: Simulator, opts: TimelineOptions = {}): Timeline {
   const plan = sim.plan;
   const order = plan.map((_, i) => i).sort((a, b) => parseMonth(planMonth(plan[a]!))! - parseMonth(planMonth(plan[b]!))! || a - b);
 
-  const pos = sim.baseCells.positions.clone();
-  const un = sim.baseCells.units.clone();
+  // scratch copies of the unchanged cells, kept by the simulator between calls (no allocation in the usual case)
+  const scratch = (sim.timelineScratch ??= { positions: sim.baseCells.positions.clone(), units: sim.baseCells.units.clone() });
+  if (!sim.baseCells.positions.copyInto(scratch.positions)) scratch.positions = sim.baseCells.positions.clone();
+  if (!sim.baseCells.units.copyInto(scratch.units)) scratch.units = sim.baseCells.units.clone();
+  const pos = scratch.positions;
+  const un = scratch.units;
   // positions the plan adds exist as empty cells from the start, in the simulator's order
   const added: number[] = [];
   for (let p = P0; p < sim.nPositions; p++) added.push(pos.add(s.units.region[sim.posUnit[p]!]!, 0, 0));

@@ -166,3 +166,32 @@ describe('end to end: the plan written as transfers and rebuilt = the simulator 
     await expectParity(db, state, after);
   });
 });
+
+describe('seimbang simulate', () => {
+  let dir: string;
+  afterAll(() => dir && removeDir(dir));
+  it('prints before, after, timeline and warnings as JSON; a bad plan exits 1 naming row and column, printing nothing', async () => {
+    dir = tempDir('seimbang-sim-cli-');
+    const state = await loadStateFromFile(w.db, null);
+    const a = state.people.nip[10]!;
+    const to = state.positions.id[(state.people.position[10]! + 50) % state.positions.id.length]!;
+    const good = join(dir, 'plan.csv');
+    writeFileSync(good, `type,nip,position,unit,month,until,factor\nmove,${a},${to},,2026-02,,\ndemand,,,${state.units.id[0]},2026-06,2026-07,1.4\n`);
+    const r = cli(['simulate', '--db', w.db, '--plan', good, '--horizon', '6', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.month).toBe(state.month);
+    expect(out.timeline.length).toBe(7);
+    expect(out.changes.length).toBe(2);
+    const sim = new Simulator(state, { horizon: 6 });
+    sim.applyPlan([{ type: 'move', nip: a, to, month: '2026-02' }, { type: 'demand', target: 'unit', id: state.units.id[0]!, factor: 1.4, from: '2026-06', to: '2026-07' }]);
+    expect(out.indices.unit.after.gini).toBe(sim.indices('unit').gini);
+    expect(out.indices.unit.before.gini).toBe(sim.before.unit.indices.at(-1)!.gini);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, `type,nip,position,unit,month,until,factor\nmove,${a},${to},,2026-02,,\nmove,999999999999999999,${to},,2026-02,,\n`);
+    const b = cli(['simulate', '--db', w.db, '--plan', bad]);
+    expect(b.code).toBe(1);
+    expect(b.stdout).toBe('');
+    expect(b.stderr).toMatch(/row 3, column nip: no person 999999999999999999/);
+  });
+});
