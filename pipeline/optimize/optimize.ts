@@ -12,10 +12,12 @@ import { greedy, type ClassPlan } from './greedy.ts';
 import { buildModel, type Relax } from './model.ts';
 import { evaluate, staffing } from './objective.ts';
 import { solveModel, type SolveProgress } from './solve.ts';
-import type { BindingReport, OptimizeInput, OptimizeOptions, OptimizeResult } from './types.ts';
+import type { BindingReport, OptimizeInput, OptimizeOptions, OptimizeResult, OptMove } from './types.ts';
 
 export interface RunHooks {
   onProgress?: (p: SolveProgress & { phase: 'greedy' | 'exact' }) => void;
+  /** the best plan so far, named, each time the solver improves it (and once for greedy) */
+  onIncumbent?: (moves: OptMove[], objectiveAfter: number, phase: 'greedy' | 'exact') => void;
   shouldStop?: () => boolean;
   /** compute the binding report even when moves are found */
   explain?: boolean;
@@ -63,31 +65,40 @@ export function optimize(highs: Highs, input: OptimizeInput, opts: OptimizeOptio
     return evaluate(opts.objective, s, pos);
   };
   hooks.onProgress?.({ phase: 'greedy', seconds: gSeconds, incumbent: applyMoves(gMoves), bound: null, gap: null });
+  hooks.onIncumbent?.(gMoves, applyMoves(gMoves), 'greedy');
 
   const built = buildModel(cm, s, opts, highs.infinity);
+  const decode = (x: Float64Array): ClassPlan => {
+    const plan: ClassPlan = { y: new Int32Array(cm.classes.length), z: new Map(), x: new Map(), sequence: [] };
+    cm.classes.forEach((_, i) => (plan.y[i] = Math.round(x[built.yCol[i]!]!)));
+    for (const zc of built.zCols) {
+      const v = Math.round(x[zc.col]!);
+      if (v > 0) plan.z.set(`${zc.pool}|${zc.target}`, v);
+    }
+    for (const xc of built.xCols) {
+      const v = Math.round(x[xc.col]!);
+      if (v > 0) plan.x.set(`${xc.cls}|${xc.target}`, v);
+    }
+    return plan;
+  };
   const out = solveModel(highs, built, {
     timeLimitSeconds: opts.timeLimitSeconds,
     mipRelGap: opts.mipRelGap,
     start: built.complete(gPlan.y, gPlan.z, gPlan.x),
     onProgress: hooks.onProgress ? (p) => hooks.onProgress!({ ...p, phase: 'exact' }) : undefined,
+    onSolution: hooks.onIncumbent
+      ? (x) => {
+          const moves = namedMoves(input, opts, s, cm, decode(x));
+          hooks.onIncumbent!(moves, applyMoves(moves), 'exact');
+        }
+      : undefined,
     shouldStop: hooks.shouldStop,
   });
   if (out.status === 'infeasible' || out.status === 'error' || !out.colValue) {
     // staying put is always feasible (every limit holds with no move), so this is a solver failure, not a plan
     throw new OptimizeError(`the solver found no plan (status ${out.status}); staying put is feasible, so this is a defect: please report it`);
   }
-  const x = out.colValue;
-  const plan: ClassPlan = { y: new Int32Array(cm.classes.length), z: new Map(), x: new Map(), sequence: [] };
-  cm.classes.forEach((_, i) => (plan.y[i] = Math.round(x[built.yCol[i]!]!)));
-  for (const zc of built.zCols) {
-    const v = Math.round(x[zc.col]!);
-    if (v > 0) plan.z.set(`${zc.pool}|${zc.target}`, v);
-  }
-  for (const xc of built.xCols) {
-    const v = Math.round(x[xc.col]!);
-    if (v > 0) plan.x.set(`${xc.cls}|${xc.target}`, v);
-  }
-  const eMoves = namedMoves(input, opts, s, cm, plan);
+  const eMoves = namedMoves(input, opts, s, cm, decode(out.colValue));
   const eSeconds = out.seconds;
 
   let binding: BindingReport[] = [];

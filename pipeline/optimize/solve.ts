@@ -21,6 +21,8 @@ export interface SolveOptions {
   /** a feasible starting plan (column vector), e.g. the greedy plan, so a time limit never returns less */
   start?: Float64Array;
   onProgress?: (p: SolveProgress) => void;
+  /** each improving solution (column vector), e.g. to keep the best plan so far when the solve is cancelled */
+  onSolution?: (colValue: Float64Array, objective: number) => void;
   shouldStop?: () => boolean;
 }
 
@@ -69,6 +71,7 @@ export function solveModel(highs: Highs, built: BuiltModel, o: SolveOptions = {}
     model.run({
       [cb.mipImprovingSolution](e) {
         report(e.data);
+        if (o.onSolution && e.data.mip_solution) o.onSolution(e.data.mip_solution, e.data.objective_function_value ?? NaN);
       },
       [cb.mipInterrupt](e) {
         if (o.shouldStop?.()) e.interrupt();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStateFromFile } from '../../pipeline/sim-state/duckdb.ts';
 import { Simulator, type SimState } from '../../pipeline/simulate/index.ts';
 import { optimize } from '../../pipeline/optimize/optimize.ts';
+import { runJob, type JobMessage } from '../../pipeline/optimize/job.ts';
 import { inputFromSimState, toSimPlan } from '../../pipeline/optimize/sim-bridge.ts';
 import type { Objective } from '../../pipeline/optimize/types.ts';
 import { buildSampleWarehouse, type SampleWarehouse } from './sample-warehouse.ts';
@@ -123,5 +124,44 @@ describe('seimbang optimize (CLI)', () => {
     } finally {
       removeDir(dir);
     }
+  });
+});
+
+describe('the Usulkan rotasi worker job (pipeline/optimize/job.ts, run in Node)', () => {
+  it('streams progress and the best plan so far, then the result as a simulator plan', () => {
+    const msgs: JobMessage[] = [];
+    runJob(highs, state, { objective: 'gap', maxMoves: 10, timeLimitSeconds: 60 }, (m) => msgs.push(m), () => false, 0);
+    const done = msgs.at(-1)!;
+    expect(done.type).toBe('done');
+    if (done.type !== 'done') return;
+    expect(done.plan).toHaveLength(done.result.exact.moves.length);
+    expect(done.plan.every((c) => c.type === 'move' && c.month === state.month)).toBe(true);
+    expect(msgs.some((m) => m.type === 'incumbent' && m.phase === 'greedy')).toBe(true);
+    expect(msgs.some((m) => m.type === 'progress')).toBe(true);
+    // the messages survive structured cloning (postMessage)
+    expect(structuredClone(done)).toEqual(done);
+  });
+
+  it('cancel: the solver stops at once and the best plan so far is the result', () => {
+    const msgs: JobMessage[] = [];
+    let calls = 0;
+    const t0 = performance.now();
+    // max-ej on the city sample does not finish within seconds (benchmarks): stop at the first check
+    runJob(highs, state, { objective: 'max-ej', maxMoves: 30, timeLimitSeconds: 120 }, (m) => msgs.push(m), () => ++calls > 1, 0);
+    const seconds = (performance.now() - t0) / 1000;
+    const done = msgs.at(-1)!;
+    expect(done.type).toBe('done');
+    if (done.type !== 'done') return;
+    expect(done.result.status).toBe('interrupted');
+    expect(seconds).toBeLessThan(60); // far below the time limit: the stop was honoured (not a timing benchmark)
+    // the greedy start is the floor: the plan is never worse than greedy
+    expect(done.result.exact.objectiveAfter).toBeLessThanOrEqual(done.result.greedy.objectiveAfter + 30e-6);
+    expect(done.plan.length).toBeGreaterThan(0);
+  });
+
+  it('bad options give an error message, not a plan', () => {
+    const msgs: JobMessage[] = [];
+    runJob(highs, state, { objective: 'gap', maxMoves: -1 }, (m) => msgs.push(m));
+    expect(msgs).toEqual([{ type: 'error', message: expect.stringMatching(/max moves must be a whole number/) }]);
   });
 });
