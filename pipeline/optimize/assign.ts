@@ -69,7 +69,7 @@ export function namedMoves(input: OptimizeInput, opts: OptimizeOptions, s: Staff
       pos[m.target]--;
       return v;
     });
-    raw = raw.map((m, i) => ({ m, v: own[i]! })).sort((a, b) => a.v - b.v).map((x) => x.m);
+    for (const i of [...left].sort((a, b) => own[a]! - own[b]!)) ordered.push({ m: raw[i]!, improvement: 0 });
     left.clear();
   }
   while (left.size > 0) {

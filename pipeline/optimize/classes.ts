@@ -26,11 +26,19 @@ export interface Pool {
   classes: number[];
   /** eligible target position indices */
   targets: number[];
+  /** eligible target types (indices into ClassModel.types): every position of a type is eligible */
+  types: number[];
+}
+
+/** Open positions that the rules cannot tell apart: the same kind, class, required education and competencies. */
+export interface TargetType {
+  positions: number[];
 }
 
 export interface ClassModel {
   classes: StaffClass[];
   pools: Pool[];
+  types: TargetType[];
   movability: Map<string, Movability>;
   counts: EligibilityCounts;
   locks: LockSets;
@@ -70,7 +78,7 @@ export function buildClasses(input: OptimizeInput, opts: OptimizeOptions, s: Sta
     if (pool === undefined) {
       pool = pools.length;
       poolByKey.set(pk, pool);
-      pools.push({ profile, classes: [], targets: [] });
+      pools.push({ profile, classes: [], targets: [], types: [] });
     }
     const ck = `${pi}|${pk}|${m}`;
     let c = classByKey.get(ck);
@@ -83,22 +91,39 @@ export function buildClasses(input: OptimizeInput, opts: OptimizeOptions, s: Sta
     c.members.push(person);
   }
   for (const c of classes) c.members.sort(byTenure);
-  // candidates by kind and class first: the rules test only those within the class tolerance
-  const byKindClass = new Map<string, number[]>();
-  input.positions.forEach((p, q) => {
-    const k = `${p.kind}|${p.class}`;
-    const list = byKindClass.get(k);
-    if (list) list.push(q);
-    else byKindClass.set(k, [q]);
+  // Targets grouped by what the rules read of them (kind, class, required education and competencies) and whether
+  // they are closed (locked, or inside the election ban): the rules are evaluated once per pool and target type.
+  const types = new Map<string, { probe: number; positions: number[]; index: number }>();
+  const closed = (q: number) => {
+    const t = input.positions[q]!;
+    return locks.positions.has(t.id) || locks.units.has(t.unitId) || locks.bannedUnits.has(t.unitId);
+  };
+  input.positions.forEach((t, q) => {
+    if (closed(q)) return;
+    const k = `${t.kind}|${t.class}|${t.requiredEducation ?? ''}|${[...t.requiredCompetencies].sort().join(',')}`;
+    const ty = types.get(k);
+    if (ty) ty.positions.push(q);
+    else types.set(k, { probe: q, positions: [q], index: types.size });
   });
+  const byKindClass = new Map<string, { probe: number; positions: number[]; index: number }[]>();
+  for (const ty of types.values()) {
+    const t = input.positions[ty.probe]!;
+    const k = `${t.kind}|${t.class}`;
+    const list = byKindClass.get(k);
+    if (list) list.push(ty);
+    else byKindClass.set(k, [ty]);
+  }
   const tol = opts.classTolerance ?? 0;
   for (const pool of pools) {
     for (let c = pool.profile.class - tol; c <= pool.profile.class + tol; c++) {
-      for (const q of byKindClass.get(`${pool.profile.kind}|${c}`) ?? []) {
-        if (canTake(pool.profile, input.positions[q]!, opts, locks)) pool.targets.push(q);
+      for (const ty of byKindClass.get(`${pool.profile.kind}|${c}`) ?? []) {
+        if (canTake(pool.profile, input.positions[ty.probe]!, opts, locks)) {
+          for (const q of ty.positions) pool.targets.push(q);
+          pool.types.push(ty.index);
+        }
       }
     }
     pool.targets.sort((a, b) => a - b);
   }
-  return { classes, pools, movability: mov, counts, locks };
+  return { classes, pools, types: [...types.values()].map((t) => ({ positions: t.positions })), movability: mov, counts, locks };
 }

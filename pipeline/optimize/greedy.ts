@@ -91,8 +91,15 @@ export function greedy(cm: ClassModel, s: Staffing, opts: OptimizeOptions): Clas
       if (ejs.length === 0 || (ejs.length > 1 && ejs[1]!.e === ejs[0]!.e)) break;
       const top = ejs[0]!;
       const others = (a: number, b: number) => ejs.find((x) => x.u !== a && x.u !== b)?.e ?? 0;
+      // a position of each target type in the unit with the largest EJ
+      const inTop = new Map<number, number>();
+      cm.types.forEach((ty, k) => {
+        const q = ty.positions.find((p) => s.unitOf[p] === top.u);
+        if (q !== undefined) inTop.set(k, q);
+      });
       cm.pools.forEach((pool) => {
-        const targets = pool.targets.filter((q) => s.unitOf[q] === top.u);
+        const targets: number[] = [];
+        for (const k of pool.types) if (inTop.has(k)) targets.push(inTop.get(k)!);
         if (targets.length === 0) return;
         for (const c of pool.classes) {
           if (!canLeave(c)) continue;
@@ -107,6 +114,12 @@ export function greedy(cm: ClassModel, s: Staffing, opts: OptimizeOptions): Clas
       });
     } else {
       const keyOf = (p: number) => (opts.objective === 'gap' ? p : s.unitOf[p]!);
+      // the best two arrivals of each target type (distinct keys), once per step
+      const typeTop: Candidate[][] = cm.types.map((ty) => {
+        const list: Candidate[] = [];
+        for (const q of ty.positions) top2(list, { key: keyOf(q), delta: inDelta(q), index: q });
+        return list;
+      });
       cm.pools.forEach((pool) => {
         const sources: Candidate[] = [];
         for (const c of pool.classes) {
@@ -116,7 +129,7 @@ export function greedy(cm: ClassModel, s: Staffing, opts: OptimizeOptions): Clas
         }
         if (sources.length === 0) return;
         const targets: Candidate[] = [];
-        for (const q of pool.targets) top2(targets, { key: keyOf(q), delta: inDelta(q), index: q });
+        for (const k of pool.types) for (const c of typeTop[k]!) top2(targets, c);
         for (const a of sources) {
           for (const t of targets) {
             if (a.key === t.key) continue;

@@ -3,11 +3,12 @@
  *
  *   y_c ∈ {0 … |c|}       how many members of staff class c leave through their pool (cost ε per move, + the stated
  *                         cost for an unwilling class)
- *   z_tq ∈ ℤ≥0            how many people of pool t arrive in target position q (q eligible for t)
+ *   z_tk ∈ ℤ≥0            how many people of pool t go to target type k (k eligible for t: every position of k is)
+ *   w_kq ∈ ℤ≥0            how many of those arriving at type k take its position q
  *   x_cq ∈ ℤ≥0            how many of class c move to position q of their own unit (q eligible; same costs)
- *   Σ_{c∈t} y_c = Σ_q z_tq                 (every leaver of a pool lands in a target that pool may take)
+ *   Σ_{c∈t} y_c = Σ_k z_tk,  Σ_t z_tk = Σ_q w_kq   (every leaver lands in a target their pool may take)
  *   y_c + Σ_q x_cq ≤ |c|
- *   out_q = Σ_{c at q} (y_c + Σ x_c·),  net_q = Σ_t z_tq + Σ_c x_cq − out_q
+ *   out_q = Σ_{c at q} (y_c + Σ x_c·),  net_q = w_kq + Σ_c x_cq − out_q
  *   out_q ≤ cur_q − 1 where q has workload and staff    (the releasing position is not left empty)
  *   Σ_{c in u} y_c ≤ cur_u − minStaff_u    (each unit keeps its minimum staff, by departures alone)
  *   Σ y + Σ x ≤ N;  Σ_{c in u} y_c ≤ K     (at most N moves, at most K out of any one unit)
@@ -70,7 +71,11 @@ export interface BuiltModel {
   /** y column of each class */
   yCol: Int32Array;
   /** z columns: pool, target position, column */
-  zCols: { pool: number; target: number; col: number }[];
+  zCols: { pool: number; type: number; col: number }[];
+  /** type → position arcs */
+  wCols: { type: number; target: number; col: number }[];
+  /** target type of each position (−1: closed) */
+  typeOf: Int32Array;
   /** direct arcs within a unit: class, target position, column */
   xCols: { cls: number; target: number; col: number }[];
   /** constant part of the objective (positions/units no move can touch) */
@@ -128,18 +133,35 @@ export function buildModel(cm: ClassModel, s: Staffing, opts: OptimizeOptions, i
     }
     if (members.size > 1) b.row(`members_c${i}`, -infinity, c.members.length, members);
   });
+  // pools → target types → positions: a pool may take every position of an eligible type, so the arcs are
+  // pool × type plus type × position, never pool × position
   const zCols: BuiltModel['zCols'] = [];
+  const wCols: BuiltModel['wCols'] = [];
+  const typeIn: Map<number, number>[] = cm.types.map(() => new Map());
+  const typeOf = new Int32Array(nPos).fill(-1);
+  cm.types.forEach((ty, k) => ty.positions.forEach((q) => (typeOf[q] = k)));
   cm.pools.forEach((pool, t) => {
     const supply = pool.classes.reduce((a, c) => a + Math.min(cm.classes[c]!.members.length, N), 0);
     const conservation = new Map<number, number>();
     for (const c of pool.classes) add(conservation, yCol[c]!, 1);
-    for (const q of pool.targets) {
-      const col = b.col(`z${t}_${q}`, 0, Math.min(supply, N), 0, true);
-      zCols.push({ pool: t, target: q, col });
-      add(netOf(q), col, 1);
+    for (const k of pool.types) {
+      const col = b.col(`z${t}_t${k}`, 0, Math.min(supply, N), 0, true);
+      zCols.push({ pool: t, type: k, col });
+      add(typeIn[k]!, col, 1);
       add(conservation, col, -1);
     }
     b.row(`pool${t}`, 0, 0, conservation);
+  });
+  cm.types.forEach((ty, k) => {
+    if (typeIn[k]!.size === 0) return;
+    const conservation = new Map(typeIn[k]!);
+    for (const q of ty.positions) {
+      const col = b.col(`w${k}_${q}`, 0, N, 0, true);
+      wCols.push({ type: k, target: q, col });
+      add(netOf(q), col, 1);
+      add(conservation, col, -1);
+    }
+    b.row(`type${k}`, 0, 0, conservation);
   });
 
   // at most N moves; at most K out of one unit (moves through a pool count as leaving the unit)
@@ -226,10 +248,13 @@ export function buildModel(cm: ClassModel, s: Staffing, opts: OptimizeOptions, i
       x[yCol[i]!] = y[i]!;
       pos[c.position] -= y[i]!;
     });
-    for (const zc of zCols) {
-      const v = z.get(`${zc.pool}|${zc.target}`) ?? 0;
-      x[zc.col] = v;
-      pos[zc.target] += v;
+    const zIndex = new Map(zCols.map((c) => [`${c.pool}|${c.type}`, c.col] as const));
+    const wIndex = new Map(wCols.map((c) => [c.target, c.col] as const));
+    for (const [key, v] of z) {
+      const [t, q] = key.split('|').map(Number) as [number, number];
+      x[zIndex.get(`${t}|${typeOf[q]}`)!] += v;
+      x[wIndex.get(q)!] += v;
+      pos[q] += v;
     }
     const unit = new Float64Array(nUnits);
     for (let q = 0; q < nPos; q++) unit[s.unitOf[q]!] += pos[q]!;
@@ -240,6 +265,8 @@ export function buildModel(cm: ClassModel, s: Staffing, opts: OptimizeOptions, i
     data,
     yCol,
     zCols,
+    wCols,
+    typeOf,
     xCols,
     offset,
     complete,

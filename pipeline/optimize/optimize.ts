@@ -71,9 +71,25 @@ export function optimize(highs: Highs, input: OptimizeInput, opts: OptimizeOptio
   const decode = (x: Float64Array): ClassPlan => {
     const plan: ClassPlan = { y: new Int32Array(cm.classes.length), z: new Map(), x: new Map(), sequence: [] };
     cm.classes.forEach((_, i) => (plan.y[i] = Math.round(x[built.yCol[i]!]!)));
+    // pool → type → position flows become pool → position flows: everyone arriving at a type may take any of its
+    // positions, so the type's positions are handed out to the arriving pools in order
+    const slots = new Map<number, { q: number; n: number }[]>();
+    for (const wc of built.wCols) {
+      const v = Math.round(x[wc.col]!);
+      if (v > 0) (slots.get(wc.type) ?? slots.set(wc.type, []).get(wc.type)!).push({ q: wc.target, n: v });
+    }
     for (const zc of built.zCols) {
-      const v = Math.round(x[zc.col]!);
-      if (v > 0) plan.z.set(`${zc.pool}|${zc.target}`, v);
+      let v = Math.round(x[zc.col]!);
+      const list = slots.get(zc.type);
+      while (v > 0 && list && list.length > 0) {
+        const s0 = list[0]!;
+        const take = Math.min(v, s0.n);
+        const key = `${zc.pool}|${s0.q}`;
+        plan.z.set(key, (plan.z.get(key) ?? 0) + take);
+        v -= take;
+        s0.n -= take;
+        if (s0.n === 0) list.shift();
+      }
     }
     for (const xc of built.xCols) {
       const v = Math.round(x[xc.col]!);
