@@ -78,6 +78,32 @@ export function greedy(cm: ClassModel, s: Staffing, opts: OptimizeOptions): Clas
     return w * (Math.abs(unit[v]! + 1 - sh) - Math.abs(unit[v]! - sh));
   };
 
+  // arrivals' best candidates per target type and per pool, recomputed only where the last move changed something
+  const keyOf = (p: number) => (opts.objective === 'gap' ? p : s.unitOf[p]!);
+  const typeOf = new Int32Array(s.current.length).fill(-1);
+  cm.types.forEach((ty, k) => ty.positions.forEach((q) => (typeOf[q] = k)));
+  const typePools: number[][] = cm.types.map(() => []);
+  cm.pools.forEach((pool, t) => pool.types.forEach((k) => typePools[k]!.push(t)));
+  const unitPositions: number[][] = Array.from({ length: nUnits }, () => []);
+  for (let q = 0; q < s.current.length; q++) unitPositions[s.unitOf[q]!]!.push(q);
+  const separable = opts.objective !== 'max-ej';
+  const typeTop: Candidate[][] = separable ? cm.types.map(() => []) : [];
+  const poolTop: Candidate[][] = separable ? cm.pools.map(() => []) : [];
+  const computeType = (k: number) => {
+    const list: Candidate[] = [];
+    for (const q of cm.types[k]!.positions) top2(list, { key: keyOf(q), delta: inDelta(q), index: q });
+    typeTop[k] = list;
+  };
+  const computePool = (t: number) => {
+    const list: Candidate[] = [];
+    for (const k of cm.pools[t]!.types) for (const c of typeTop[k]!) top2(list, c);
+    poolTop[t] = list;
+  };
+  if (separable) {
+    cm.types.forEach((_, k) => computeType(k));
+    cm.pools.forEach((_, t) => computePool(t));
+  }
+
   for (let step = 0; step < N; step++) {
     let best: { cls: number; target: number; delta: number } | null = null;
     if (opts.objective === 'max-ej') {
@@ -113,14 +139,7 @@ export function greedy(cm: ClassModel, s: Staffing, opts: OptimizeOptions): Clas
         }
       });
     } else {
-      const keyOf = (p: number) => (opts.objective === 'gap' ? p : s.unitOf[p]!);
-      // the best two arrivals of each target type (distinct keys), once per step
-      const typeTop: Candidate[][] = cm.types.map((ty) => {
-        const list: Candidate[] = [];
-        for (const q of ty.positions) top2(list, { key: keyOf(q), delta: inDelta(q), index: q });
-        return list;
-      });
-      cm.pools.forEach((pool) => {
+      cm.pools.forEach((pool, t) => {
         const sources: Candidate[] = [];
         for (const c of pool.classes) {
           if (!canLeave(c)) continue;
@@ -128,8 +147,7 @@ export function greedy(cm: ClassModel, s: Staffing, opts: OptimizeOptions): Clas
           top2(sources, { key: keyOf(p), delta: outDelta(p) + cost(c), index: c });
         }
         if (sources.length === 0) return;
-        const targets: Candidate[] = [];
-        for (const k of pool.types) for (const c of typeTop[k]!) top2(targets, c);
+        const targets = poolTop[t]!;
         for (const a of sources) {
           for (const t of targets) {
             if (a.key === t.key) continue;
@@ -165,6 +183,18 @@ export function greedy(cm: ClassModel, s: Staffing, opts: OptimizeOptions): Clas
       z.set(key, (z.get(key) ?? 0) + 1);
     }
     sequence.push({ cls, target });
+    if (separable) {
+      // the arrivals' deltas changed at the two positions (gap) or in the two units (Hoover)
+      const touched = opts.objective === 'gap' ? [c.position, target] : [...unitPositions[u]!, ...(u === v ? [] : unitPositions[v]!)];
+      const types = new Set<number>();
+      for (const q of touched) if (typeOf[q]! >= 0) types.add(typeOf[q]!);
+      const pools = new Set<number>();
+      for (const k of types) {
+        computeType(k);
+        for (const t of typePools[k]!) pools.add(t);
+      }
+      for (const t of pools) computePool(t);
+    }
   }
   return { y, z, x, sequence };
 }
