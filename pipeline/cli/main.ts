@@ -7,6 +7,8 @@ import { registerBuild } from './build.ts';
 import { registerSample } from './sample.ts';
 import { registerEffects } from './effects.ts';
 import { registerSchema } from './schema.ts';
+import { registerSimulate } from './simulate.ts';
+import { registerOptimize } from './optimize.ts';
 import { UserError, EXIT } from '../errors.ts';
 
 export function makeProgram(): Command {
@@ -19,6 +21,8 @@ export function makeProgram(): Command {
   registerSample(program);
   registerEffects(program);
   registerSchema(program);
+  registerSimulate(program);
+  registerOptimize(program);
   return program;
 }
 

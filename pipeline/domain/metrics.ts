@@ -119,57 +119,71 @@ export function wisnRequiredStaff(
 // ---------------------------------------------------------------------------------------------------------------
 // Imbalance indices over the EJ of units or positions in one period (shared/domain.md "Load-imbalance indices").
 
-function mean(xs: readonly number[]): number {
+function mean(xs: ArrayLike<number>): number {
   let s = 0;
-  for (const x of xs) s += x;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
   return s / xs.length;
 }
 
 /** Gini: Σ (2i − n − 1)·x₍ᵢ₎ / (n² · mean), x sorted ascending, i from 1. 0 when all equal or empty. */
-export function gini(values: readonly number[]): number {
-  const n = values.length;
+export function gini(values: ArrayLike<number>): number {
+  return giniSorted(Float64Array.from(values).sort());
+}
+
+/** The Gini formula on values already sorted ascending (gini() sorts a copy first; the simulator keeps its EJ
+ *  values sorted, so it calls this one and never sorts again). */
+export function giniSorted(x: ArrayLike<number>): number {
+  const n = x.length;
   if (n === 0) return 0;
-  const m = mean(values);
+  const m = mean(x);
   if (m === 0) return 0;
-  const x = [...values].sort((a, b) => a - b);
   let s = 0;
   for (let i = 0; i < n; i++) s += (2 * (i + 1) - n - 1) * x[i]!;
   return s / (n * n * m);
 }
 
 /** Coefficient of variation with the population standard deviation. */
-export function cv(values: readonly number[]): number {
+export function cv(values: ArrayLike<number>): number {
   const n = values.length;
   if (n === 0) return 0;
   const m = mean(values);
   if (m === 0) return 0;
   let ss = 0;
-  for (const v of values) ss += (v - m) ** 2;
+  for (let i = 0; i < n; i++) ss += (values[i]! - m) ** 2;
   return Math.sqrt(ss / n) / m;
 }
 
 /** Theil T = (1/n) Σ (x/μ) ln(x/μ); zero values contribute 0 (the limit of x ln x). */
-export function theil(values: readonly number[]): number {
+export function theil(values: ArrayLike<number>): number {
   const n = values.length;
   if (n === 0) return 0;
   const m = mean(values);
   if (m === 0) return 0;
   let s = 0;
-  for (const v of values) if (v > 0) s += (v / m) * Math.log(v / m);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v > 0) s += (v / m) * Math.log(v / m);
+  }
   return s / n;
 }
 
+function maxOf(values: ArrayLike<number>): number {
+  let mx = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i]! > mx) mx = values[i]!;
+  return mx;
+}
+
 /** Load imbalance ratio max/mean (1 = perfectly balanced). */
-export function maxMean(values: readonly number[]): number {
+export function maxMean(values: ArrayLike<number>): number {
   if (values.length === 0) return 0;
   const m = mean(values);
-  return m === 0 ? 0 : Math.max(...values) / m;
+  return m === 0 ? 0 : maxOf(values) / m;
 }
 
 /** Load-balance efficiency = mean/max. */
-export function balanceEfficiency(values: readonly number[]): number {
+export function balanceEfficiency(values: ArrayLike<number>): number {
   if (values.length === 0) return 0;
-  const mx = Math.max(...values);
+  const mx = maxOf(values);
   return mx === 0 ? 0 : mean(values) / mx;
 }
 
@@ -194,32 +208,63 @@ export interface ImbalanceSummary {
   staffing_gap: number;
 }
 
+/** The staff counts behind the shares and the gap of an imbalance row, summed cell by cell (imbalanceTotalsAdd). */
+export interface ImbalanceTotals {
+  staff: number;
+  overStaff: number;
+  slackStaff: number;
+  gap: number;
+}
+
+export function imbalanceTotalsZero(): ImbalanceTotals {
+  return { staff: 0, overStaff: 0, slackStaff: 0, gap: 0 };
+}
+
+/** Whether a cell's EJ enters the indices: it has staff (EJ defined) and workload. */
+export function ejDefined(workloadMinutes: number, ejValue: number | null): ejValue is number {
+  return ejValue !== null && !Number.isNaN(ejValue) && workloadMinutes > 0;
+}
+
+/**
+ * Add one cell to the totals: all its staff; its staff as overloaded (EJ > overloaded_above) or slack
+ * (EJ < slack_below) when its EJ is defined; |required − current| to the gap, so unstaffed cells count as a gap.
+ */
+export function imbalanceTotalsAdd(t: ImbalanceTotals, workloadMinutes: number, currentStaff: number, required: number, ejValue: number | null, w: Settings['workload']): void {
+  t.staff += currentStaff;
+  t.gap += staffingMismatch(required, currentStaff);
+  const b = band(workloadMinutes, currentStaff, ejValue, w);
+  if (b === 'overloaded') t.overStaff += currentStaff;
+  if (b === 'slack') t.slackStaff += currentStaff;
+}
+
+/** The imbalance row from the defined EJ values sorted ascending and the totals (the simulator keeps both). */
+export function imbalanceSummary(sortedEj: ArrayLike<number>, t: ImbalanceTotals): ImbalanceSummary {
+  const n = sortedEj.length;
+  return {
+    n,
+    mean_ej: n ? mean(sortedEj) : 0,
+    gini: giniSorted(sortedEj),
+    cv: cv(sortedEj),
+    theil: theil(sortedEj),
+    max_mean: maxMean(sortedEj),
+    balance_efficiency: balanceEfficiency(sortedEj),
+    share_staff_overloaded: t.staff ? t.overStaff / t.staff : 0,
+    share_staff_slack: t.staff ? t.slackStaff / t.staff : 0,
+    staffing_gap: t.gap,
+  };
+}
+
 /**
  * The imbalance row of `imbalance_monthly` for one period and level. Indices are computed over cells that have
- * both staff and workload (EJ defined); staffing_gap sums |required − current| over all cells, so unstaffed
- * positions count as a gap.
+ * both staff and workload (EJ defined), in ascending order of EJ (as the SQL's ordered aggregates); staffing_gap
+ * sums |required − current| over all cells, so unstaffed positions count as a gap.
  */
 export function imbalance(cells: readonly LoadCell[], w: Settings['workload']): ImbalanceSummary {
-  const defined = cells.filter((c) => c.ej !== null && c.workloadMinutes > 0);
-  const ejs = defined.map((c) => c.ej as number);
-  let staff = 0, over = 0, slack = 0, gap = 0;
+  const t = imbalanceTotalsZero();
+  const ejs: number[] = [];
   for (const c of cells) {
-    staff += c.currentStaff;
-    gap += staffingMismatch(c.requiredStaff, c.currentStaff);
-    const b = band(c.workloadMinutes, c.currentStaff, c.ej, w);
-    if (b === 'overloaded') over += c.currentStaff;
-    if (b === 'slack') slack += c.currentStaff;
+    imbalanceTotalsAdd(t, c.workloadMinutes, c.currentStaff, c.requiredStaff, c.ej, w);
+    if (ejDefined(c.workloadMinutes, c.ej)) ejs.push(c.ej);
   }
-  return {
-    n: defined.length,
-    mean_ej: ejs.length ? mean(ejs) : 0,
-    gini: gini(ejs),
-    cv: cv(ejs),
-    theil: theil(ejs),
-    max_mean: maxMean(ejs),
-    balance_efficiency: balanceEfficiency(ejs),
-    share_staff_overloaded: staff ? over / staff : 0,
-    share_staff_slack: staff ? slack / staff : 0,
-    staffing_gap: gap,
-  };
+  return imbalanceSummary(Float64Array.from(ejs).sort(), t);
 }

@@ -46,6 +46,10 @@ export function loadSettings(path: string | undefined): Settings {
   for (const k of ['min_loaded_share', 'min_share_of_previous'] as const) {
     if (!(s.publish[k] >= 0 && s.publish[k] <= 1)) problems.push(`publish.${k} must be a share between 0 and 1`);
   }
+  const sim = s.simulation;
+  if (!Array.isArray(sim.rampup_fallback) || !sim.rampup_fallback.every((v) => typeof v === 'number' && v >= 0 && v <= 1)) problems.push('simulation.rampup_fallback must be a list of shares between 0 and 1');
+  if (!Number.isInteger(sim.rampup_min_months) || sim.rampup_min_months < 0) problems.push('simulation.rampup_min_months must be a whole number ≥ 0');
+  if (!positiveInt(sim.horizon_months)) problems.push('simulation.horizon_months must be a whole number ≥ 1');
   if (problems.length) throw new UserError(`${basename(path)}: ${problems.join('; ')}`);
   return s;
 }

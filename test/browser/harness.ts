@@ -21,7 +21,7 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const ARTIFACTS = path.join(REPO, 'test', 'artifacts');
 export const CHROMIUM = '/usr/bin/chromium';
 const BUILD_ENTRY = path.join(REPO, 'dashboard', 'build', 'index.js');
-const SOURCES = ['dashboard/src', 'dashboard/static', 'dashboard/svelte.config.js', 'dashboard/vite.config.ts', 'pipeline/domain'];
+const SOURCES = ['dashboard/src', 'dashboard/static', 'dashboard/svelte.config.js', 'dashboard/vite.config.ts', 'pipeline/domain', 'pipeline/simulate', 'pipeline/sim-state'];
 
 export const VIEWPORTS = {
   desktop: { width: 1366, height: 900 },

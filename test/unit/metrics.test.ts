@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   taskMinutes, positionMinutes, requiredStaff, roundStaff, ej, ejGrade, band, wisnRatio, wisnDifference,
   wisnAvailableTime, wisnCategoryAllowanceFactor, wisnRequiredStaff, gini, cv, theil, maxMean, balanceEfficiency,
-  imbalance, monthlyWke, capacityMinutes, staffingMismatch,
+  imbalance, monthlyWke, capacityMinutes, staffingMismatch, giniSorted, imbalanceTotalsAdd, imbalanceTotalsZero,
+  imbalanceSummary,
 } from '../../pipeline/domain/metrics.ts';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../pipeline/domain/settings.ts';
 
@@ -124,5 +125,25 @@ describe('monthly working time, capacity and staffing mismatch', () => {
     expect(staffingMismatch(5.69, 4)).toBeCloseTo(1.69, 12);
     expect(staffingMismatch(2.5, 4)).toBe(1.5);
     expect(staffingMismatch(3, 3)).toBe(0);
+  });
+});
+
+describe('sorted-array forms used by the simulator', () => {
+  it('giniSorted equals gini on sorted input: (1,1,1,1,2,3,4) → 0.3076923', () => {
+    expect(giniSorted([1, 1, 1, 1, 2, 3, 4])).toBeCloseTo(0.3076923, 7);
+    expect(giniSorted(Float64Array.from([0.75, 1, 1.5, 1.5]))).toBeCloseTo(2.75 / (16 * 1.1875), 14);
+  });
+  it('imbalance totals: staff, overloaded and slack staff, gap (hand-checked)', () => {
+    const t = imbalanceTotalsZero();
+    imbalanceTotalsAdd(t, 100, 2, 3, 1.5, W); // overloaded: 2 staff, gap 1
+    imbalanceTotalsAdd(t, 100, 4, 2, 0.5, W); // slack: 4 staff, gap 2
+    imbalanceTotalsAdd(t, 100, 0, 1.5, null, W); // unstaffed: gap 1.5
+    imbalanceTotalsAdd(t, 0, 1, 0, 0, W); // idle: counted as staff, not as slack (EJ undefined without workload)
+    expect(t).toEqual({ staff: 7, overStaff: 2, slackStaff: 4, gap: 5.5 });
+    const s = imbalanceSummary(Float64Array.from([0.5, 1.5]), t);
+    expect(s.share_staff_overloaded).toBeCloseTo(2 / 7, 14);
+    expect(s.share_staff_slack).toBeCloseTo(4 / 7, 14);
+    expect(s.gini).toBeCloseTo(0.25, 14); // (−0.5 + 1.5) / (4 × 1)
+    expect(s.max_mean).toBe(1.5);
   });
 });
