@@ -59,6 +59,9 @@ export interface Settings {
      *  sampled separately), so the estimation stays fast at province and national scale */
     max_employees: number;
   };
+  /** UU 27/2022 (Pelindungan Data Pribadi): what is published without sign-in (the public report, its downloads,
+   *  anonymous endpoints) never shows a count of 1 … min_cell_size − 1 people (pipeline/domain/disclosure.ts) */
+  disclosure: { min_cell_size: number };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -85,6 +88,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   performance: { min_rating_for_transfer: 'Baik', min_rating_years: 2 },
   effects: { wave_min_transfers: 5, max_employees: 10_000 },
+  disclosure: { min_cell_size: 5 },
 };
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object ? DeepPartial<T[K]> : T[K] };

@@ -33,6 +33,7 @@ export function loadSettings(path: string | undefined): Settings {
   const positiveInt = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
   if (!positiveInt(s.effects.wave_min_transfers)) problems.push('effects.wave_min_transfers must be a whole number ≥ 1');
   if (!positiveInt(s.effects.max_employees)) problems.push('effects.max_employees must be a whole number ≥ 1');
+  if (!positiveInt(s.disclosure.min_cell_size)) problems.push('disclosure.min_cell_size must be a whole number ≥ 1');
   if (problems.length) throw new UserError(`${basename(path)}: ${problems.join('; ')}`);
   return s;
 }
