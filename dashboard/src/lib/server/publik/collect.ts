@@ -5,7 +5,7 @@
  */
 import type { QueryResult } from '../db';
 import { PUBLIK_QUERIES } from '../queries/publik';
-import { buildPublikReport, type PublikReport, type RawPublik, type Row } from '$lib/publik/report';
+import { buildPublikReport, type PublikReport, type RawPublik, type Row } from '../../publik/report';
 import { DEFAULT_SETTINGS } from '#domain/settings.ts';
 
 export type RunSql = (sql: string, params: Record<string, string | number | null>) => Promise<QueryResult>;
