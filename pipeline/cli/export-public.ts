@@ -37,7 +37,11 @@ export async function exportPublicReport(db: string, out: string): Promise<{ fil
     optimizeDeps: { noDiscovery: true, include: [] },
   });
   try {
-    const mod = (await vite.ssrLoadModule('/src/lib/server/publik/export.ts')) as typeof import('../../dashboard/src/lib/server/publik/export.ts');
+    // dashboard/src/lib/server/publik/export.ts (typed here: the root TypeScript project does not compile .svelte)
+    const mod = (await vite.ssrLoadModule('/src/lib/server/publik/export.ts')) as {
+      exportPublik(db: string, out: string): Promise<{ files: string[] }>;
+      ExportError: new (message: string) => Error;
+    };
     try {
       return await mod.exportPublik(db, out);
     } catch (err) {

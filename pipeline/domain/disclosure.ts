@@ -18,7 +18,8 @@
  *
  * How a reader could recover a cell, and how `auditDisclosure` looks for it (the same attack the module defends
  * against, run to a fixed point): (a) an equation with a single hidden cell; (b) bound propagation through the
- * equations with the bounds above (e.g. a row 1 + 5 = 6 with both hidden reveals both, as "·" ≥ 5); (c) linear
+ * equations with the bounds above (e.g. a row 1 + 5 = 6 with both hidden reveals both, as "·" ≥ 5), with probing
+ * (each value of a small range tried and propagated: whole-number reasoning across equations); (c) linear
  * algebra: a hidden cell that is a fixed combination of shown numbers (Gaussian elimination over the hidden cells).
  * The tests also solve the integer program of each published report with HiGHS, independently of this module.
  *
@@ -178,8 +179,8 @@ function readerBounds(value: number, status: CellStatus, k: number): [number, nu
 }
 
 /** Bounds of every cell after propagating the reader's bounds through the equations to a fixed point. */
-function propagate(sys: System, status: CellStatus[], k: number): Array<[number, number]> {
-  const b = sys.vars.map((v, i) => readerBounds(v.value, status[i]!, k));
+function propagate(sys: System, status: CellStatus[], k: number, start?: Array<[number, number]>): Array<[number, number]> {
+  const b = start ? start.map((x) => [x[0], x[1]] as [number, number]) : sys.vars.map((v, i) => readerBounds(v.value, status[i]!, k));
   for (let round = 0, changed = true; changed && round < 200; round++) {
     changed = false;
     for (const eq of sys.equations) {
@@ -207,6 +208,37 @@ function propagate(sys: System, status: CellStatus[], k: number): Array<[number,
           b[j] = [l2, h2];
           changed = true;
         }
+      }
+    }
+  }
+  return b;
+}
+
+/**
+ * Integer reasoning across equations (probing): for each hidden cell with a small range, try each value, propagate,
+ * and drop the values that make some cell's range empty. Catches what one equation at a time cannot, e.g. three
+ * quarters of 1 … 4 transfers that must add up to 6 while one of them also appears in a column with a known sum.
+ */
+function probe(sys: System, start: Array<[number, number]>, hidden: number[], k: number): Array<[number, number]> {
+  let b = start;
+  const span = 2 * k;
+  for (let pass = 0, changed = true; changed && pass < 4; pass++) {
+    changed = false;
+    for (const i of hidden) {
+      const [lo, hi] = b[i]!;
+      if (!Number.isFinite(hi) || hi - lo > span || lo === hi) continue;
+      const ok: number[] = [];
+      for (let v = lo; v <= hi; v++) {
+        const trial = b.map((x) => [x[0], x[1]] as [number, number]);
+        trial[i] = [v, v];
+        const after = propagate(sys, [], k, trial);
+        if (after.every(([l, h]) => l <= h)) ok.push(v);
+      }
+      if (ok.length && (ok[0]! > lo || ok[ok.length - 1]! < hi)) {
+        b = b.map((x) => [x[0], x[1]] as [number, number]);
+        b[i] = [ok[0]!, ok[ok.length - 1]!];
+        b = propagate(sys, [], k, b);
+        changed = true;
       }
     }
   }
@@ -275,7 +307,7 @@ function recoveredIn(sys: System, status: CellStatus[], k: number): Array<{ v: n
       out.push({ v: h[0]!.v, bounds: [sys.vars[h[0]!.v]!.value, sys.vars[h[0]!.v]!.value], how: 'single' });
     }
   }
-  const b = propagate(sys, status, k);
+  const b = probe(sys, propagate(sys, status, k), hidden, k);
   for (const i of hidden) {
     if (!seen.has(i) && b[i]![0] === b[i]![1] && sys.vars[i]!.value > 0) {
       seen.add(i);

@@ -5,7 +5,7 @@
  * links between tables, not from pipeline/domain/disclosure.ts's own equations.
  *
  * What a reader knows: a shown cell is its value; "< k" (primary) is 1 … k−1; "·" (secondary) is 0 or ≥ k (a
- * binary variable); every count is a whole number. A cell is recovered when its minimum equals its maximum.
+ * binary variable); a hidden cell whose kind is not said (status 'unknown') is ≥ 0; every count is a whole number. A cell is recovered when its minimum equals its maximum.
  */
 import highsLoader from 'highs';
 import type { CellRef, DisclosedTable, Link } from '#domain/disclosure.ts';
@@ -52,6 +52,7 @@ export async function solveHiddenCells(tables: DisclosedTable[], k: number, link
   for (const v of vars) {
     if (v.status === 'published') bounds.push(`${v.name} = ${v.value}`);
     else if (v.status === 'primary') bounds.push(`1 <= ${v.name} <= ${k - 1}`);
+    else if (v.status === 'unknown') bounds.push(`0 <= ${v.name} <= ${big}`);
     else {
       bounds.push(`0 <= ${v.name} <= ${big}`);
       rows.push(`${v.name} - ${k} z${v.name} >= 0`, `${v.name} - ${big} z${v.name} <= 0`);
