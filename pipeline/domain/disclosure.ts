@@ -93,6 +93,8 @@ interface System {
   vars: Variable[];
   equations: Equation[];
   index: Map<string, number>;
+  /** the equations each variable is in */
+  eqsOf: Equation[][];
 }
 
 const key = (r: CellRef) => `${r.table}\u0000${r.row}\u0000${r.col}`;
@@ -165,7 +167,9 @@ function buildSystem(tables: CountTable[], links: Link[]): System {
     }
     equations.push([{ v: total, coef: 1 }, ...parts.map((v) => ({ v, coef: -1 }))]);
   }
-  return { vars, equations, index };
+  const eqsOf: Equation[][] = vars.map(() => []);
+  for (const eq of equations) for (const { v } of eq) if (!eqsOf[v]!.includes(eq)) eqsOf[v]!.push(eq);
+  return { vars, equations, index, eqsOf };
 }
 
 // ------------------------------------------------------------------ the attack (audit)
@@ -179,34 +183,51 @@ function readerBounds(value: number, status: CellStatus, k: number): [number, nu
 }
 
 /** Bounds of every cell after propagating the reader's bounds through the equations to a fixed point. */
-function propagate(sys: System, status: CellStatus[], k: number, start?: Array<[number, number]>): Array<[number, number]> {
+function propagate(sys: System, status: CellStatus[], k: number, start?: Array<[number, number]>, changedVars?: number[]): Array<[number, number]> {
   const b = start ? start.map((x) => [x[0], x[1]] as [number, number]) : sys.vars.map((v, i) => readerBounds(v.value, status[i]!, k));
-  for (let round = 0, changed = true; changed && round < 200; round++) {
-    changed = false;
-    for (const eq of sys.equations) {
-      // Σ coef·x = 0 → coef_j·x_j = −Σ_{i≠j} coef_i·x_i
-      for (const { v: j, coef: cj } of eq) {
-        let lo = 0;
-        let hi = 0;
-        for (const { v: i, coef: ci } of eq) {
-          if (i === j) continue;
-          const [l, h] = b[i]!;
-          // contribution −ci·x_i
-          if (ci > 0) {
-            lo -= h;
-            hi -= l;
-          } else {
-            lo += l;
-            hi += h;
+  // a worklist of equations: all of them, or (from a fixed point) those of the cells just changed
+  const queue: Equation[] = changedVars ? [...new Set(changedVars.flatMap((v) => sys.eqsOf[v]!))] : [...sys.equations];
+  const queued = new Set(queue);
+  for (let steps = 0; queue.length && steps < 200 * sys.equations.length; steps++) {
+    const eq = queue.shift()!;
+    queued.delete(eq);
+    // Σ coef·x = 0 → coef_j·x_j = −Σ_{i≠j} coef_i·x_i. The sums over the whole equation are taken once (with the
+    // infinite terms counted apart) and each cell's own term taken out: linear in the equation's length. Bounds
+    // tightened during the pass leave the sums looser, never wrong.
+    let finLo = 0;
+    let infLo = 0;
+    let finHi = 0;
+    let infHi = 0;
+    for (const { v: i, coef: ci } of eq) {
+      const [l, h] = b[i]!;
+      // the term −ci·x_i lies in [ci > 0 ? −h : l, ci > 0 ? −l : h]
+      if (ci > 0) {
+        if (Number.isFinite(h)) finLo -= h;
+        else infLo++;
+        finHi -= l;
+      } else {
+        finLo += l;
+        if (Number.isFinite(h)) finHi += h;
+        else infHi++;
+      }
+    }
+    for (const { v: j, coef: cj } of eq) {
+      const [l, h] = b[j]!;
+      const ownLoInf = cj > 0 && !Number.isFinite(h);
+      const ownHiInf = cj < 0 && !Number.isFinite(h);
+      const lo = infLo - (ownLoInf ? 1 : 0) > 0 ? -Infinity : finLo - (cj > 0 ? (ownLoInf ? 0 : -h) : l);
+      const hi = infHi - (ownHiInf ? 1 : 0) > 0 ? Infinity : finHi - (cj > 0 ? -l : ownHiInf ? 0 : h);
+      const [nl, nh] = cj > 0 ? [lo, hi] : [-hi, -lo];
+      const l2 = Math.max(l, Number.isFinite(nl) ? Math.ceil(nl - 1e-9) : l);
+      const h2 = Math.min(h, Number.isFinite(nh) ? Math.floor(nh + 1e-9) : h);
+      if (l2 > l || h2 < h) {
+        b[j] = [l2, h2];
+        if (l2 > h2) return b; // no value fits: infeasible (the caller looks for an empty range)
+        for (const other of sys.eqsOf[j]!) {
+          if (!queued.has(other)) {
+            queued.add(other);
+            queue.push(other);
           }
-        }
-        const [nl, nh] = cj > 0 ? [lo, hi] : [-hi, -lo];
-        const cur = b[j]!;
-        const l2 = Math.max(cur[0], Number.isFinite(nl) ? Math.ceil(nl - 1e-9) : cur[0]);
-        const h2 = Math.min(cur[1], Number.isFinite(nh) ? Math.floor(nh + 1e-9) : cur[1]);
-        if (l2 > cur[0] || h2 < cur[1]) {
-          b[j] = [l2, h2];
-          changed = true;
         }
       }
     }
@@ -231,13 +252,13 @@ function probe(sys: System, start: Array<[number, number]>, hidden: number[], k:
       for (let v = lo; v <= hi; v++) {
         const trial = b.map((x) => [x[0], x[1]] as [number, number]);
         trial[i] = [v, v];
-        const after = propagate(sys, [], k, trial);
+        const after = propagate(sys, [], k, trial, [i]);
         if (after.every(([l, h]) => l <= h)) ok.push(v);
       }
       if (ok.length && (ok[0]! > lo || ok[ok.length - 1]! < hi)) {
         b = b.map((x) => [x[0], x[1]] as [number, number]);
         b[i] = [ok[0]!, ok[ok.length - 1]!];
-        b = propagate(sys, [], k, b);
+        b = propagate(sys, [], k, b, [i]);
         changed = true;
       }
     }
@@ -295,7 +316,7 @@ export interface RecoveredCell {
   how: 'single' | 'bounds' | 'linear';
 }
 
-function recoveredIn(sys: System, status: CellStatus[], k: number): Array<{ v: number; bounds: [number, number]; how: RecoveredCell['how'] }> {
+function recoveredIn(sys: System, status: CellStatus[], k: number, quick = false): Array<{ v: number; bounds: [number, number]; how: RecoveredCell['how'] }> {
   const out: Array<{ v: number; bounds: [number, number]; how: RecoveredCell['how'] }> = [];
   const hidden = sys.vars.map((_, i) => i).filter((i) => status[i] !== 'published');
   if (hidden.length === 0) return out;
@@ -307,19 +328,24 @@ function recoveredIn(sys: System, status: CellStatus[], k: number): Array<{ v: n
       out.push({ v: h[0]!.v, bounds: [sys.vars[h[0]!.v]!.value, sys.vars[h[0]!.v]!.value], how: 'single' });
     }
   }
-  const b = probe(sys, propagate(sys, status, k), hidden, k);
-  for (const i of hidden) {
-    if (!seen.has(i) && b[i]![0] === b[i]![1] && sys.vars[i]!.value > 0) {
-      seen.add(i);
-      out.push({ v: i, bounds: b[i]!, how: 'bounds' });
+  const pinned = (b: Array<[number, number]>) => {
+    for (const i of hidden) {
+      if (!seen.has(i) && b[i]![0] === b[i]![1] && sys.vars[i]!.value > 0) {
+        seen.add(i);
+        out.push({ v: i, bounds: b[i]!, how: 'bounds' });
+      }
     }
-  }
+  };
+  const bounds = propagate(sys, status, k);
+  pinned(bounds);
   for (const i of linearlyDetermined(sys, hidden)) {
     if (!seen.has(i) && sys.vars[i]!.value > 0) {
       seen.add(i);
       out.push({ v: i, bounds: [sys.vars[i]!.value, sys.vars[i]!.value], how: 'linear' });
     }
   }
+  // probing is the costly attack: while the cheap ones still find cells, the suppression loop fixes those first
+  if (out.length === 0 || !quick) pinned(probe(sys, bounds, hidden, k));
   return out;
 }
 
@@ -361,7 +387,7 @@ function suppress(sys: System, k: number): CellStatus[] {
       }
     }
     // (b, c) cells still recoverable through bounds or elimination: hide one more cell of an equation they are in
-    const recovered = recoveredIn(sys, status, k);
+    const recovered = recoveredIn(sys, status, k, true);
     if (recovered.length === 0) return status;
     // one more cell at a time, then look again: one hidden cell often protects several. The cell is taken from the
     // equations of the recovered cell or, when those are all hidden, from the nearest equations linked to them.
@@ -379,7 +405,20 @@ function suppress(sys: System, k: number): CellStatus[] {
       }
       return levels;
     };
-    const progressed = recovered.some(({ v }) => near(v).some((level) => hideOneMore(level)));
+    // several at once when they are far apart (no equation of one got a new hidden cell for another this round)
+    const touched = new Set<Equation>();
+    let progressed = false;
+    for (const { v } of recovered) {
+      const own = byVar.get(v) ?? [];
+      if (own.some((eq) => touched.has(eq))) continue;
+      const before = status.slice();
+      if (near(v).some((level) => hideOneMore(level))) {
+        progressed = true;
+        const changedVar = status.findIndex((st, i) => st !== before[i]);
+        for (const eq of byVar.get(changedVar) ?? []) touched.add(eq);
+        own.forEach((eq) => touched.add(eq));
+      }
+    }
     if (!progressed) {
       // every cell related to them is hidden already
       throw new Error('disclosure: could not protect the suppressed cells (every related cell is hidden)');
