@@ -9,6 +9,7 @@ import { registerEffects } from './effects.ts';
 import { registerSchema } from './schema.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerOptimize } from './optimize.ts';
+import { registerExportPublic } from './export-public.ts';
 import { UserError, EXIT } from '../errors.ts';
 
 export function makeProgram(): Command {
@@ -23,6 +24,7 @@ export function makeProgram(): Command {
   registerSchema(program);
   registerSimulate(program);
   registerOptimize(program);
+  registerExportPublic(program);
   return program;
 }
 

@@ -108,6 +108,9 @@ export interface Settings {
     /** months the transition timeline covers after the state month */
     horizon_months: number;
   };
+  /** UU 27/2022 (Pelindungan Data Pribadi): what is published without sign-in (the public report, its downloads,
+   *  anonymous endpoints) never shows a count of 1 … min_cell_size − 1 people (pipeline/domain/disclosure.ts) */
+  disclosure: { min_cell_size: number };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -153,6 +156,7 @@ export const DEFAULT_SETTINGS: Settings = {
   // Fallback curve: the shape Seimbang's own estimate (transfer_rampup, employee-level event study on SKP scores)
   // finds on the bundled sample — about 93 % in the first quarter after a move, 97 % in the second, full after.
   simulation: { rampup_fallback: [0.93, 0.93, 0.93, 0.97, 0.97, 0.97], rampup_min_months: 6, horizon_months: 12 },
+  disclosure: { min_cell_size: 5 },
 };
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object ? DeepPartial<T[K]> : T[K] };

@@ -50,6 +50,7 @@ export function loadSettings(path: string | undefined): Settings {
   if (!Array.isArray(sim.rampup_fallback) || !sim.rampup_fallback.every((v) => typeof v === 'number' && v >= 0 && v <= 1)) problems.push('simulation.rampup_fallback must be a list of shares between 0 and 1');
   if (!Number.isInteger(sim.rampup_min_months) || sim.rampup_min_months < 0) problems.push('simulation.rampup_min_months must be a whole number ≥ 0');
   if (!positiveInt(sim.horizon_months)) problems.push('simulation.horizon_months must be a whole number ≥ 1');
+  if (!positiveInt(s.disclosure.min_cell_size)) problems.push('disclosure.min_cell_size must be a whole number ≥ 1');
   if (problems.length) throw new UserError(`${basename(path)}: ${problems.join('; ')}`);
   return s;
 }

@@ -49,7 +49,11 @@ export interface PositionRow {
   missing_competencies: string[] | null; ej: number | null; grade: string | null; band: Band | null; label: string | null;
 }
 export interface TransferRow { month: Date; transfers_in: number; transfers_out: number }
-export interface RatingRow { rating_rank: number; rating: string; employees: number; people_in_unit: number }
+/** counts are null when suppressed (fewer than min_cell_size people, or revealing one: `suppression`) */
+export interface RatingRow {
+  rating_rank: number; rating: string; employees: number | null; suppression: 'primary' | 'secondary' | null;
+  people_in_unit: number | null; people_not_rated: number | null; min_cell_size: number;
+}
 export interface SubunitRow {
   unit_id: string; unit_name: string; unit_kind: string; month: Date | null; ej: number | null; grade: string | null;
   band: Band | null; label: string | null; current_staff: number | null; required_staff: number | null;

@@ -5,7 +5,10 @@ import { baseStyle, INK, type ChartContext } from './theme';
 export interface RatingDatum {
   rating_rank: number;
   label: string;
-  employees: number;
+  /** null when suppressed (UU 27/2022, pipeline/domain/disclosure.ts): drawn as no bar, labelled `hidden` */
+  employees: number | null;
+  /** the label of a suppressed count ("< 5" or "·") */
+  hidden?: string | null;
 }
 
 // lowest rating lightest, highest darkest (one hue; order is carried by position and label too)
@@ -13,7 +16,8 @@ const SHADES = ['#b9d3dc', '#8db6c4', '#5a93a8', '#2e6f87', '#0f4c5c'];
 
 export function ratingDistributionChart(rows: RatingDatum[], { width, t, f }: ChartContext) {
   const chars = 20;
-  const tip = (d: RatingDatum) => `${d.label}: ${f.int(d.employees)} ${t.unit.people}`;
+  const count = (d: RatingDatum) => (d.employees === null ? (d.hidden ?? '·') : f.int(d.employees));
+  const tip = (d: RatingDatum) => `${d.label}: ${count(d)} ${t.unit.people}`;
   return Plot.plot({
     width,
     height: 60 + rows.length * 30,
@@ -25,7 +29,7 @@ export function ratingDistributionChart(rows: RatingDatum[], { width, t, f }: Ch
     y: { label: null, domain: [...rows].sort((a, b) => b.rating_rank - a.rating_rank).map((d) => d.label) },
     marks: [
       Plot.barX(rows, {
-        x: 'employees',
+        x: (d: RatingDatum) => d.employees ?? 0,
         y: 'label',
         fill: (d: RatingDatum) => SHADES[d.rating_rank - 1] ?? SHADES[2],
         insetTop: 3,
@@ -33,7 +37,7 @@ export function ratingDistributionChart(rows: RatingDatum[], { width, t, f }: Ch
         title: tip,
         tip: true,
       }),
-      Plot.text(rows, { x: 'employees', y: 'label', text: (d: RatingDatum) => f.int(d.employees), dx: 4, textAnchor: 'start', fill: INK }),
+      Plot.text(rows, { x: (d: RatingDatum) => d.employees ?? 0, y: 'label', text: count, dx: 4, textAnchor: 'start', fill: INK }),
       Plot.ruleX([0], { stroke: INK }),
     ],
   });

@@ -191,7 +191,8 @@ function cacheKey(gen: Generation, def: QueryDef, values: Record<string, ParamVa
 
 /** Run the query and encode the answer; the encoded bytes go into the LRU. */
 async function encode(gen: Generation, def: QueryDef, values: Record<string, ParamValue>, format: Format, key: string, etag: string): Promise<CachedBody> {
-  const result = await runQuery(gen, def.sql, { ...(def.constants ?? {}), ...values });
+  const raw = await runQuery(gen, def.sql, { ...(def.constants ?? {}), ...values });
+  const result = def.transform ? def.transform(raw) : raw;
   const entry: CachedBody =
     format === 'csv'
       ? {

@@ -4,6 +4,7 @@
  * client text. Only server code writes SQL; pages ask the endpoints under /api for named data.
  */
 import type { ParamSpecs } from '../params';
+import type { QueryResult } from '../db';
 
 export interface QueryDef {
   /** endpoint name, part of the ETag and the CSV file name */
@@ -14,6 +15,9 @@ export interface QueryDef {
   sql: string;
   /** extra values bound by the server (never from the client), e.g. defaults from pipeline/domain settings */
   constants?: Record<string, string | number>;
+  /** applied to the rows before they are encoded (Arrow and CSV alike): e.g. the disclosure control of an
+   *  anonymous endpoint (dashboard/src/lib/server/disclosure.ts) */
+  transform?: (result: QueryResult) => QueryResult;
 }
 
 export function defineQuery(def: QueryDef): QueryDef {

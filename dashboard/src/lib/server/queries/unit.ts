@@ -1,5 +1,7 @@
 /** The unit page: one unit, its history, positions, transfers, performance ratings and sub-units. */
+import { DEFAULT_SETTINGS } from '#domain/settings.ts'; // only the fallback k for a warehouse whose settings lack disclosure.min_cell_size
 import { defineQuery, SELECTED_MONTH } from './define';
+import { discloseRatingDistribution } from '../disclosure';
 import { lang, month, unitId } from '../params';
 
 export const unitInfo = defineQuery({
@@ -60,8 +62,12 @@ export const unitTransfers = defineQuery({
 export const unitPerformance = defineQuery({
   name: 'unit-performance',
   description:
-    'Distribution of the latest SKP rating (period up to the selected month) of the people in the unit in that month.',
+    'Distribution of the latest SKP rating (period up to the selected month) of the people in the unit in that month. ' +
+    'Anonymous: counts of fewer than disclosure.min_cell_size people (default 5), and the counts that would reveal them, ' +
+    'are NULL with `suppression` primary / secondary (UU 27/2022).',
   params: { id: unitId(), month: month() },
+  constants: { default_k: DEFAULT_SETTINGS.disclosure.min_cell_size },
+  transform: discloseRatingDistribution,
   sql: `
     WITH m AS (SELECT ${SELECTED_MONTH} AS month),
     people AS (
@@ -75,7 +81,9 @@ export const unitPerformance = defineQuery({
     scale(rating_rank, rating) AS (VALUES
       (1, 'Sangat Kurang'), (2, 'Kurang/Misconduct'), (3, 'Butuh Perbaikan'), (4, 'Baik'), (5, 'Sangat Baik'))
     SELECT CAST(s.rating_rank AS INTEGER) AS rating_rank, s.rating, CAST(count(l.rating_rank) AS INTEGER) AS employees,
-      CAST((SELECT count(*) FROM people) AS INTEGER) AS people_in_unit
+      CAST((SELECT count(*) FROM people) AS INTEGER) AS people_in_unit,
+      coalesce((SELECT TRY_CAST(json_extract(settings, '$.disclosure.min_cell_size') AS INTEGER) FROM build_info LIMIT 1),
+        CAST($default_k AS INTEGER)) AS min_cell_size
     FROM scale s LEFT JOIN latest l ON l.rating_rank = s.rating_rank
     GROUP BY s.rating_rank, s.rating ORDER BY s.rating_rank`,
 });
