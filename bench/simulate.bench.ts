@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { loadavg } from 'node:os';
 import { machine, median, ROOT, writeSection } from './util.ts';
 import { readStateColumns } from '../pipeline/sim-state/duckdb.ts';
 import { decodeState, encodeState } from '../pipeline/sim-state/arrow.ts';
@@ -161,7 +162,7 @@ const f3 = (v: number) => v.toFixed(3);
 const mb = (b: number) => (b / 2 ** 20).toFixed(2);
 const rows = results.map((r) => `| ${r.scale} | ${r.people.toLocaleString('en')} / ${r.positions.toLocaleString('en')} / ${r.units} / ${r.regions} | ${f3(r.moveMs)} ms (${r.moveRuns}) | ${f1(r.duckMs)} ms (${r.duckRuns}) | **${Math.round(r.duckMs / r.moveMs).toLocaleString('en')}×** | ${f1(r.timelineMs)} ms | ${mb(r.bytes)} MB / ${mb(r.gzip)} MB | ${f1(r.readMs)} + ${f1(r.encodeMs)} ms | ${f1(r.decodeMs)} + ${f1(r.buildMs)} ms |`);
 writeSection('Simulator', `
-${machine()}; the machine is shared with other jobs (2 cores, loaded): read the ratios. \`npm run bench -- simulate\`
+${machine()}, load average ${loadavg()[0].toFixed(1)} at the end of the run; the machine is shared with other jobs (2 cores, loaded): read the ratios. \`npm run bench -- simulate\`
 (province: \`SIM_PROVINCE_DB=<province warehouse>\`, else data/bench/province.duckdb).
 
 - **One move**: apply a move and read every number (positions, units, the indices of each region and of all
