@@ -35,12 +35,18 @@ for (const [scale, db] of scales) {
     const ready: number[] = [];
     const moveMs: number[] = [];
     let transferred = 0;
+    let encoding = '';
     for (let run = 0; run < 3; run++) {
       const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
       const page = await ctx.newPage();
       let bytes = 0;
       page.on('response', async (r) => {
-        if (r.url().includes('/api/simulasi/state')) bytes = Number((await r.allHeaders())['content-length'] ?? 0) || (await r.body()).length;
+        // bytes on the wire (gzip-encoded body), as Chromium counted them
+        if (r.url().includes('/api/simulasi/state')) {
+          await r.finished();
+          bytes = (await r.request().sizes()).responseBodySize;
+          encoding = (await r.allHeaders())['content-encoding'] ?? 'identity';
+        }
       });
       const t0 = Date.now();
       await page.goto(`${server.url}/simulasi`);
@@ -67,9 +73,9 @@ for (const [scale, db] of scales) {
       });
       moveMs.push(t2 - t1);
       await ctx.close();
-      log(`${scale} run ${run + 1}: ready ${ready.at(-1)} ms, move ${Math.round(t2 - t1)} ms, state ${(transferred / 2 ** 20).toFixed(2)} MB`);
+      log(`${scale} run ${run + 1}: ready ${ready.at(-1)} ms, move ${Math.round(t2 - t1)} ms, state ${(transferred / 2 ** 20).toFixed(2)} MB (${encoding})`);
     }
-    rows.push(`| ${scale} | ${state.people.nip.length.toLocaleString('en')} | ${(transferred / 2 ** 20).toFixed(2)} MB | ${Math.round(median(ready))} ms | ${Math.round(median(moveMs))} ms |`);
+    rows.push(`| ${scale} | ${state.people.nip.length.toLocaleString('en')} | ${(transferred / 2 ** 20).toFixed(2)} MB (${encoding}) | ${Math.round(median(ready))} ms | ${Math.round(median(moveMs))} ms |`);
   } finally {
     await browser.close();
     await server.stop();
