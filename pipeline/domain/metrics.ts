@@ -17,12 +17,12 @@ export function positionMinutes(tasks: readonly { volume: number; norm: number }
   return sum;
 }
 
-/** Required staff (unrounded) = workload / effective working time (WKE, default 75,000 min/yr). */
+/** Required staff (unrounded) = workload / effective working time (WKE, default 75,000 min/yr). SQL: required_staff(). */
 export function requiredStaff(workloadMinutes: number, effectiveMinutes: number): number {
   return workloadMinutes / effectiveMinutes;
 }
 
-/** The displayed head-count. Round half up is the default (a setting: some regions use ceiling). */
+/** The displayed head-count. Round half up is the default (a setting: some regions use ceiling). SQL: round_staff(). */
 export function roundStaff(required: number, rounding: Settings['workload']['rounding']): number {
   // a tiny epsilon absorbs binary noise such as 2.4999999999 from 187,500 / 75,000 style divisions
   const eps = 1e-9;
@@ -31,13 +31,28 @@ export function roundStaff(required: number, rounding: Settings['workload']['rou
   return Math.floor(required + 0.5 + eps);
 }
 
-/** EJ = workload / (current staff × WKE). Null when nobody is in post (undefined load ratio). */
+/** The effective minutes of one month: WKE / 12 (the monthly marts' period). SQL: monthly_wke(). */
+export function monthlyWke(w: Settings['workload']): number {
+  return w.effective_minutes_per_year / 12;
+}
+
+/** The minutes the people in post can work in a period = current staff × effective minutes of the period. */
+export function capacityMinutes(currentStaff: number, effectiveMinutes: number): number {
+  return currentStaff * effectiveMinutes;
+}
+
+/** Staffing mismatch = |required − current| (people): a shortage and a surplus alike. SQL: staffing_mismatch(). */
+export function staffingMismatch(required: number, current: number): number {
+  return Math.abs(required - current);
+}
+
+/** EJ = workload / (current staff × WKE). Null when nobody is in post (undefined load ratio). SQL: ej(). */
 export function ej(workloadMinutes: number, currentStaff: number, effectiveMinutes: number): number | null {
   if (!(currentStaff > 0)) return null;
   return workloadMinutes / (currentStaff * effectiveMinutes);
 }
 
-/** The EJ grade row (A–E) for an EJ value; grades are ordered highest first. */
+/** The EJ grade row (A–E) for an EJ value; grades are ordered highest first. SQL: ej_grade(), ej_label_id/en(). */
 export function ejGrade(value: number | null, grades: readonly EjGrade[]): EjGrade | null {
   if (value === null || Number.isNaN(value)) return null;
   for (const g of grades) {
@@ -48,7 +63,11 @@ export function ejGrade(value: number | null, grades: readonly EjGrade[]): EjGra
 
 export type Band = 'overloaded' | 'balanced' | 'slack' | 'unstaffed' | 'idle';
 
-/** Plain-language band shown next to the grade: kekurangan / seimbang / kelebihan pegawai. */
+/**
+ * Plain-language band shown next to the grade: kekurangan / seimbang / kelebihan pegawai. SQL: load_band().
+ * The thresholds are the settings in force (workload.overloaded_above, workload.slack_below): a tolerance around
+ * EJ 1.0 is a change of these two comparisons and of load_band() in pipeline/warehouse/settings-sql.ts.
+ */
 export function band(workloadMinutes: number, currentStaff: number, ejValue: number | null, w: Settings['workload']): Band {
   if (!(workloadMinutes > 0)) return 'idle';
   if (!(currentStaff > 0) || ejValue === null) return 'unstaffed';
@@ -65,12 +84,12 @@ export const BAND_LABELS: Record<Band, { id: string; en: string }> = {
   idle: { id: 'Tanpa beban kerja', en: 'No workload' },
 };
 
-/** WISN ratio = current / required (1 balanced, < 1 too few); null when nothing is required. */
+/** WISN ratio = current / required (1 balanced, < 1 too few); null when nothing is required. SQL: wisn_ratio(). */
 export function wisnRatio(current: number, required: number): number | null {
   return required > 0 ? current / required : null;
 }
 
-/** WISN difference = current − required (negative: shortage). */
+/** WISN difference = current − required (negative: shortage). SQL: wisn_difference(). */
 export function wisnDifference(current: number, required: number): number {
   return current - required;
 }
@@ -207,16 +226,16 @@ export function ejDefined(workloadMinutes: number, ejValue: number | null): ejVa
 }
 
 /**
- * Add one cell to the totals: all its staff; its staff as overloaded (EJ > overloaded_above) or slack
- * (EJ < slack_below) when its EJ is defined; |required − current| to the gap, so unstaffed cells count as a gap.
+ * Add one cell to the totals: all its staff; its staff as overloaded or slack by its plain band (band(): EJ above
+ * overloaded_above / below slack_below, with staff and workload); the staffing mismatch |required − current| to
+ * the gap, so unstaffed cells count as a gap.
  */
 export function imbalanceTotalsAdd(t: ImbalanceTotals, workloadMinutes: number, currentStaff: number, required: number, ejValue: number | null, w: Settings['workload']): void {
   t.staff += currentStaff;
-  t.gap += Math.abs(required - currentStaff);
-  if (ejDefined(workloadMinutes, ejValue)) {
-    if (ejValue > w.overloaded_above) t.overStaff += currentStaff;
-    if (ejValue < w.slack_below) t.slackStaff += currentStaff;
-  }
+  t.gap += staffingMismatch(required, currentStaff);
+  const b = band(workloadMinutes, currentStaff, ejValue, w);
+  if (b === 'overloaded') t.overStaff += currentStaff;
+  if (b === 'slack') t.slackStaff += currentStaff;
 }
 
 /** The imbalance row from the defined EJ values sorted ascending and the totals (the simulator keeps both). */

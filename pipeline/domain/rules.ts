@@ -54,6 +54,22 @@ export interface RuleOutcome<R extends RuleId, C extends string> {
   threshold: number | null;
 }
 
+/**
+ * The status each result code stands for, per rule: the one table both languages read (the SQL macro
+ * rule_status(rule, code) is generated from it by pipeline/warehouse/rules-sql.ts).
+ */
+export const RULE_CODE_STATUS = {
+  min_tenure: { start_unknown: 'unknown', start_after_transfer: 'unknown', long_enough: 'passed', too_short: 'failed' },
+  election_ban: { inside_without_approval: 'failed', inside_with_approval: 'passed', no_dates: 'unknown', outside: 'passed' },
+  competency: { no_requirement: 'unknown', education_unknown: 'unknown', meets: 'passed', below: 'failed' },
+  documentation: { complete: 'passed', missing_decree_and_reason: 'failed', missing_decree: 'failed', missing_reason: 'failed' },
+  receiving_need: { same_unit: 'unknown', no_data: 'unknown', unstaffed: 'passed', overloaded: 'passed', idle: 'failed', balanced: 'failed', slack: 'failed' },
+  releasing_slack: { unknown_unit: 'unknown', same_unit: 'unknown', no_data: 'unknown', unstaffed: 'unknown', idle: 'passed', slack: 'passed', balanced: 'failed', overloaded: 'failed' },
+} as const satisfies { [R in RuleId]: Record<string, RuleStatus> };
+
+/** The result codes of one rule. */
+export type RuleCode<R extends RuleId> = keyof (typeof RULE_CODE_STATUS)[R] & string;
+
 // ---------------------------------------------------------------------------------------------------------------
 // min_tenure — PP 11/2017 Pasal 190 (amended by PP 17/2020): a PNS stays in a position at least
 // settings.tenure.min_years (2) years before being moved.
@@ -102,7 +118,7 @@ export function minTenure(input: MinTenureInput, tenure: Settings['tenure']): Mi
     : 'too_short';
   return {
     rule: 'min_tenure',
-    status: code === 'long_enough' ? 'passed' : code === 'too_short' ? 'failed' : 'unknown',
+    status: RULE_CODE_STATUS.min_tenure[code],
     code,
     value: tenureMonths === null ? null : tenureMonths / 12,
     threshold: tenure.min_years,
@@ -206,7 +222,7 @@ export function electionBan(input: ElectionBanInput, election: Settings['electio
     : 'outside';
   return {
     rule: 'election_ban',
-    status: code === 'inside_without_approval' ? 'failed' : code === 'no_dates' ? 'unknown' : 'passed',
+    status: RULE_CODE_STATUS.election_ban[code],
     code,
     value: null,
     threshold: null,
@@ -265,7 +281,7 @@ export function competency(input: CompetencyInput): CompetencyResult {
   const has = new Set(input.competencies ?? []);
   return {
     rule: 'competency',
-    status: code === 'meets' ? 'passed' : code === 'below' ? 'failed' : 'unknown',
+    status: RULE_CODE_STATUS.competency[code],
     code,
     value: haveRank,
     threshold: needRank,
@@ -301,7 +317,7 @@ export function documentation(input: DocumentationInput): DocumentationResult {
     noDecree && noReason ? 'missing_decree_and_reason' : noDecree ? 'missing_decree' : noReason ? 'missing_reason' : 'complete';
   return {
     rule: 'documentation',
-    status: code === 'complete' ? 'passed' : 'failed',
+    status: RULE_CODE_STATUS.documentation[code],
     code,
     value: Number(noDecree) + Number(noReason),
     threshold: 0,
@@ -370,7 +386,7 @@ export function receivingNeed(input: AdvisoryInput, w: Settings['workload']): Re
   const code: ReceivingNeedCode = sameUnit(input) ? 'same_unit' : !input.inCalendar || f.band === null ? 'no_data' : f.band;
   return {
     rule: 'receiving_need',
-    status: code === 'same_unit' || code === 'no_data' ? 'unknown' : code === 'overloaded' || code === 'unstaffed' ? 'passed' : 'failed',
+    status: RULE_CODE_STATUS.receiving_need[code],
     code,
     value: f.ej,
     threshold: w.overloaded_above,
@@ -392,7 +408,7 @@ export function releasingSlack(input: AdvisoryInput, w: Settings['workload']): R
     : f.band;
   return {
     rule: 'releasing_slack',
-    status: code === 'idle' || code === 'slack' ? 'passed' : code === 'balanced' || code === 'overloaded' ? 'failed' : 'unknown',
+    status: RULE_CODE_STATUS.releasing_slack[code],
     code,
     value: f.ej,
     threshold: w.slack_below,

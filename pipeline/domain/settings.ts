@@ -113,3 +113,14 @@ export function mergeSettings(base: Settings, override: SettingsOverride | undef
   };
   return merge(base, override) as Settings;
 }
+
+/**
+ * Settings as stored by a build (build_info.settings, JSON): JSON has no -Infinity, so the open lower bound of the
+ * last EJ grade is written as null; this restores it. The dashboard and the parity tests read the settings in force
+ * this way, never the defaults.
+ */
+export function parseStoredSettings(json: string | object): Settings {
+  const s = (typeof json === 'string' ? JSON.parse(json) : structuredClone(json)) as Settings;
+  for (const g of s.workload.ej_grades) if (g.min === null) g.min = -Infinity;
+  return s;
+}

@@ -10,6 +10,7 @@ import { UserError } from '../errors.ts';
 import type { Settings } from '../domain/settings.ts';
 import { loadSettings } from './settings-file.ts';
 import { settingsSql } from './settings-sql.ts';
+import { ruleStatusSql } from './rules-sql.ts';
 import { loadModels, macroSql } from './models.ts';
 import { discardTemp, publish, removeStaleTemps, tempPathFor } from './atomic.ts';
 import { progress, count, type Log, type Status, type StepTime } from './progress.ts';
@@ -94,6 +95,7 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
   try {
     await conn.run(macroSql());
     await conn.run(settingsSql(settings));
+    await conn.run(ruleStatusSql());
     if (opts.status) await conn.run(PROGRESS_SETTINGS);
 
     // raw layer: TEMP storage unless kept for debugging (it is never published), so it is not written twice

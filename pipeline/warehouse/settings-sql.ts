@@ -47,6 +47,21 @@ CREATE OR REPLACE MACRO round_staff(x) AS ${roundingSql(w.rounding)};
 CREATE OR REPLACE MACRO ej_grade(x) AS ${gradeCase(s, 'grade')};
 CREATE OR REPLACE MACRO ej_label_id(x) AS ${gradeCase(s, 'label_id')};
 CREATE OR REPLACE MACRO ej_label_en(x) AS ${gradeCase(s, 'label_en')};
+-- The metrics, once each (twins of pipeline/domain/metrics.ts, proven equal by test/integration/metrics-parity.test.ts);
+-- every mart and dashboard query calls these instead of writing a formula. WKE: PermenPANRB 1/2020.
+CREATE OR REPLACE MACRO monthly_wke() AS setting_wke() / 12.0;
+-- requiredStaff(): unrounded head-count = workload / effective minutes of the period (WKE, or monthly_wke())
+CREATE OR REPLACE MACRO required_staff(workload, wke) AS workload / wke;
+-- ej(): workload / (current staff × effective minutes of the period); NULL when nobody is in post
+CREATE OR REPLACE MACRO ej(workload, staff, wke) AS CASE WHEN staff > 0 THEN workload / (staff * wke) END;
+-- capacityMinutes(): the minutes the people in post can work in the period
+CREATE OR REPLACE MACRO capacity_minutes(staff, wke) AS staff * wke;
+-- wisnRatio(), wisnDifference() (WHO WISN): current / required (NULL when nothing is required), current − required
+CREATE OR REPLACE MACRO wisn_ratio(current, required) AS CASE WHEN required > 0 THEN current / required END;
+CREATE OR REPLACE MACRO wisn_difference(current, required) AS current - required;
+-- staffingMismatch(): |required − current| in people, a shortage and a surplus alike (summed in imbalance_*)
+CREATE OR REPLACE MACRO staffing_mismatch(required, current) AS abs(required - current);
+-- band(): the plain-language band next to the grade
 CREATE OR REPLACE MACRO load_band(workload, staff, ej) AS
   CASE WHEN NOT (workload > 0) OR workload IS NULL THEN 'idle'
        WHEN NOT (staff > 0) OR staff IS NULL OR ej IS NULL THEN 'unstaffed'

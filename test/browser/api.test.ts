@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC, DataType, type Table } from 'apache-arrow';
+import { ruleDetail, type RuleTextRow } from '../../dashboard/src/lib/rule-text.ts';
 import { startServer, testWarehouse, type Server } from './harness.ts';
 
 const ARROW = 'application/vnd.apache.arrow.stream';
@@ -73,9 +74,9 @@ describe('Arrow endpoints', () => {
     { path: '/api/audit/years', columns: ['year', 'transfers', 'passed', 'failed', 'unknown', 'rate'] },
     { path: '/api/audit/years?rule=receiving_need', columns: ['year', 'failed'] },
     { path: '/api/audit/units?year=2024&rule=election_ban', columns: ['unit_id', 'unit_name', 'transfers', 'failed', 'rate'] },
-    { path: '/api/audit/failures', columns: ['transfer_id', 'effective_date', 'from_unit_name', 'to_unit_name', 'rule', 'detail'] },
+    { path: '/api/audit/failures', columns: ['transfer_id', 'effective_date', 'from_unit_name', 'to_unit_name', 'rule', 'code', 'threshold'] },
     { path: `/api/audit/transfers/${transferId}`, columns: ['transfer_id', 'effective_date', 'to_unit_name', 'to_ej_before', 'to_ej_after', 'from_ej_before'] },
-    { path: `/api/audit/transfers/${transferId}/rules`, columns: ['rule', 'severity', 'status', 'detail', 'value', 'threshold'] },
+    { path: `/api/audit/transfers/${transferId}/rules`, columns: ['rule', 'severity', 'status', 'code', 'value', 'threshold'] },
     { path: `/api/audit/transfers/${transferId}/load`, columns: ['side', 'unit_id', 'month', 'ej'] },
     { path: '/api/effects/info', columns: ['outcome', 'level', 'status', 'n_units', 'n_treated', 'cohorts', 'warnings'] },
     { path: '/api/effects', columns: ['aggregation', 'event_time', 'att', 'ci_low', 'ci_high', 'n_treated'] },
@@ -164,7 +165,8 @@ describe('Arrow endpoints', () => {
     const one = (await arrow('/api/audit/failures?rule=receiving_need&lang=en')).toArray().map((r) => r.toJSON());
     expect(one.length).toBeGreaterThan(0);
     expect(one.every((r) => r.rule === 'receiving_need')).toBe(true);
-    expect(String(one[0]!.detail)).toMatch(/EJ|workload/);
+    // the warehouse answers a code and the numbers; the dashboard words them ($lib/rule-text.ts)
+    expect(ruleDetail(one[0] as unknown as RuleTextRow, 'en')).toMatch(/EJ|workload/);
     const empty = await arrow('/api/audit/transfers/T9999999/rules');
     expect(empty.numRows).toBe(0);
   });

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_SETTINGS } from '../../pipeline/domain/settings.ts';
 import { SCHEMA_VERSION } from '../../pipeline/domain/warehouse-schema.ts';
+import { settingsSql } from '../../pipeline/warehouse/settings-sql.ts';
 
 export interface FixtureOptions {
   /** build_info.built_at (ISO timestamp); change it to simulate a rebuild */
@@ -313,10 +314,8 @@ export async function createFixtureWarehouse(file: string, opts: FixtureOptions 
         coalesce(miss.missing, []::VARCHAR[]) AS missing_competencies
       FROM position_load l LEFT JOIN below USING (position_id) LEFT JOIN miss USING (position_id)`);
     await sql(`CREATE TABLE quarantine (source_file VARCHAR, kind VARCHAR, "row" INTEGER, "column" VARCHAR, value VARCHAR, reason VARCHAR)`);
-    await sql(`CREATE TABLE setting_ej_grade AS SELECT * FROM (VALUES
-      (1, 1.0, true, 'A', 'Sangat baik', 'Very good'), (2, 0.9, false, 'B', 'Baik', 'Good'),
-      (3, 0.7, false, 'C', 'Cukup', 'Fair'), (4, 0.5, false, 'D', 'Sedang', 'Moderate'),
-      (5, NULL, false, 'E', 'Kurang', 'Poor')) t(ord, min, exclusive, grade, label_id, label_en)`);
+    // the settings macros and tables a real build writes (the dashboard's queries call monthly_wke(), ej(), …)
+    await sql(settingsSql(DEFAULT_SETTINGS));
     await con.run(
       `CREATE TABLE build_info AS SELECT $version::VARCHAR AS version, ${schemaVersion === null ? '' : `${schemaVersion}::INTEGER AS schema_version, `}
          $built_at::TIMESTAMPTZ AS built_at, 1234::BIGINT AS duration_ms,

@@ -3,19 +3,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { ROOT, cli, query, removeDir, tempDir } from './helpers.ts';
-import { band, ej, ejGrade, imbalance, requiredStaff, roundStaff, wisnRatio } from '../../pipeline/domain/metrics.ts';
-import { DEFAULT_SETTINGS } from '../../pipeline/domain/settings.ts';
+import {
+  band, capacityMinutes, ej, ejGrade, imbalance, monthlyWke, requiredStaff, roundStaff, staffingMismatch, wisnDifference,
+  wisnRatio, type LoadCell,
+} from '../../pipeline/domain/metrics.ts';
+import { parseStoredSettings, type Settings } from '../../pipeline/domain/settings.ts';
 
-const W = DEFAULT_SETTINGS.workload;
-const WKE = W.effective_minutes_per_year;
 let dir: string;
 let db: string;
-beforeAll(() => {
+// the settings the warehouse was built with (build_info), as the dashboard reads them
+let W: Settings['workload'];
+let WKE: number;
+beforeAll(async () => {
   dir = tempDir();
   db = join(dir, 'w.duckdb');
   const r = cli(['build', '--input', join(ROOT, 'data/sample'), '--db', db]);
   expect(r.code, r.stderr).toBe(0);
+  const [info] = await query(db, `SELECT settings FROM build_info`);
+  W = parseStoredSettings(String(info!.settings)).workload;
+  WKE = W.effective_minutes_per_year;
 });
+
+const close = (got: unknown, want: number | null, at: string) => {
+  if (want === null) expect(got, at).toBeNull();
+  else expect(got, at).toBeCloseTo(want, 9);
+};
+const cell = (c: Row): LoadCell => ({ workloadMinutes: c.workload_minutes, currentStaff: c.current_staff, requiredStaff: c.required_staff, ej: c.ej });
 afterAll(() => removeDir(dir));
 
 type Row = Record<string, any>;
@@ -37,6 +50,21 @@ describe('SQL marts = TypeScript metrics on the sample warehouse', () => {
       const w = wisnRatio(r.current_staff, req);
       if (w === null) expect(r.wisn_ratio).toBeNull();
       else expect(r.wisn_ratio).toBeCloseTo(w, 9);
+      expect(r.wisn_difference).toBeCloseTo(wisnDifference(r.current_staff, req), 9);
+      expect(r.label_en).toBe(ejGrade(e, W.ej_grades)?.label_en ?? null);
+    }
+  });
+
+  it('position_load_monthly: required staff, EJ, grade and band per position and month (monthly WKE)', async () => {
+    const rows: Row[] = await query(db, `SELECT * FROM position_load_monthly`);
+    expect(rows.length).toBeGreaterThan(1000);
+    for (const r of rows) {
+      const at = `${r.position_id} ${r.month}`;
+      close(r.required_staff, requiredStaff(r.workload_minutes, monthlyWke(W)), at);
+      const e = ej(r.workload_minutes, r.current_staff, monthlyWke(W));
+      close(r.ej, e, at);
+      expect(r.grade, at).toBe(ejGrade(e, W.ej_grades)?.grade ?? null);
+      expect(r.band, at).toBe(band(r.workload_minutes, r.current_staff, e, W));
     }
   });
 
@@ -48,6 +76,73 @@ describe('SQL marts = TypeScript metrics on the sample warehouse', () => {
       else expect(r.ej).toBeCloseTo(e, 9);
       expect(r.grade).toBe(ejGrade(e, W.ej_grades)?.grade ?? null);
       expect(r.band).toBe(band(r.workload_minutes, r.current_staff, e, W));
+      const at = `${r.unit_id} ${r.month}`;
+      const req = requiredStaff(r.workload_minutes, monthlyWke(W));
+      close(r.required_staff, req, at);
+      expect(r.required_staff_rounded, at).toBe(roundStaff(req, W.rounding));
+      expect(r.label_id, at).toBe(ejGrade(e, W.ej_grades)?.label_id ?? null);
+      expect(r.label_en, at).toBe(ejGrade(e, W.ej_grades)?.label_en ?? null);
+      close(r.wisn_ratio, wisnRatio(r.current_staff, req), at);
+      close(r.wisn_difference, wisnDifference(r.current_staff, req), at);
+    }
+  });
+
+  it('unit_load_monthly sums its positions; the capacity the unit page shows is capacity_minutes()', async () => {
+    const rows: Row[] = await query(db, `
+      SELECT l.unit_id, l.month, l.workload_minutes, l.current_staff, capacity_minutes(l.current_staff, monthly_wke()) AS capacity,
+             p.w AS pos_workload, p.s AS pos_staff
+      FROM unit_load_monthly l
+      JOIN (SELECT unit_id, month, sum(workload_minutes) AS w, sum(current_staff) AS s FROM position_load_monthly GROUP BY ALL) p USING (unit_id, month)`);
+    expect(rows.length).toBeGreaterThan(100);
+    for (const r of rows) {
+      const at = `${r.unit_id} ${r.month}`;
+      expect(r.workload_minutes, at).toBeCloseTo(r.pos_workload, 6);
+      expect(r.current_staff, at).toBe(r.pos_staff);
+      close(r.capacity, capacityMinutes(r.current_staff, monthlyWke(W)), at);
+    }
+  });
+
+  it('effect_panel_unit: the ABK-required staff of each unit and the staffing mismatch |required − current|', async () => {
+    const abk = new Map((await query(db, `SELECT unit_id, sum(annual_workload_minutes) AS w FROM position GROUP BY ALL`)).map((r) => [r.unit_id, Number(r.w)]));
+    const rows: Row[] = await query(db, `SELECT unit_id, month, required_staff_abk, current_staff, staffing_gap FROM effect_panel_unit`);
+    expect(rows.length).toBeGreaterThan(100);
+    for (const r of rows) {
+      const at = `${r.unit_id} ${r.month}`;
+      const req = abk.has(r.unit_id) ? requiredStaff(abk.get(r.unit_id)!, WKE) : null;
+      close(r.required_staff_abk, req, at);
+      close(r.staffing_gap, staffingMismatch(req ?? 0, r.current_staff), at);
+    }
+  });
+
+  it('staffing_need: the rounded required staff of each position against the people in post', async () => {
+    const rows: Row[] = await query(db, `SELECT s.position_id, s.required_staff, s.required_staff_rounded, s.current_staff, s.gap, p.annual_workload_minutes
+      FROM staffing_need s JOIN position p USING (position_id)`);
+    expect(rows.length).toBeGreaterThan(100);
+    for (const r of rows) {
+      const req = requiredStaff(r.annual_workload_minutes, WKE);
+      close(r.required_staff, req, r.position_id);
+      expect(r.required_staff_rounded, r.position_id).toBe(roundStaff(req, W.rounding));
+      expect(r.gap, r.position_id).toBe(roundStaff(req, W.rounding) - r.current_staff);
+    }
+  });
+
+  it('imbalance_region_monthly: the indices per region and for all regions (NULL), for units and positions', async () => {
+    const want: Row[] = await query(db, `SELECT * FROM imbalance_region_monthly`);
+    const cells: Row[] = await query(db, `
+      SELECT 'unit' AS level, u.region_code, CAST(l.month AS VARCHAR) AS month, l.workload_minutes, l.required_staff, l.current_staff, l.ej
+      FROM unit_load_monthly l JOIN unit u USING (unit_id)
+      UNION ALL SELECT 'position', u.region_code, CAST(l.month AS VARCHAR), l.workload_minutes, l.required_staff, l.current_staff, l.ej
+      FROM position_load_monthly l JOIN unit u USING (unit_id)`);
+    const groups = new Map<string, LoadCell[]>();
+    const add = (k: string, c: Row) => groups.set(k, [...(groups.get(k) ?? []), cell(c)]);
+    for (const c of cells) {
+      add(`${c.region_code}|${c.month}|${c.level}`, c);
+      add(`null|${c.month}|${c.level}`, c);
+    }
+    expect(want.length).toBe(groups.size);
+    for (const w of want) {
+      const got = imbalance(groups.get(`${w.region_code}|${w.month}|${w.level}`)!, W);
+      for (const k of Object.keys(got) as (keyof typeof got)[]) expect(w[k], `${w.region_code} ${w.month} ${w.level} ${k}`).toBeCloseTo(got[k], 9);
     }
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   taskMinutes, positionMinutes, requiredStaff, roundStaff, ej, ejGrade, band, wisnRatio, wisnDifference,
   wisnAvailableTime, wisnCategoryAllowanceFactor, wisnRequiredStaff, gini, cv, theil, maxMean, balanceEfficiency,
-  imbalance, giniSorted, imbalanceTotalsAdd, imbalanceTotalsZero, imbalanceSummary,
+  imbalance, giniSorted, imbalanceTotalsAdd, imbalanceTotalsZero, imbalanceSummary, monthlyWke, capacityMinutes, staffingMismatch,
 } from '../../pipeline/domain/metrics.ts';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../pipeline/domain/settings.ts';
 
@@ -131,5 +131,18 @@ describe('sorted-array forms used by the simulator', () => {
     expect(s.share_staff_slack).toBeCloseTo(4 / 7, 14);
     expect(s.gini).toBeCloseTo(0.25, 14); // (−0.5 + 1.5) / (4 × 1)
     expect(s.max_mean).toBe(1.5);
+  });
+});
+
+describe('monthly working time, capacity and staffing mismatch', () => {
+  it('monthly WKE = 75,000 / 12 = 6,250 min; capacity of 3 people = 18,750 min', () => {
+    expect(monthlyWke(W)).toBe(6_250);
+    expect(capacityMinutes(3, monthlyWke(W))).toBe(18_750);
+    expect(capacityMinutes(0, monthlyWke(W))).toBe(0);
+  });
+  it('mismatch |required − current| counts a shortage and a surplus alike', () => {
+    expect(staffingMismatch(5.69, 4)).toBeCloseTo(1.69, 12);
+    expect(staffingMismatch(2.5, 4)).toBe(1.5);
+    expect(staffingMismatch(3, 3)).toBe(0);
   });
 });

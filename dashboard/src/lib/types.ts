@@ -1,10 +1,21 @@
 /** Row shapes of the data endpoints (see src/lib/server/queries). */
 export type { Band } from '#domain/metrics.ts';
 import type { Band } from '#domain/metrics.ts';
+import type { RuleTextRow } from './rule-text';
 
 export interface MonthRow { month: Date }
 export interface RegionRow { region_code: string; region_name: string; units: number }
-export interface BuildInfoRow { version: string | null; built_at: Date | null; effective_minutes_per_year: number; region_name: string }
+export interface BuildInfoRow {
+  version: string | null;
+  built_at: Date | null;
+  effective_minutes_per_year: number;
+  /** the band thresholds in force (settings workload.overloaded_above / slack_below) */
+  overloaded_above: number;
+  slack_below: number;
+  region_name: string;
+  /** the whole settings object the warehouse was built with (JSON; read it with parseStoredSettings) */
+  settings: string;
+}
 export interface UnitRow { unit_id: string; unit_name: string; parent_id: string | null; unit_kind: string; depth: number; top_unit_id: string }
 export interface OverviewRow {
   month: Date; units_total: number; units_overloaded: number; units_slack: number; staff_total: number;
@@ -51,9 +62,10 @@ export interface TitleUnitRow {
   title: string; position_id: string; unit_id: string; unit_name: string; month: Date; required_staff: number;
   current_staff: number; difference: number; ej: number | null; grade: string | null; band: Band;
 }
-export interface AuditFailureRow {
+/** An audit row: the rule's code and the numbers behind it (RuleTextRow), worded by ruleDetail() of $lib/rule-text.ts. */
+export interface AuditFailureRow extends RuleTextRow {
   transfer_id: string; effective_date: Date; from_unit_id: string | null; from_unit_name: string | null; to_unit_id: string;
-  to_unit_name: string | null; rule: string; severity: string; detail: string;
+  to_unit_name: string | null; rule: string; severity: string;
 }
 export interface AuditTransferRow {
   transfer_id: string; effective_date: Date; decree_number: string | null; decree_date: Date | null; reason_category: string | null;
@@ -66,8 +78,8 @@ export interface AuditTransferRow {
   to_ej_before: number | null; to_band_before: Band | null; to_staff_before: number | null; to_required_before: number | null;
   to_ej_after: number | null; to_band_after: Band | null; to_staff_after: number | null; to_required_after: number | null;
 }
-export interface AuditTransferRuleRow {
-  rule: string; severity: string; status: 'passed' | 'failed' | 'unknown'; detail: string; value: number | null;
+export interface AuditTransferRuleRow extends RuleTextRow {
+  rule: string; severity: string; status: 'passed' | 'failed' | 'unknown'; value: number | null;
   threshold: number | null; value_unit: string | null;
 }
 export interface EffectsInfoRow {

@@ -41,7 +41,7 @@ WITH cal AS (
          min(f.m) FILTER (WHERE f.net < 0 AND f.m > b.lo AND f.m <= b.hi) AS loss_in_window
   FROM flows f, bounds b GROUP BY ALL
 ), abk AS (
-  SELECT unit_id, exact_sum(annual_workload_minutes) / setting_wke() AS required FROM position GROUP BY ALL
+  SELECT unit_id, required_staff(exact_sum(annual_workload_minutes), setting_wke()) AS required FROM position GROUP BY ALL
 ), scores AS (
   SELECT h.unit_id, p.period AS "month", CAST(avg(CAST(p.score AS DECIMAL(18, 4))) AS DOUBLE) AS mean_score, avg(p.rating_rank) AS mean_rating_rank,
          count(p.score) AS n_scored
@@ -57,7 +57,7 @@ SELECT l.unit_id, coalesce(u.region_code, setting_region_code()) AS region_code,
                  ELSE (SELECT c2.t FROM cal c2 WHERE c2."month" = r.first_gain) END AS INTEGER) AS cohort,
        r.first_gain AS wave_month,
        CASE WHEN r.first_gain IS NOT NULL THEN 'receiver' WHEN r.loss_in_window IS NOT NULL THEN 'sender' ELSE 'none' END AS wave_role,
-       l.ej, abs(coalesce(a.required, 0) - l.current_staff) AS staffing_gap, a.required AS required_staff_abk, l.current_staff,
+       l.ej, staffing_mismatch(coalesce(a.required, 0), l.current_staff) AS staffing_gap, a.required AS required_staff_abk, l.current_staff,
        s.mean_score, s.mean_rating_rank, CAST(coalesce(s.n_scored, 0) AS INTEGER) AS n_scored
 FROM unit_load_monthly l
 JOIN cal c USING ("month")

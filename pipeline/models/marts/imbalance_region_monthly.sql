@@ -35,9 +35,9 @@ WITH by_region AS (
   GROUP BY ALL
 ), tot AS (
   SELECT level, region_code, "month", sum(current_staff) AS staff,  -- integers: exact in any order
-         sum(CASE WHEN ej IS NOT NULL AND workload_minutes > 0 AND ej > setting_overloaded_above() THEN current_staff ELSE 0 END) AS over_staff,
-         sum(CASE WHEN ej IS NOT NULL AND workload_minutes > 0 AND ej < setting_slack_below() THEN current_staff ELSE 0 END) AS slack_staff,
-         exact_sum(abs(required_staff - current_staff)) AS staffing_gap
+         sum(CASE WHEN load_band(workload_minutes, current_staff, ej) = 'overloaded' THEN current_staff ELSE 0 END) AS over_staff,
+         sum(CASE WHEN load_band(workload_minutes, current_staff, ej) = 'slack' THEN current_staff ELSE 0 END) AS slack_staff,
+         exact_sum(staffing_mismatch(required_staff, current_staff)) AS staffing_gap
   FROM cells GROUP BY ALL
 )
 SELECT t.region_code, t."month", t.level, CAST(coalesce(i.n, 0) AS INTEGER) AS n, coalesce(i.mean_ej, 0) AS mean_ej,

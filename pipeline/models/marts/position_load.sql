@@ -4,18 +4,18 @@ WITH staff AS (SELECT position_id, count(*) AS n FROM employee GROUP BY ALL),
 base AS (
   SELECT p.position_id, p.unit_id, p.title, p.position_kind,
          p.annual_workload_minutes AS workload_minutes,
-         p.annual_workload_minutes / setting_wke() AS required_staff,
+         required_staff(p.annual_workload_minutes, setting_wke()) AS required_staff,
          CAST(coalesce(s.n, 0) AS INTEGER) AS current_staff
   FROM position p LEFT JOIN staff s USING (position_id)
 ), withej AS (
-  SELECT *, CASE WHEN current_staff > 0 THEN workload_minutes / (current_staff * setting_wke()) END AS ej FROM base
+  SELECT *, ej(workload_minutes, current_staff, setting_wke()) AS ej FROM base
 )
 SELECT position_id, unit_id, title, position_kind, workload_minutes, required_staff,
        round_staff(required_staff) AS required_staff_rounded, current_staff, ej,
        ej_grade(ej) AS grade, ej_label_id(ej) AS label_id, ej_label_en(ej) AS label_en,
        load_band(workload_minutes, current_staff, ej) AS band,
-       CASE WHEN required_staff > 0 THEN current_staff / required_staff END AS wisn_ratio,
-       current_staff - required_staff AS wisn_difference
+       wisn_ratio(current_staff, required_staff) AS wisn_ratio,
+       wisn_difference(current_staff, required_staff) AS wisn_difference
 FROM withej
 ORDER BY position_id;
 

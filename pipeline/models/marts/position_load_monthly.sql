@@ -3,9 +3,9 @@
 CREATE OR REPLACE TABLE position_load_monthly AS
 WITH base AS (
   SELECT w.position_id, w.unit_id, w."month", w.workload_minutes,
-         w.workload_minutes / (setting_wke() / 12.0) AS required_staff,
+         required_staff(w.workload_minutes, monthly_wke()) AS required_staff,
          s.staff AS current_staff,
-         CASE WHEN s.staff > 0 THEN w.workload_minutes / (s.staff * setting_wke() / 12.0) END AS ej
+         ej(w.workload_minutes, s.staff, monthly_wke()) AS ej
   FROM workload_monthly w JOIN staff_monthly s USING (position_id, "month")
 )
 SELECT position_id, unit_id, "month", workload_minutes, required_staff, current_staff, ej,

@@ -41,8 +41,7 @@ SELECT
   -- min_tenure
   coalesce(t.prev_transfer, t.appointment_date) AS prev_start,
   t.prev_transfer IS NULL AS first_recorded,
-  CASE WHEN coalesce(t.prev_transfer, t.appointment_date) <= t.effective_date
-       THEN date_sub('month', coalesce(t.prev_transfer, t.appointment_date), t.effective_date) END AS tenure_months,
+  months_in_post(coalesce(t.prev_transfer, t.appointment_date), t.effective_date) AS tenure_months,
   -- election_ban
   b.n_windows, b.hit_start, b.hit_end, b.decree_in_window,
   -- competency

@@ -6,16 +6,16 @@ WITH agg AS (
   FROM position_load_monthly GROUP BY ALL
 ), base AS (
   SELECT unit_id, "month", workload_minutes,
-         workload_minutes / (setting_wke() / 12.0) AS required_staff,
+         required_staff(workload_minutes, monthly_wke()) AS required_staff,
          current_staff,
-         CASE WHEN current_staff > 0 THEN workload_minutes / (current_staff * setting_wke() / 12.0) END AS ej
+         ej(workload_minutes, current_staff, monthly_wke()) AS ej
   FROM agg
 )
 SELECT unit_id, "month", workload_minutes, required_staff, round_staff(required_staff) AS required_staff_rounded,
        current_staff, ej, ej_grade(ej) AS grade, ej_label_id(ej) AS label_id, ej_label_en(ej) AS label_en,
        load_band(workload_minutes, current_staff, ej) AS band,
-       CASE WHEN required_staff > 0 THEN current_staff / required_staff END AS wisn_ratio,
-       current_staff - required_staff AS wisn_difference
+       wisn_ratio(current_staff, required_staff) AS wisn_ratio,
+       wisn_difference(current_staff, required_staff) AS wisn_difference
 FROM base
 ORDER BY "month", unit_id;
 

@@ -1,4 +1,7 @@
-/** EJ of every unit in one month: a sorted bar chart with the 1.0 line (balanced) and the 0.7 line (slack). */
+/**
+ * EJ of every unit in one month: a sorted bar chart with a line at each band threshold in force (t.limits: overloaded
+ * above, default 1.0; slack below, default 0.7).
+ */
 import * as Plot from '@observablehq/plot';
 import type { Band } from '$lib/types';
 import { bandScale, baseStyle, INK, labelChars, truncate, type ChartContext } from './theme';
@@ -31,7 +34,7 @@ export function ejByUnitSelection<T extends EjByUnitDatum>(rows: T[], max = EJ_C
 export function ejByUnitChart(rows: EjByUnitDatum[], { width, t, f }: ChartContext) {
   const withEj = rows.filter((r) => r.ej != null);
   const without = rows.filter((r) => r.ej == null);
-  const max = Math.max(1.25, ...withEj.map((r) => r.ej! * 1.08));
+  const max = Math.max(1.25, (t.limits?.overloaded_above ?? 0) * 1.08, ...withEj.map((r) => r.ej! * 1.08));
   const chars = labelChars(width);
   const names = new Map(rows.map((r) => [r.unit_id, r.unit_name]));
   const tip = (d: EjByUnitDatum) =>
@@ -57,8 +60,8 @@ export function ejByUnitChart(rows: EjByUnitDatum[], { width, t, f }: ChartConte
       Plot.text(withEj, { x: 'ej', y: 'unit_id', text: (d: EjByUnitDatum) => f.num2(d.ej), dx: 4, textAnchor: 'start', fill: INK }),
       Plot.dot(without, { x: 0, y: 'unit_id', symbol: 'times', stroke: 'band', r: 4, title: tip, tip: true }),
       Plot.ruleX([0], { stroke: INK }),
-      Plot.ruleX([0.7], { stroke: INK, strokeDasharray: '3 3', strokeOpacity: 0.8 }),
-      Plot.ruleX([1], { stroke: INK, strokeWidth: 2 }),
+      Plot.ruleX(t.limits ? [t.limits.slack_below] : [], { stroke: INK, strokeDasharray: '3 3', strokeOpacity: 0.8 }),
+      Plot.ruleX(t.limits ? [t.limits.overloaded_above] : [], { stroke: INK, strokeWidth: 2 }),
     ],
   });
 }

@@ -1,4 +1,7 @@
-/** Unit × month heat map of EJ (diverging around 1.0: red = understaffed, blue = overstaffed). */
+/**
+ * Unit × month heat map of EJ, diverging around the overloaded threshold in force (t.limits, default 1.0): red =
+ * understaffed, blue = overstaffed.
+ */
 import * as Plot from '@observablehq/plot';
 import type { Band } from '$lib/types';
 import { baseStyle, labelChars, truncate, type ChartContext } from './theme';
@@ -15,6 +18,7 @@ export interface HeatmapDatum {
 
 export function ejHeatmapChart(rows: HeatmapDatum[], { width, t, f }: ChartContext, selected: Date | null) {
   const chars = labelChars(width) - 2;
+  const pivot = t.limits?.overloaded_above ?? 1;
   // rows are keyed by unit id (names repeat across the regions of a province), labelled with the name
   const units: string[] = [];
   const names = new Map<string, { name: string; depth: number }>();
@@ -46,8 +50,8 @@ export function ejHeatmapChart(rows: HeatmapDatum[], { width, t, f }: ChartConte
       type: 'diverging',
       scheme: 'RdBu',
       reverse: true,
-      pivot: 1,
-      domain: [0.3, 1.7],
+      pivot,
+      domain: [pivot - 0.7, pivot + 0.7],
       clamp: true,
       legend: true,
       label: t.cols.ej,

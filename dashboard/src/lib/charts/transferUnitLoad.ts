@@ -38,8 +38,9 @@ export function transferUnitLoadChart(rows: TransferLoadDatum[], { width, t, f }
     y: { label: `↑ ${t.cols.ej}`, grid: true, zero: true, tickFormat: f.num },
     color: { domain: names, range: sides.map((s) => SIDE_COLORS[s]), legend: true },
     marks: [
-      Plot.ruleY([1], { stroke: INK, strokeDasharray: '2 2' }),
-      Plot.ruleY([0.7], { stroke: MUTED, strokeDasharray: '2 4' }),
+      // the band thresholds in force (t.limits)
+      Plot.ruleY(t.limits ? [t.limits.overloaded_above] : [], { stroke: INK, strokeDasharray: '2 2' }),
+      Plot.ruleY(t.limits ? [t.limits.slack_below] : [], { stroke: MUTED, strokeDasharray: '2 4' }),
       moveMonth ? Plot.ruleX([moveMonth], { stroke: MUTED, strokeDasharray: '4 3' }) : null,
       Plot.lineY(data, { x: 'month', y: 'ej', stroke: label, strokeWidth: 2 }),
       Plot.dot(data, { x: 'month', y: 'ej', fill: label, r: 2.5, title: tip, tip: true }),

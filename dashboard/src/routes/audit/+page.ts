@@ -21,7 +21,7 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
     loadData<AuditRuleDatum>(fetch, '/api/audit/rules', { year, region }),
     loadData<AuditYearDatum>(fetch, '/api/audit/years', { rule, region }),
     loadData<AuditUnitDatum>(fetch, '/api/audit/units', { year, rule, region }),
-    loadData<AuditFailureRow>(fetch, '/api/audit/failures', { year, rule, lang, region }),
+    loadData<AuditFailureRow>(fetch, '/api/audit/failures', { year, rule, region }),
   ]);
   return { year, rule, invalid, region, regions, data: { rules, years, units, failures } };
 };

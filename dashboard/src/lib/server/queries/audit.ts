@@ -12,6 +12,39 @@ import { defineQuery, inRegion, unitLabel } from './define';
 import { AUDIT_RULES, AUDIT_RULE_FILTER as RULE_FILTER } from '$lib/params';
 import { lang, oneOf, region, transferId, year } from '../params';
 
+/**
+ * The numbers behind an audit row's sentence (transfer_audit_fact, transfer): the page words the row from its code
+ * with $lib/rule-text.ts; the warehouse returns codes and values only. Each row carries only its own rule's numbers
+ * (a person's appointment date or education is not sent with, say, a missing decree number).
+ */
+const RULE_FACTS = (a: string) => {
+  const only = (rules: string[], expr: string, name: string) =>
+    `CASE WHEN ${a}.rule IN (${rules.map((r) => `'${r}'`).join(', ')}) THEN ${expr} END AS ${name}`;
+  return [
+    `${a}.code`, `${a}.threshold`, `${a}.region_code`,
+    only(['min_tenure'], 'f.prev_start', 'prev_start'),
+    only(['min_tenure'], 'f.first_recorded', 'first_recorded'),
+    only(['min_tenure'], 'CAST(f.tenure_months AS INTEGER)', 'tenure_months'),
+    only(['election_ban'], 'f.hit_start', 'hit_start'),
+    only(['election_ban'], 'f.hit_end', 'hit_end'),
+    only(['election_ban'], 'x.approval_ref', 'approval_ref'),
+    only(['election_ban'], 'f.decree_in_window', 'decree_in_window'),
+    only(['election_ban', 'documentation'], 'x.decree_date', 'decree_date'),
+    only(['competency'], 'f.education_level', 'education_level'),
+    only(['competency'], 'f.required_education', 'required_education'),
+    only(['competency'], 'f.lacking', 'lacking'),
+    only(['documentation'], 'x.decree_number', 'decree_number'),
+    only(['documentation'], 'x.reason_category', 'reason_category'),
+    only(['receiving_need', 'releasing_slack'], 'f.ref_month', 'ref_month'),
+    only(['receiving_need'], 'f.to_ej', 'to_ej'),
+    only(['receiving_need'], 'f.to_required', 'to_required'),
+    only(['receiving_need'], 'CAST(f.to_staff AS INTEGER)', 'to_staff'),
+    only(['releasing_slack'], 'f.from_ej', 'from_ej'),
+    only(['releasing_slack'], 'f.from_required', 'from_required'),
+    only(['releasing_slack'], 'CAST(f.from_staff AS INTEGER)', 'from_staff'),
+  ].join(', ');
+};
+
 /** the rules in the order of docs/data-contract.md (legal rules first) */
 const ruleOrder = (col: string) => `CASE ${col} ${AUDIT_RULES.map((r, i) => `WHEN '${r}' THEN ${i + 1}`).join(' ')} ELSE 99 END`;
 
@@ -78,13 +111,16 @@ export const auditFailures = defineQuery({
   name: 'audit-failures',
   description:
     'Transfers that failed a rule, in a year (all years when absent) and region (all when absent): id, effective date, ' +
-    'releasing and receiving units, rule and the reason in words (`rule=all`: the legal rules; an advisory rule by name). No NIP or name.',
+    'releasing and receiving units, rule, its result code and the numbers behind it (`rule=all`: the legal rules; an ' +
+    'advisory rule by name). No NIP or name.',
+  // lang: still validated (links carry it), though the answer is the same in both languages: the page words the codes
   params: { year: year(), rule: oneOf(RULE_FILTER, 'all'), lang: lang(), region: region() },
   sql: `
     SELECT a.transfer_id, a.effective_date, a.from_unit_id, ${unitLabel('uf')} AS from_unit_name, a.to_unit_id,
-      ${unitLabel('ut')} AS to_unit_name, a.rule, a.severity,
-      CASE WHEN $lang = 'en' THEN a.detail_en ELSE a.detail_id END AS detail
+      ${unitLabel('ut')} AS to_unit_name, a.rule, a.severity, ${RULE_FACTS('a')}
     FROM transfer_audit a
+    JOIN transfer_audit_fact f USING (transfer_id)
+    JOIN transfer x USING (transfer_id)
     LEFT JOIN unit uf ON uf.unit_id = a.from_unit_id
     LEFT JOIN unit ut ON ut.unit_id = a.to_unit_id
     WHERE a.status = 'failed'
@@ -131,11 +167,13 @@ export const auditTransfer = defineQuery({
 
 export const auditTransferRules = defineQuery({
   name: 'audit-transfer-rules',
-  description: 'The rules one transfer met or broke: status, severity, the reason in words, the value tested and its limit.',
+  description:
+    'The rules one transfer met or broke: status, severity, the result code and the numbers behind it, the value tested and its limit.',
   params: { id: transferId(), lang: lang() },
   sql: `
-    SELECT rule, severity, status, CASE WHEN $lang = 'en' THEN detail_en ELSE detail_id END AS detail, value, threshold, value_unit
-    FROM transfer_audit WHERE transfer_id = $id ORDER BY ${ruleOrder('rule')}`,
+    SELECT a.rule, a.severity, a.status, a.value, a.value_unit, a.effective_date, ${RULE_FACTS('a')}
+    FROM transfer_audit a JOIN transfer_audit_fact f USING (transfer_id) JOIN transfer x USING (transfer_id)
+    WHERE a.transfer_id = $id ORDER BY ${ruleOrder('a.rule')}`,
 });
 
 export const auditTransferLoad = defineQuery({

@@ -24,7 +24,7 @@ export const jabatanUnits = defineQuery({
   params: { month: month(), title: title(), region: region() },
   sql: `
     SELECT p.title, l.position_id, l.unit_id, ${unitLabel('u')} AS unit_name, l.month, l.required_staff, l.current_staff,
-      l.current_staff - l.required_staff AS difference, l.ej, l.grade, l.band
+      wisn_difference(l.current_staff, l.required_staff) AS difference, l.ej, l.grade, l.band
     FROM position_load_monthly l JOIN position p USING (position_id) JOIN unit u ON u.unit_id = l.unit_id
     WHERE l.month = ${SELECTED_MONTH} AND ($title IS NULL OR p.title = $title) AND ${inRegion('u')}
     ORDER BY p.title, difference, u.unit_label`,

@@ -1,5 +1,4 @@
 /** Metadata the pages need everywhere: the months with data, the unit list, the build. */
-import { DEFAULT_SETTINGS } from '#domain/settings.ts';
 import { defineQuery, inRegion, unitLabel } from './define';
 import { region } from '../params';
 
@@ -28,12 +27,16 @@ export const regions = defineQuery({
 
 export const buildInfo = defineQuery({
   name: 'build-info',
-  description: 'When and with which version and working-time setting the warehouse was built.',
+  description:
+    'When and with which version the warehouse was built, and the settings it was built with (the ones in force: ' +
+    'working time, band thresholds; `settings` is the whole settings object as JSON).',
   params: {},
-  constants: { default_wke: DEFAULT_SETTINGS.workload.effective_minutes_per_year },
+  // the settings in force are the warehouse's own (build_info.settings), never the defaults in code
   sql: `SELECT CAST(version AS VARCHAR) AS version, built_at,
-          coalesce(TRY_CAST(json_extract(settings, '$.workload.effective_minutes_per_year') AS DOUBLE), $default_wke)
-            AS effective_minutes_per_year,
-          coalesce(TRY_CAST(json_extract_string(settings, '$.region.name') AS VARCHAR), '') AS region_name
+          CAST(json_extract(settings, '$.workload.effective_minutes_per_year') AS DOUBLE) AS effective_minutes_per_year,
+          CAST(json_extract(settings, '$.workload.overloaded_above') AS DOUBLE) AS overloaded_above,
+          CAST(json_extract(settings, '$.workload.slack_below') AS DOUBLE) AS slack_below,
+          coalesce(TRY_CAST(json_extract_string(settings, '$.region.name') AS VARCHAR), '') AS region_name,
+          CAST(settings AS VARCHAR) AS settings
         FROM build_info LIMIT 1`,
 });

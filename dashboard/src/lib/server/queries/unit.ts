@@ -1,5 +1,4 @@
 /** The unit page: one unit, its history, positions, transfers, performance ratings and sub-units. */
-import { DEFAULT_SETTINGS } from '#domain/settings.ts';
 import { defineQuery, SELECTED_MONTH } from './define';
 import { lang, month, unitId } from '../params';
 
@@ -20,15 +19,11 @@ export const unitHistory = defineQuery({
   description:
     'Workload and capacity of one unit per month (minutes; capacity = current staff × effective working time / 12).',
   params: { id: unitId() },
-  constants: { default_wke: DEFAULT_SETTINGS.workload.effective_minutes_per_year },
+  // capacity_minutes() and monthly_wke(): the warehouse's own macros, from the settings it was built with
   sql: `
-    WITH w AS (
-      SELECT coalesce((SELECT TRY_CAST(json_extract(settings, '$.workload.effective_minutes_per_year') AS DOUBLE)
-                       FROM build_info LIMIT 1), $default_wke) AS wke
-    )
-    SELECT l.month, l.workload_minutes, l.current_staff * w.wke / 12 AS capacity_minutes, l.required_staff,
+    SELECT l.month, l.workload_minutes, capacity_minutes(l.current_staff, monthly_wke()) AS capacity_minutes, l.required_staff,
       l.current_staff, l.ej, l.grade, l.band
-    FROM unit_load_monthly l, w WHERE l.unit_id = $id ORDER BY l.month`,
+    FROM unit_load_monthly l WHERE l.unit_id = $id ORDER BY l.month`,
 });
 
 export const unitPositions = defineQuery({

@@ -15,7 +15,7 @@ export const load: PageLoad = async ({ fetch, params, parent }) => {
   const transfer = await loadData<AuditTransferRow>(fetch, base, { lang });
   if (!transfer.error && transfer.rows.length === 0) error(404, t.card.notFound(params.id));
   const [rules, load] = await Promise.all([
-    loadData<AuditTransferRuleRow>(fetch, `${base}/rules`, { lang }),
+    loadData<AuditTransferRuleRow>(fetch, `${base}/rules`),
     loadData<TransferLoadDatum>(fetch, `${base}/load`),
   ]);
   return { id: params.id, data: { transfer, rules, load } };

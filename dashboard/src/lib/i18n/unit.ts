@@ -1,0 +1,73 @@
+/** Texts of Unit kerja (/unit, /unit/[id]): the unit list and one unit; Bahasa Indonesia first. Shared texts and the formatters: ./index.ts. */
+
+const id = {
+  title: 'Unit kerja',
+  pick: 'Pilih unit kerja',
+  pickHelp: 'Buka halaman unit untuk melihat beban kerja, jabatan, mutasi dan kinerja pegawainya.',
+  kind: 'Jenis',
+  parent: 'Induk',
+  topUnit: 'OPD',
+  ejIn: (m: string) => `EJ ${m}`,
+  staffIn: 'Pegawai',
+  required: 'Kebutuhan',
+  history: 'Beban kerja dan kapasitas',
+  historySub:
+    'Jam kerja per bulan: beban kerja (dari ABK dan realisasi) dan kapasitas (pegawai × waktu kerja efektif ÷ 12). Beban di atas kapasitas berarti kekurangan pegawai.',
+  positions: 'Jabatan: kebutuhan dan jumlah pegawai',
+  positionsSub:
+    'Kondisi terkini per jabatan: lingkaran kosong = kebutuhan (dari ABK), titik = pegawai yang ada. Kompetensi yang belum dimiliki pemegang jabatan mana pun ada di tabel.',
+  transfers: 'Mutasi masuk dan keluar',
+  transfersSub: 'Jumlah orang per bulan (tanpa nama). Di atas garis: masuk; di bawah: keluar.',
+  transfersEarlier: (n: string, m: string) => `${n} mutasi sebelum ${m} ada di tabel data dan CSV, tidak di grafik.`,
+  performance: 'Sebaran predikat kinerja (SKP)',
+  performanceSub: (m: string, n: string, rated: string) =>
+    `Predikat terakhir sampai ${m} dari ${rated} dari ${n} pegawai unit ini (PermenPANRB 6/2022).`,
+  subunits: 'Sub-unit',
+  subunitsNone: 'Unit ini tidak punya sub-unit.',
+  workload: 'Beban kerja',
+  capacity: 'Kapasitas',
+  hoursPerMonth: 'Jam per bulan',
+  in: 'Masuk',
+  out: 'Keluar',
+  people: 'orang',
+  missing: 'Kompetensi belum dimiliki',
+  belowEdu: 'Pemegang di bawah syarat pendidikan',
+  gapCol: 'Kekurangan (+) / kelebihan (−)',
+};
+
+const en: typeof id = {
+  title: 'Units',
+  pick: 'Choose a unit',
+  pickHelp: 'Open a unit to see its workload, positions, transfers and staff performance.',
+  kind: 'Kind',
+  parent: 'Parent',
+  topUnit: 'Agency (OPD)',
+  ejIn: (m: string) => `EJ ${m}`,
+  staffIn: 'Staff',
+  required: 'Required',
+  history: 'Workload and capacity',
+  historySub:
+    'Working hours per month: workload (from the ABK and recorded volumes) and capacity (staff × effective working time ÷ 12). Workload above capacity means understaffed.',
+  positions: 'Positions: required and current staff',
+  positionsSub:
+    'Current state per position: hollow circle = required (from the ABK), dot = staff in post. Competencies no holder has are in the table.',
+  transfers: 'Transfers in and out',
+  transfersSub: 'People per month (no names). Above the line: in; below: out.',
+  transfersEarlier: (n: string, m: string) => `${n} transfers before ${m} are in the data table and the CSV, not in the chart.`,
+  performance: 'Performance ratings (SKP)',
+  performanceSub: (m: string, n: string, rated: string) =>
+    `Latest rating up to ${m} of ${rated} of the ${n} staff of this unit (PermenPANRB 6/2022).`,
+  subunits: 'Sub-units',
+  subunitsNone: 'This unit has no sub-units.',
+  workload: 'Workload',
+  capacity: 'Capacity',
+  hoursPerMonth: 'Hours per month',
+  in: 'In',
+  out: 'Out',
+  people: 'people',
+  missing: 'Competencies no holder has',
+  belowEdu: 'Holders below the required education',
+  gapCol: 'Short (+) / surplus (−)',
+};
+
+export default { id, en };
