@@ -226,8 +226,9 @@ export function ejDefined(workloadMinutes: number, ejValue: number | null): ejVa
 }
 
 /**
- * Add one cell to the totals: all its staff; its staff as overloaded (EJ > overloaded_above) or slack
- * (EJ < slack_below) when its EJ is defined; |required − current| to the gap, so unstaffed cells count as a gap.
+ * Add one cell to the totals: all its staff; its staff as overloaded or slack by its plain band (band(): EJ above
+ * overloaded_above / below slack_below, with staff and workload); the staffing mismatch |required − current| to
+ * the gap, so unstaffed cells count as a gap.
  */
 export function imbalanceTotalsAdd(t: ImbalanceTotals, workloadMinutes: number, currentStaff: number, required: number, ejValue: number | null, w: Settings['workload']): void {
   t.staff += currentStaff;

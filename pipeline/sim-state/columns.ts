@@ -2,7 +2,7 @@
  * SimState from the columns of the state queries (queries.ts): plain arrays per column, as DuckDB's column reader
  * or an Arrow table gives them. Pure: the CLI (DuckDB), the endpoint and the browser (Arrow) share it.
  */
-import { DEFAULT_SETTINGS, mergeSettings, type Settings, type SettingsOverride } from '#domain/settings.ts';
+import { DEFAULT_SETTINGS, mergeSettings, parseStoredSettings, type Settings, type SettingsOverride } from '#domain/settings.ts';
 import { WILLING, type SimState } from '../simulate/types.ts';
 import type { StatePart } from './queries.ts';
 
@@ -45,9 +45,9 @@ export function stateFromColumns(p: StateColumns): SimState {
   const rowsInMonth = Number(col(p.meta, 'rows_in_month', 'meta')[0] ?? 0);
   if (!(rowsInMonth > 0)) throw new StateLoadError(`the warehouse has no position load for ${month}`);
   const settingsText = strOrNull(col(p.meta, 'settings', 'meta')[0]);
-  const settings: Settings = mergeSettings(DEFAULT_SETTINGS, settingsText ? (JSON.parse(settingsText) as SettingsOverride) : undefined);
-  // JSON has no -Infinity: the last grade row's min is stored as null
-  settings.workload.ej_grades = settings.workload.ej_grades.map((g) => ({ ...g, min: g.min === null ? -Infinity : g.min }));
+  // the settings in force (parseStoredSettings restores the grade table's open bound); keys the build did not store
+  // (simulation.*, from a warehouse built before they existed) take their defaults
+  const settings: Settings = mergeSettings(DEFAULT_SETTINGS, settingsText ? (parseStoredSettings(settingsText) as SettingsOverride) : undefined);
 
   const uId = Array.from(col(p.units, 'unit_id', 'units'), str);
   const uName = Array.from(col(p.units, 'unit_name', 'units'), str);

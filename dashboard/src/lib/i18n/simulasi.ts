@@ -222,5 +222,5 @@ const en: Dict = {
   },
 };
 
-export const SIMULASI_TEXTS = { id, en };
 export type SimulasiTexts = Dict;
+export default { id, en };
