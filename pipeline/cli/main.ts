@@ -7,6 +7,7 @@ import { registerBuild } from './build.ts';
 import { registerSample } from './sample.ts';
 import { registerEffects } from './effects.ts';
 import { registerSchema } from './schema.ts';
+import { registerUser } from './user.ts';
 import { UserError, EXIT } from '../errors.ts';
 
 export function makeProgram(): Command {
@@ -19,6 +20,7 @@ export function makeProgram(): Command {
   registerSample(program);
   registerEffects(program);
   registerSchema(program);
+  registerUser(program);
   return program;
 }
 
