@@ -14,6 +14,9 @@ export interface QueryDef {
   sql: string;
   /** extra values bound by the server (never from the client), e.g. defaults from pipeline/domain settings */
   constants?: Record<string, string | number>;
+  /** values bound by the server that are known only at run time (e.g. the installation's person-reference key);
+   *  not part of the cache key, so they must not change what a given set of parameters answers */
+  runtime?: () => Record<string, string | number>;
 }
 
 export function defineQuery(def: QueryDef): QueryDef {
