@@ -280,7 +280,9 @@ export function warehouseErrorResponse(err: WarehouseUnavailableError, admin: bo
     return json(
       {
         error: 'warehouse_outdated',
-        message: 'The warehouse was built by another version of Seimbang and must be rebuilt.',
+        message:
+          `The warehouse was built ${err.found === null ? 'by a version of Seimbang without schema versions' : `with schema version ${err.found}`}; ` +
+          `this dashboard reads schema version ${err.expected}. An administrator must rebuild it.`,
         schema_version: err.found,
         expected: err.expected,
         ...(admin ? { rebuild: err.rebuild } : {}),
@@ -288,7 +290,13 @@ export function warehouseErrorResponse(err: WarehouseUnavailableError, admin: bo
       { status: 503, headers },
     );
   }
-  return json({ error: 'warehouse_unavailable', message: 'No warehouse is available yet. An administrator must build it (see the server log).' }, { status: 503, headers });
+  return json(
+    {
+      error: 'warehouse_unavailable',
+      message: 'No warehouse is available yet. An administrator builds it with `npm run build:warehouse` (or sets SEIMBANG_DB); the server log names the file.',
+    },
+    { status: 503, headers },
+  );
 }
 
 /** For tests and diagnostics. */
