@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { addAccount, REPO, sessionCookie, startServer, testWarehouse, type AccountRole, type Server } from './harness.ts';
@@ -29,12 +29,12 @@ let sample: Record<string, string> = {};
 /** SvelteKit route ids of the folders holding a page or a server route (groups `(x)` dropped) */
 function routeIds(dir = ROUTES_DIR, id = ''): string[] {
   const out: string[] = [];
-  const files = readdirSync(dir);
-  if (files.some((f) => /^\+(page\.svelte|server\.ts)$/.test(f))) out.push(id || '/');
-  for (const f of files) {
-    if (f.startsWith('+') || !existsSync(path.join(dir, f)) || f.includes('.')) continue;
-    const seg = /^\(.*\)$/.test(f) ? '' : `/${f}`;
-    out.push(...routeIds(path.join(dir, f), id + seg));
+  const entries = readdirSync(dir, { withFileTypes: true });
+  if (entries.some((e) => e.isFile() && /^\+(page\.svelte|server\.ts)$/.test(e.name))) out.push(id || '/');
+  for (const e of entries) {
+    if (!e.isDirectory()) continue;
+    const seg = /^\(.*\)$/.test(e.name) ? '' : `/${e.name}`;
+    out.push(...routeIds(path.join(dir, e.name), id + seg));
   }
   return out;
 }

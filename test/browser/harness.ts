@@ -141,6 +141,11 @@ export async function startServer(db: string, opts: ServerOptions = {}): Promise
   });
   proc.stdout!.on('data', (d) => logs.push(String(d)));
   proc.stderr!.on('data', (d) => logs.push(String(d)));
+  let stopping = false;
+  // a server that dies under a test says why (the test itself only sees "other side closed")
+  proc.on('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`[harness] the server exited (code ${code}, signal ${signal}):\n${logs.join('').slice(-4000)}\n`);
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -165,6 +170,7 @@ export async function startServer(db: string, opts: ServerOptions = {}): Promise
           if (ownDir) rmSync(ownDir, { recursive: true, force: true });
           resolve();
         };
+        stopping = true;
         if (proc.exitCode !== null) return done();
         proc.once('exit', done);
         proc.kill('SIGTERM');

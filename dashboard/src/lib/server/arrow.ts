@@ -245,7 +245,7 @@ export async function serveQuery(event: RequestEvent, def: QueryDef, routeParams
   try {
     // months outside the warehouse and unknown regions: 400, not an empty answer computed (and cached) for nothing
     const domainError = await checkDomain(gen, values);
-    if (domainError) return json({ error: 'bad_request', param: domainError.param, message: domainError.message }, { status: 400 });
+    if (domainError) return json({ error: 'bad_request', param: domainError.param, reason: 'outside_warehouse', message: domainError.message }, { status: 400 });
     const { key, etag } = cacheKey(gen, def, values, format);
     const common: Record<string, string> = {
       ETag: etag,
