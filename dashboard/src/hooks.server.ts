@@ -50,7 +50,7 @@ function refuse(event: RequestEvent, status: 401 | 403, why: string, expired = f
     lang === 'en'
       ? '<h1>Not allowed</h1><p>Your role may not open this page.</p><p><a href="/?lang=en">Back to the overview</a></p>'
       : '<h1>Tidak diizinkan</h1><p>Peran Anda tidak boleh membuka halaman ini.</p><p><a href="/">Kembali ke ringkasan</a></p>';
-  return new Response(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>403 · Seimbang</title></head><body>${body}</body></html>`, {
+  return new Response(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>403 · Seimbang</title></head><body>${body}</body></html>`, {
     status: 403,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
   });
