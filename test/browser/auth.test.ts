@@ -116,8 +116,8 @@ describe('sign-in and sessions', () => {
       }).then((r) => r.status);
     const { b, page } = await freshContext();
     await page.goto(`${server.url}/masuk`);
-    const lockedAt = Date.now();
     expect([await post('salah-lagi-salah-lagi'), await post('salah-lagi-salah-lagi'), await post('salah-lagi-salah-lagi')]).toEqual([400, 400, 423]);
+    const lockedAt = Date.now(); // at or after the moment of the lock
     // the right password, through the form, while locked
     await page.fill('input[name=username]', acc.username);
     await page.fill('input[name=password]', acc.password);
