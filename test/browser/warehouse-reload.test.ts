@@ -100,7 +100,8 @@ describe('no warehouse yet', () => {
     const main = await page.locator('main').innerText();
     expect(main).toContain('Data belum tersedia');
     expect(main).toContain('npm run build:warehouse');
-    expect(errors).toEqual([]);
+    // the page itself answers 503 (issue 19: monitoring notices), which Chromium reports; nothing else fails
+    expect(errors.filter((e) => !/status of 503/.test(e))).toEqual([]);
     await page.goto(`${server.url}/unit?lang=en`, { waitUntil: 'networkidle' });
     expect(await page.locator('main').innerText()).toContain('No data yet');
     await page.close();
@@ -157,7 +158,7 @@ describe('a warehouse built by another version', () => {
     expect(main).toContain('npx seimbang build --input');
     await page.goto(`${server.url}/unit?lang=en`, { waitUntil: 'networkidle' });
     expect(await page.locator('main').innerText()).toContain('The warehouse needs a rebuild');
-    expect(errors).toEqual([]);
+    expect(errors.filter((e) => !/status of 503/.test(e))).toEqual([]);
     await page.close();
   });
 
