@@ -39,6 +39,25 @@ const config = {
   compilerOptions: { runes: true },
   kit: {
     adapter: nodeAdapter(),
+    // Content-Security-Policy on every page (issue 19): only the app's own scripts (SvelteKit adds a nonce to its
+    // inline start-up script); styles from the app and inline ones, because Observable Plot writes a <style> element
+    // and style attributes into every chart it draws (a nonce cannot reach styles created at run time); no framing.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:'],
+        'font-src': ['self'],
+        'connect-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
+    // SvelteKit's CSRF check (the Origin of form posts must be this site's) stays on: the default, no trustedOrigins
     outDir: at('.svelte-kit'),
     files: {
       src: at('src'),

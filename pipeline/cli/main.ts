@@ -10,6 +10,7 @@ import { registerSchema } from './schema.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerOptimize } from './optimize.ts';
 import { registerExportPublic } from './export-public.ts';
+import { registerUser } from './user.ts';
 import { UserError, EXIT } from '../errors.ts';
 
 export function makeProgram(): Command {
@@ -25,6 +26,7 @@ export function makeProgram(): Command {
   registerSimulate(program);
   registerOptimize(program);
   registerExportPublic(program);
+  registerUser(program);
   return program;
 }
 

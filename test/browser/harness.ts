@@ -9,7 +9,7 @@
  * server runs, no warehouse at all). The server reads either exactly as in production (env SEIMBANG_DB).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +21,7 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const ARTIFACTS = path.join(REPO, 'test', 'artifacts');
 export const CHROMIUM = '/usr/bin/chromium';
 const BUILD_ENTRY = path.join(REPO, 'dashboard', 'build', 'index.js');
-const SOURCES = ['dashboard/src', 'dashboard/static', 'dashboard/svelte.config.js', 'dashboard/vite.config.ts', 'pipeline/domain', 'pipeline/simulate', 'pipeline/sim-state'];
+const SOURCES = ['dashboard/src', 'dashboard/static', 'dashboard/svelte.config.js', 'dashboard/vite.config.ts', 'pipeline/domain', 'pipeline/simulate', 'pipeline/sim-state', 'pipeline/optimize', 'app-store'];
 
 export const VIEWPORTS = {
   desktop: { width: 1366, height: 900 },
@@ -102,21 +102,50 @@ export interface Server {
   url: string;
   proc: ChildProcess;
   logs: string[];
+  /** the server's application store (users, sessions, audit log): a temp file unless given */
+  appDb: string;
   stop(): Promise<void>;
 }
 
-/** Start the production dashboard server on a free port with SEIMBANG_DB = `db`. */
-export async function startServer(db: string): Promise<Server> {
+export interface ServerOptions {
+  /** an existing application store (to test a restart); default: a new one in a temp folder */
+  appDb?: string;
+  /** extra environment (e.g. a short session, a tight rate limit) */
+  env?: Record<string, string>;
+}
+
+/**
+ * Start the production dashboard server on a free port with SEIMBANG_DB = `db` and its own application store.
+ * The per-client rate limit is off unless `env` sets it: the tests crawl faster than a visitor.
+ */
+export async function startServer(db: string, opts: ServerOptions = {}): Promise<Server> {
   ensureDashboardBuilt();
   const port = await freePort();
   const logs: string[] = [];
+  const ownDir = opts.appDb ? null : mkdtempSync(path.join(os.tmpdir(), 'seimbang-app-'));
+  const appDb = opts.appDb ?? path.join(ownDir!, 'app.sqlite');
   const proc = spawn(process.execPath, [BUILD_ENTRY], {
     cwd: REPO,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SEIMBANG_DB: db, ORIGIN: `http://127.0.0.1:${port}` },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEIMBANG_DB: db,
+      SEIMBANG_APP_DB: appDb,
+      ORIGIN: `http://127.0.0.1:${port}`,
+      SEIMBANG_RATE_PER_SECOND: '0',
+      SEIMBANG_SIGNIN_PER_MINUTE: '100000',
+      ...(opts.env ?? {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   proc.stdout!.on('data', (d) => logs.push(String(d)));
   proc.stderr!.on('data', (d) => logs.push(String(d)));
+  let stopping = false;
+  // a server that dies under a test says why (the test itself only sees "other side closed")
+  proc.on('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`[harness] the server exited (code ${code}, signal ${signal}):\n${logs.join('').slice(-4000)}\n`);
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -134,14 +163,68 @@ export async function startServer(db: string): Promise<Server> {
     url,
     proc,
     logs,
+    appDb,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once('exit', () => resolve());
+        const done = () => {
+          if (ownDir) rmSync(ownDir, { recursive: true, force: true });
+          resolve();
+        };
+        stopping = true;
+        if (proc.exitCode !== null) return done();
+        proc.once('exit', done);
         proc.kill('SIGTERM');
         setTimeout(() => proc.exitCode === null && proc.kill('SIGKILL'), 5000).unref();
       }),
   };
+}
+
+// ------------------------------------------------------------------ accounts
+
+export type AccountRole = 'pimpinan' | 'analis' | 'admin';
+export interface Account {
+  username: string;
+  password: string;
+  role: AccountRole;
+}
+
+let accountSeq = 0;
+/**
+ * Add an account to the server's application store — from the test process, while the server runs, as the CLI
+ * would — with a chosen password (no one-time password to change).
+ */
+export async function addAccount(server: Server, role: AccountRole, username = `${role}${++accountSeq}`): Promise<Account> {
+  const { openStore } = await import('../../app-store/store.ts');
+  const { addUser, CLI_ACTOR } = await import('../../app-store/users.ts');
+  const db = openStore(server.appDb);
+  try {
+    const password = `kata-sandi-uji-${role}-${accountSeq}-Xy7`;
+    await addUser(db, CLI_ACTOR, { username, role, password });
+    return { username, password, role };
+  } finally {
+    db.close();
+  }
+}
+
+/** Sign in over HTTP (the sign-in form's POST) and return the Cookie header value of the session. */
+export async function sessionCookie(server: Server, account: Account): Promise<string> {
+  const res = await fetch(`${server.url}/masuk`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url, Accept: 'text/html' },
+    body: new URLSearchParams({ username: account.username, password: account.password, next: '/' }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('seimbang_sesi='));
+  if (res.status !== 303 || !cookie) throw new Error(`sign-in as ${account.username} failed: HTTP ${res.status}`);
+  return cookie.split(';')[0]!;
+}
+
+/** Sign in through the form in the browser (the session cookie then applies to every page of the context). */
+export async function signInPage(page: Page, server: Server, account: Account): Promise<void> {
+  await page.goto(`${server.url}/masuk`);
+  await page.fill('input[name=username]', account.username);
+  await page.fill('input[name=password]', account.password);
+  await Promise.all([page.waitForURL((u) => u.pathname !== '/masuk'), page.click('form.sign-in button[type=submit]')]);
 }
 
 // ------------------------------------------------------------------ browser
@@ -244,7 +327,8 @@ export interface AxeViolation {
 
 /** Run axe-core in the page; return the serious and critical violations. */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js') });
+  // evaluated through the DevTools protocol: the page's Content-Security-Policy admits no injected <script>
+  await page.evaluate(readFileSync(path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<any> } }).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });

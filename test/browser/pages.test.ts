@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
+  addAccount,
+  sessionCookie,
   chartMarkup,
   gotoAndSettle,
   launchBrowser,
@@ -26,6 +28,7 @@ import {
 } from './harness.ts';
 
 let server: Server;
+let cookie = '';
 let browser: Browser;
 let wh: Awaited<ReturnType<typeof testWarehouse>>;
 let unitId = '';
@@ -102,6 +105,10 @@ beforeAll(async () => {
   wh = await testWarehouse();
   server = await startServer(wh.file);
   browser = await launchBrowser();
+  // the pages as an analyst sees them (every page, with the person-level detail); each role's view: auth.test.ts
+  cookie = await sessionCookie(server, await addAccount(server, 'analis'));
+  const [name, value] = cookie.split('=') as [string, string];
+  await browser.context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
   months = (await csv('/api/months')).map((r) => r[0]!.slice(0, 7));
   const titles = (await csv('/api/jabatan/titles')).map((r) => r[0]!.replace(/^"|"$/g, ''));
   title = titles[0]!;
@@ -120,7 +127,7 @@ afterAll(async () => {
 
 /** An endpoint's CSV rows (header dropped), split naively on commas (enough for ids, months and numbers). */
 async function csv(p: string): Promise<string[][]> {
-  return (await (await fetch(`${server.url}${p}${p.includes('?') ? '&' : '?'}format=csv`)).text())
+  return (await (await fetch(`${server.url}${p}${p.includes('?') ? '&' : '?'}format=csv`, { headers: { Cookie: cookie } })).text())
     .replace(/^\uFEFF/, '')
     .split('\r\n')
     .slice(1)
@@ -165,8 +172,9 @@ describe.each(PAGES)('page $name', (spec) => {
       expect(await card.locator('svg g[data-mark="tip"]').count(), `${chart} tip`).toBeGreaterThan(0);
     }
     if (spec.name === 'pegawai') {
+      // the search form, no person listed before a search
       expect(await page.locator('[data-chart], table').count()).toBe(0);
-      await expect.poll(() => page.locator('main').innerText()).toContain('memerlukan masuk');
+      await expect.poll(() => page.locator('main').innerText()).toContain('Cari nama atau NIP');
     }
     expect(errors).toEqual([]);
     await page.close();

@@ -65,7 +65,10 @@ export async function loadData<T>(fetch: Fetch, path: string, params: Params = {
     if (!res.ok) {
       const error: DataError = { status: res.status, code: 'http_error', message: `HTTP ${res.status}` };
       try {
-        const body = (await res.json()) as { error?: string; message?: string; schema_version?: number | null; expected?: number; rebuild?: string };
+        const body = (await res.json()) as { error?: string; reason?: string; message?: string; schema_version?: number | null; expected?: number; rebuild?: string };
+        // a month (or region) the warehouse does not hold: the page already says so (MonthNotices); its charts
+        // show their empty state rather than an error
+        if (res.status === 400 && body.reason === 'outside_warehouse') return { rows: [], error: null, csv };
         error.code = body.error ?? error.code;
         error.message = body.message ?? error.message;
         if (body.error === 'warehouse_outdated' && typeof body.expected === 'number') {

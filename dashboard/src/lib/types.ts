@@ -45,9 +45,11 @@ export interface UnitHistoryRow {
 }
 export interface PositionRow {
   position_id: string; title: string; position_kind: string | null; class: number | null; required_staff: number;
-  required_staff_rounded: number; current_staff: number; gap: number; holders_below_education: number;
-  missing_competencies: string[] | null; ej: number | null; grade: string | null; band: Band | null; label: string | null;
+  required_staff_rounded: number; current_staff: number; gap: number;
+  /** only for signed-in people roles (merged from unit-position-holders) */
+  holders_below_education?: number | null; missing_competencies?: string[] | null; ej: number | null; grade: string | null; band: Band | null; label: string | null;
 }
+export interface PositionHolderRow { position_id: string; holders_below_education: number | null; missing_competencies: string[] | null }
 export interface TransferRow { month: Date; transfers_in: number; transfers_out: number }
 /** counts are null when suppressed (fewer than min_cell_size people, or revealing one: `suppression`) */
 export interface RatingRow {

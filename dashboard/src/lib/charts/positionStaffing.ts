@@ -9,7 +9,7 @@ export interface PositionStaffingDatum {
   required_staff_rounded: number;
   current_staff: number;
   gap: number;
-  missing_competencies: string[] | null;
+  missing_competencies?: string[] | null;
 }
 
 export function positionStaffingChart(rows: PositionStaffingDatum[], { width, t, f }: ChartContext) {

@@ -11,6 +11,8 @@
  *   DOUBLE/DECIMAL → Float64, VARCHAR → Utf8, LIST/ARRAY → List<Utf8> (List<Float64> for numeric lists).
  */
 import { json, type RequestEvent } from '@sveltejs/kit';
+import { logOnce } from './log';
+import { checkDomain } from './domain-check';
 import {
   Bool,
   DateDay,
@@ -31,6 +33,7 @@ import { DuckDBTypeId, type DuckDBType, type JS } from '@duckdb/node-api';
 import { acquire, release, runQuery, WarehouseOutdatedError, WarehouseUnavailableError, type Generation, type ParamValue, type QueryResult } from './db';
 import { BadRequestError, parseParams } from './params';
 import { LruCache, type CachedBody } from './cache';
+import { csvField, neutraliseFormula } from './csv';
 import type { QueryDef } from './queries/define';
 
 export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
@@ -149,7 +152,9 @@ function csvCell(type: DuckDBType, v: JS): string {
   if (v instanceof Date) s = type.typeId === DuckDBTypeId.DATE ? v.toISOString().slice(0, 10) : v.toISOString();
   else if (Array.isArray(v)) s = v.map((x) => toText(x) ?? '').join('; ');
   else s = toText(v) ?? '';
-  return /[",;\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  // numbers come from numeric columns, never from client or input text: a negative one stays a number
+  const numeric = typeof v === 'number' || typeof v === 'bigint';
+  return csvField(numeric ? s : neutraliseFormula(s));
 }
 
 export function toCsv(result: QueryResult): string {
@@ -191,7 +196,7 @@ function cacheKey(gen: Generation, def: QueryDef, values: Record<string, ParamVa
 
 /** Run the query and encode the answer; the encoded bytes go into the LRU. */
 async function encode(gen: Generation, def: QueryDef, values: Record<string, ParamValue>, format: Format, key: string, etag: string): Promise<CachedBody> {
-  const raw = await runQuery(gen, def.sql, { ...(def.constants ?? {}), ...values });
+  const raw = await runQuery(gen, def.sql, { ...(def.constants ?? {}), ...(def.runtime?.() ?? {}), ...values });
   const result = def.transform ? def.transform(raw) : raw;
   const entry: CachedBody =
     format === 'csv'
@@ -219,10 +224,10 @@ export async function prefill(gen: Generation, def: QueryDef, search: Record<str
 }
 
 /** The whole GET handler of a data endpoint. */
-export async function serveQuery(event: RequestEvent, def: QueryDef): Promise<Response> {
+export async function serveQuery(event: RequestEvent, def: QueryDef, routeParams: Record<string, string>): Promise<Response> {
   let parsed: ReturnType<typeof parseParams>;
   try {
-    parsed = parseParams(def.params, event.url, event.params as Record<string, string>);
+    parsed = parseParams(def.params, event.url, routeParams);
   } catch (err) {
     if (err instanceof BadRequestError) {
       return json({ error: 'bad_request', param: err.param, message: err.message }, { status: 400 });
@@ -235,18 +240,13 @@ export async function serveQuery(event: RequestEvent, def: QueryDef): Promise<Re
   try {
     gen = await acquire();
   } catch (err) {
-    if (err instanceof WarehouseOutdatedError) {
-      return json(
-        { error: 'warehouse_outdated', message: err.message, schema_version: err.found, expected: err.expected, rebuild: err.rebuild },
-        { status: 503, headers: { 'Retry-After': '10' } },
-      );
-    }
-    if (err instanceof WarehouseUnavailableError) {
-      return json({ error: 'warehouse_unavailable', message: err.message }, { status: 503, headers: { 'Retry-After': '10' } });
-    }
+    if (err instanceof WarehouseUnavailableError) return warehouseErrorResponse(err, event.locals.role === 'admin');
     throw err;
   }
   try {
+    // months outside the warehouse and unknown regions: 400, not an empty answer computed (and cached) for nothing
+    const domainError = await checkDomain(gen, values);
+    if (domainError) return json({ error: 'bad_request', param: domainError.param, reason: 'outside_warehouse', message: domainError.message }, { status: 400 });
     const { key, etag } = cacheKey(gen, def, values, format);
     const common: Record<string, string> = {
       ETag: etag,
@@ -262,14 +262,42 @@ export async function serveQuery(event: RequestEvent, def: QueryDef): Promise<Re
       headers: { ...common, ...(entry.headers ?? {}), 'Content-Type': entry.contentType },
     });
   } catch (err) {
-    console.error(`[seimbang] /api ${def.name}:`, err);
-    return json(
-      { error: 'query_failed', message: `The ${def.name} query failed: ${(err as Error).message}` },
-      { status: 500 },
-    );
+    // the details (SQL, DuckDB's message) go to the server log, never to the browser
+    logOnce(`query ${def.name}`, err);
+    return json({ error: 'query_failed', message: `The ${def.name} data could not be computed; the server log says why.` }, { status: 500 });
   } finally {
     release(gen);
   }
+}
+
+/**
+ * The answer when no warehouse can be read: 503 with a message without file paths or DuckDB errors (those go to
+ * the server log, once). An admin is also shown the rebuild command (it names the warehouse file).
+ */
+export function warehouseErrorResponse(err: WarehouseUnavailableError, admin: boolean): Response {
+  logOnce('warehouse', err);
+  const headers = { 'Retry-After': '10' };
+  if (err instanceof WarehouseOutdatedError) {
+    return json(
+      {
+        error: 'warehouse_outdated',
+        message:
+          `The warehouse was built ${err.found === null ? 'by a version of Seimbang without schema versions' : `with schema version ${err.found}`}; ` +
+          `this dashboard reads schema version ${err.expected}. An administrator must rebuild it.`,
+        schema_version: err.found,
+        expected: err.expected,
+        ...(admin ? { rebuild: err.rebuild } : {}),
+      },
+      { status: 503, headers },
+    );
+  }
+  return json(
+    {
+      error: 'warehouse_unavailable',
+      message: 'No warehouse is available yet. An administrator builds it with `npm run build:warehouse` (or sets SEIMBANG_DB); the server log names the file.',
+    },
+    { status: 503, headers },
+  );
 }
 
 /** For tests and diagnostics. */

@@ -97,6 +97,16 @@ export const title = (): ParamSpec => ({
   },
 });
 
+/** an opaque person reference (lib/server/queries/pegawai.ts): 24 lowercase hex digits */
+export const personRef = (): ParamSpec => ({
+  from: 'route',
+  rule: 'a person reference: 24 hexadecimal digits as in the links of /pegawai',
+  parse(raw, fail) {
+    if (raw === undefined || !/^[0-9a-f]{24}$/.test(raw)) return fail();
+    return raw;
+  },
+});
+
 export type ParamSpecs = Record<string, ParamSpec>;
 
 /** Validate `url` query / route params against `specs`; also validates `format`. */

@@ -1,13 +1,13 @@
 /**
  * Cache warm-up: when the server opens a warehouse (at start and after every rebuild), the answers the overview
- * page (Ringkasan) asks for — for the latest month, in both languages — are computed and put into the response
- * LRU in the background, so the first visitor after a start or a rebuild does not wait for DuckDB to open the file
+ * page (Ringkasan) asks for — the parameter sets declared as `warm` in lib/server/endpoints.ts, `$latest` being the
+ * latest month — are computed and put into the response LRU in the background, so the first visitor after a start or a rebuild does not wait for DuckDB to open the file
  * and run the queries. Requests arriving meanwhile are served as usual (at worst they compute the same answer).
  */
 import { acquire, onNewGeneration, release, runQuery, type Generation } from './db';
 import { prefill } from './arrow';
 import { schemaStatus } from '#domain/warehouse-schema.ts';
-import { buildInfo, heatmap, imbalance, months, overview, unitLoad } from './queries';
+import { ENDPOINTS, LATEST_MONTH } from './endpoints';
 
 async function warmUp(gen: Generation): Promise<void> {
   // a warehouse of another schema version is not queried at all (every request answers "rebuild")
@@ -17,19 +17,17 @@ async function warmUp(gen: Generation): Promise<void> {
   try {
     const latest = await runQuery(gen, `SELECT strftime(max(month), '%Y-%m') AS m FROM unit_load_monthly`, {});
     const month = latest.columns[0]?.[0];
-    await prefill(gen, months);
-    await prefill(gen, buildInfo);
-    await prefill(gen, imbalance, { level: 'unit' });
-    if (typeof month === 'string') {
-      await prefill(gen, overview, { month });
-      await prefill(gen, unitLoad, { month, lang: 'id' });
-      await prefill(gen, unitLoad, { month, lang: 'en' });
-      await prefill(gen, heatmap, { month });
+    for (const e of ENDPOINTS) {
+      for (const set of e.warm ?? []) {
+        if (Object.values(set).includes(LATEST_MONTH) && typeof month !== 'string') continue;
+        const search = Object.fromEntries(Object.entries(set).map(([k, v]) => [k, v === LATEST_MONTH ? (month as string) : v]));
+        await prefill(gen, e.query, search);
+      }
     }
     console.log(`[seimbang] response cache warmed for ${gen.builtAt} in ${Math.round(performance.now() - t0)} ms`);
   } catch (err) {
     // a warehouse without these tables: the pages will say what is missing when asked
-    console.warn(`[seimbang] cache warm-up skipped: ${(err as Error).message}`);
+    console.warn(`[seimbang] cache warm-up skipped: ${(err as Error).message.split('\n')[0]}`);
   } finally {
     release(gen);
   }

@@ -8,7 +8,7 @@ import type { AuditFailureRow, RegionRow } from '$lib/types';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url, parent }) => {
-  const { lang, warehouseError } = await parent();
+  const { lang, warehouseError, people } = await parent();
   const rawYear = url.searchParams.get('year');
   const rawRule = url.searchParams.get('rule');
   const year = isYear(rawYear) ? rawYear : null;
@@ -21,7 +21,8 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
     loadData<AuditRuleDatum>(fetch, '/api/audit/rules', { year, region }),
     loadData<AuditYearDatum>(fetch, '/api/audit/years', { rule, region }),
     loadData<AuditUnitDatum>(fetch, '/api/audit/units', { year, rule, region }),
-    loadData<AuditFailureRow>(fetch, '/api/audit/failures', { year, rule, region }),
+    // one row per transfer with its reason: person-level, signed-in pimpinan / analis only
+    people ? loadData<AuditFailureRow>(fetch, '/api/audit/failures', { year, rule, region }) : null,
   ]);
   return { year, rule, invalid, region, regions, data: { rules, years, units, failures } };
 };

@@ -18,6 +18,9 @@ export interface QueryDef {
   /** applied to the rows before they are encoded (Arrow and CSV alike): e.g. the disclosure control of an
    *  anonymous endpoint (dashboard/src/lib/server/disclosure.ts) */
   transform?: (result: QueryResult) => QueryResult;
+  /** values bound by the server that are known only at run time (e.g. the installation's person-reference key);
+   *  not part of the cache key, so they must not change what a given set of parameters answers */
+  runtime?: () => Record<string, string | number>;
 }
 
 export function defineQuery(def: QueryDef): QueryDef {

@@ -31,16 +31,30 @@ export const unitHistory = defineQuery({
 export const unitPositions = defineQuery({
   name: 'unit-positions',
   description:
-    'Positions of one unit now: required vs current staff, gap, holders below the required education and ' +
-    'required competencies no holder has (staffing_need).',
+    'Positions of one unit now: required vs current staff, gap, EJ and band (staffing_need, position_load). ' +
+    'Nothing about the holders: see unit-position-holders (signed-in roles).',
   params: { id: unitId(), lang: lang() },
   sql: `
     SELECT s.position_id, s.title, p.position_kind, CAST(p.class AS INTEGER) AS class, s.required_staff,
-      s.required_staff_rounded, s.current_staff, s.gap, s.holders_below_education, s.missing_competencies,
+      s.required_staff_rounded, s.current_staff, s.gap,
       l.ej, l.grade, l.band, CASE WHEN $lang = 'en' THEN l.label_en ELSE l.label_id END AS label
     FROM staffing_need s LEFT JOIN position p USING (position_id) LEFT JOIN position_load l USING (position_id)
     WHERE s.unit_id = $id
     ORDER BY s.gap DESC, s.title`,
+});
+
+/**
+ * What the positions' holders lack (education below the requirement, competencies no holder has). Person-level
+ * detail: a post with one holder describes that person (issue 19), so this is for signed-in roles only
+ * (lib/server/endpoints.ts).
+ */
+export const unitPositionHolders = defineQuery({
+  name: 'unit-position-holders',
+  description: 'Per position of one unit: holders below the required education and required competencies no holder has.',
+  params: { id: unitId() },
+  sql: `
+    SELECT s.position_id, s.holders_below_education, s.missing_competencies
+    FROM staffing_need s WHERE s.unit_id = $id ORDER BY s.position_id`,
 });
 
 export const unitTransfers = defineQuery({

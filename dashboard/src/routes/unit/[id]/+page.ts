@@ -4,6 +4,7 @@ import { resolveMonth } from '$lib/month';
 import { isUnitId } from '$lib/params';
 import { texts } from '$lib/i18n';
 import type {
+  PositionHolderRow,
   PositionRow,
   RatingRow,
   SubunitRow,
@@ -14,20 +15,31 @@ import type {
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url, params, parent }) => {
-  const { months, lang, warehouseError } = await parent();
+  const { months, lang, warehouseError, people } = await parent();
   const t = texts(lang);
   if (!isUnitId(params.id)) error(400, t.errors.unitNotFound(params.id.slice(0, 60)));
   const state = resolveMonth(url, months);
-  if (warehouseError || !state.month) return { state, id: params.id, info: null, data: null };
+  if (warehouseError || !state.month) return { state, id: params.id, info: null, withHolders: false, data: null };
   const base = `/api/units/${encodeURIComponent(params.id)}`;
   const info = await loadData<UnitInfoRow>(fetch, base);
   if (!info.error && info.rows.length === 0) error(404, t.errors.unitNotFound(params.id));
-  const [history, positions, transfers, performance, subunits] = await Promise.all([
+  const [history, positions, holders, transfers, performance, subunits] = await Promise.all([
     loadData<UnitHistoryRow>(fetch, `${base}/history`),
     loadData<PositionRow>(fetch, `${base}/positions`, { lang }),
+    // what the holders lack describes one person in a single-holder post: signed-in pimpinan / analis only
+    people ? loadData<PositionHolderRow>(fetch, `${base}/positions/holders`) : null,
     loadData<TransferRow>(fetch, `${base}/transfers`),
     loadData<RatingRow>(fetch, `${base}/performance`, { month: state.month }),
     loadData<SubunitRow>(fetch, `${base}/subunits`, { month: state.month, lang }),
   ]);
-  return { state, id: params.id, info: info.rows[0] ?? null, data: { info, history, positions, transfers, performance, subunits } };
+  if (holders && !holders.error) {
+    const byPosition = new Map(holders.rows.map((h) => [h.position_id, h]));
+    for (const r of positions.rows) {
+      const h = byPosition.get(r.position_id);
+      r.holders_below_education = h?.holders_below_education ?? null;
+      r.missing_competencies = h?.missing_competencies ?? null;
+    }
+  }
+  const withHolders = !!holders && !holders.error;
+  return { state, id: params.id, info: info.rows[0] ?? null, withHolders, data: { info, history, positions, transfers, performance, subunits } };
 };

@@ -1,0 +1,61 @@
+/**
+ * Who may see what: the route × role table (issue 19). Every request passes the hook (hooks.server.ts), which
+ * looks the route up here (pages and non-API server routes, by SvelteKit route id) or in lib/server/endpoints.ts
+ * (data endpoints under /api, by path) and answers 401 / 403 itself when the role is not admitted. A route that
+ * has no entry is refused (fail closed) and the matrix test (test/browser/access-matrix.test.ts) fails.
+ *
+ * Adding a page is one line here: `'/simulasi': ANALYSTS,`.
+ *
+ * What is public (no sign-in): the aggregate pages, where no named person, no individual rating and no detail of
+ * one transfer shows. Person-level detail (the justification card of a transfer, the list of transfers that broke
+ * a rule, what the holders of a post lack, the people pages) needs pimpinan or analis. The admin pages: admin.
+ */
+import type { Role } from '#app-store/roles.ts';
+
+export const EVERYONE: readonly Role[] = ['publik', 'pimpinan', 'analis', 'admin'];
+/** any account (signed in) */
+export const ACCOUNTS: readonly Role[] = ['pimpinan', 'analis', 'admin'];
+/** people data: named persons, individual ratings, one transfer's details (UU 27/2022: only who needs it) */
+export const PEOPLE: readonly Role[] = ['pimpinan', 'analis'];
+/** the simulator and scenario editing */
+export const ANALYSTS: readonly Role[] = ['analis'];
+export const ADMIN: readonly Role[] = ['admin'];
+
+/** Pages and non-API server routes, by SvelteKit route id. */
+export const PAGES: Record<string, readonly Role[]> = {
+  '/': EVERYONE,
+  '/unit': EVERYONE,
+  '/unit/[id]': EVERYONE,
+  '/jabatan': EVERYONE,
+  '/dampak': EVERYONE,
+  '/audit': EVERYONE,
+  '/audit/[id]': PEOPLE,
+  '/pegawai': PEOPLE,
+  '/pegawai/[ref]': PEOPLE,
+  // the simulator: named people and their attributes (issue 13: signed-in leadership and analysts only)
+  '/simulasi': PEOPLE,
+  '/api/simulasi/state': PEOPLE,
+  // the public transparency report and its downloads: aggregates under the disclosure rule (issue 17)
+  '/publik': EVERYONE,
+  '/publik/data/[file]': EVERYONE,
+  '/masuk': EVERYONE,
+  '/keluar': EVERYONE,
+  '/akun': ACCOUNTS,
+  '/admin/pengguna': ADMIN,
+  '/admin/log-audit': ADMIN,
+  '/admin/log-audit/csv': ADMIN,
+  // the index of data endpoints (their own roles are in lib/server/endpoints.ts)
+  '/api': EVERYONE,
+};
+
+/** the catch-all route that serves every endpoint of lib/server/endpoints.ts */
+export const API_ROUTE_ID = '/api/[...path]';
+
+export function admits(roles: readonly Role[] | undefined, role: Role): boolean {
+  return !!roles && roles.includes(role);
+}
+
+/** person-level routes: answered with `Cache-Control: private, no-store` and audited on CSV export */
+export function isPersonal(roles: readonly Role[]): boolean {
+  return !roles.includes('publik') && roles.some((r) => PEOPLE.includes(r));
+}

@@ -1,0 +1,98 @@
+/**
+ * Every data endpoint, declared once: its path (with `{param}` segments), its query (which carries the validated
+ * parameters and the SQL), the roles it admits, and the parameter sets the server computes in advance when it
+ * opens a warehouse (warm-up). The router (routes/api/[...path]/+server.ts), the API index (/api), the access
+ * check (hooks.server.ts) and the warm-up (warm.ts) all read this list.
+ *
+ * Adding an endpoint is one line here (and a query module in queries/).
+ */
+import type { Role } from '#app-store/roles.ts';
+import * as q from './queries';
+import type { QueryDef } from './queries/define';
+import { EVERYONE, PEOPLE } from './access';
+
+/** in a warm-up parameter set: the latest month of the warehouse */
+export const LATEST_MONTH = '$latest';
+
+export interface Endpoint {
+  path: string;
+  query: QueryDef;
+  roles: readonly Role[];
+  /** parameter sets to compute when a warehouse is opened (Ringkasan's answers) */
+  warm?: Record<string, string>[];
+}
+
+const e = (path: string, query: QueryDef, roles: readonly Role[], warm?: Record<string, string>[]): Endpoint => ({ path, query, roles, warm });
+
+export const ENDPOINTS: readonly Endpoint[] = [
+  e('/api/months', q.months, EVERYONE, [{}]),
+  e('/api/units', q.units, EVERYONE),
+  e('/api/build-info', q.buildInfo, EVERYONE, [{}]),
+  e('/api/regions', q.regions, EVERYONE),
+  e('/api/overview', q.overview, EVERYONE, [{ month: LATEST_MONTH }]),
+  e('/api/unit-load', q.unitLoad, EVERYONE, [{ month: LATEST_MONTH, lang: 'id' }, { month: LATEST_MONTH, lang: 'en' }]),
+  e('/api/imbalance', q.imbalance, EVERYONE, [{ level: 'unit' }]),
+  e('/api/heatmap', q.heatmap, EVERYONE, [{ month: LATEST_MONTH }]),
+  e('/api/units/{id}', q.unitInfo, EVERYONE),
+  e('/api/units/{id}/history', q.unitHistory, EVERYONE),
+  e('/api/units/{id}/positions', q.unitPositions, EVERYONE),
+  e('/api/units/{id}/positions/holders', q.unitPositionHolders, PEOPLE),
+  e('/api/units/{id}/transfers', q.unitTransfers, EVERYONE),
+  e('/api/units/{id}/performance', q.unitPerformance, EVERYONE),
+  e('/api/units/{id}/subunits', q.unitSubunits, EVERYONE),
+  e('/api/jabatan/titles', q.jabatanTitles, EVERYONE),
+  e('/api/jabatan/units', q.jabatanUnits, EVERYONE),
+  e('/api/audit/rules', q.auditRules, EVERYONE),
+  e('/api/audit/years', q.auditYears, EVERYONE),
+  e('/api/audit/units', q.auditUnits, EVERYONE),
+  // one row per transfer that broke a rule, with the reason: person-level
+  e('/api/audit/failures', q.auditFailures, PEOPLE),
+  e('/api/audit/transfers/{id}', q.auditTransfer, PEOPLE),
+  e('/api/audit/transfers/{id}/rules', q.auditTransferRules, PEOPLE),
+  e('/api/audit/transfers/{id}/load', q.auditTransferLoad, PEOPLE),
+  e('/api/effects/info', q.effectsInfo, EVERYONE),
+  e('/api/effects', q.effects, EVERYONE),
+  e('/api/effects/rampup', q.effectsRampup, EVERYONE),
+  e('/api/pegawai/{ref}', q.pegawaiPerson, PEOPLE),
+  e('/api/pegawai/{ref}/positions', q.pegawaiPositions, PEOPLE),
+  e('/api/pegawai/{ref}/ratings', q.pegawaiRatings, PEOPLE),
+  e('/api/pegawai/{ref}/transfers', q.pegawaiTransfers, PEOPLE),
+];
+
+interface Compiled {
+  endpoint: Endpoint;
+  re: RegExp;
+  names: string[];
+}
+
+const compiled: Compiled[] = ENDPOINTS.map((endpoint) => {
+  const names: string[] = [];
+  const re = new RegExp(
+    `^${endpoint.path
+      .split('/')
+      .map((seg) => {
+        const m = /^\{(\w+)\}$/.exec(seg);
+        if (!m) return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        names.push(m[1]!);
+        return '([^/]+)';
+      })
+      .join('/')}/?$`,
+  );
+  return { endpoint, re, names };
+});
+
+/** The endpoint serving `pathname` and its route parameters (decoded), or null. */
+export function matchEndpoint(pathname: string): { endpoint: Endpoint; params: Record<string, string> } | null {
+  for (const c of compiled) {
+    const m = c.re.exec(pathname);
+    if (!m) continue;
+    const params: Record<string, string> = {};
+    try {
+      c.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1]!)));
+    } catch {
+      return null; // malformed %-escape: no such resource
+    }
+    return { endpoint: c.endpoint, params };
+  }
+  return null;
+}

@@ -1,4 +1,0 @@
-import { endpoint } from '$lib/server/endpoint';
-import { effects } from '$lib/server/queries';
-
-export const GET = endpoint(effects);
