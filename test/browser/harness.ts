@@ -391,3 +391,11 @@ export async function markCount(page: Page, chartId: string, mark: string): Prom
 export async function chartMarkup(page: Page, chartId: string): Promise<string> {
   return page.evaluate((id) => document.querySelector(`[data-chart="${id}"]`)?.innerHTML ?? '', chartId);
 }
+
+/** Sign a whole browser context in as a new account of `role` (its session cookie applies to every page). */
+export async function signInContext(browser: Browser, server: Server, role: AccountRole): Promise<string> {
+  const cookie = await sessionCookie(server, await addAccount(server, role));
+  const [name, value] = cookie.split('=') as [string, string];
+  await browser.context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+  return cookie;
+}

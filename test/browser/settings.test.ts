@@ -11,7 +11,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { band } from '../../pipeline/domain/metrics.ts';
 import { DEFAULT_SETTINGS, parseStoredSettings } from '../../pipeline/domain/settings.ts';
 import { cli, ROOT, removeDir, tempDir } from '../integration/helpers.ts';
-import { gotoAndSettle, launchBrowser, newPage, startServer, type Browser, type Server } from './harness.ts';
+import { gotoAndSettle, launchBrowser, signInContext, newPage, startServer, type Browser, type Server } from './harness.ts';
 
 const OVER = 1.25;
 const SLACK = 0.5;
@@ -31,6 +31,8 @@ beforeAll(async () => {
   expect(r.code, r.stderr).toBe(0);
   server = await startServer(db);
   browser = await launchBrowser();
+  // the simulator, the justification card: people data, for signed-in leadership and analysts (access table)
+  await signInContext(browser, server, 'analis');
 }, 240_000);
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 // /simulasi on the sample warehouse: find a person, move them (charts and indices change, a warning shows), undo,
 // a demand change, and a reload that keeps the plan. Also the state endpoint answers Arrow with the people.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, startServer, testWarehouse, type Browser, type Server } from './harness.ts';
+import { launchBrowser, signInContext, newPage, screenshot, startServer, testWarehouse, type Browser, type Server } from './harness.ts';
 import { loadStateFromFile } from '../../pipeline/sim-state/duckdb.ts';
 import { decodeState } from '../../pipeline/sim-state/arrow.ts';
 import { stateFromColumns } from '../../pipeline/sim-state/columns.ts';
@@ -10,11 +10,14 @@ import { WILLING, type SimState } from '../../pipeline/simulate/index.ts';
 let server: Server;
 let browser: Browser;
 let state: SimState;
+let cookie: string;
 beforeAll(async () => {
   const w = await testWarehouse();
   state = await loadStateFromFile(w.file, null);
   server = await startServer(w.file);
   browser = await launchBrowser();
+  // the simulator, the justification card: people data, for signed-in leadership and analysts (access table)
+  cookie = await signInContext(browser, server, 'analis');
 });
 afterAll(async () => {
   await browser?.close();
@@ -22,15 +25,22 @@ afterAll(async () => {
 });
 
 describe('/api/simulasi/state', () => {
+  it('refuses an anonymous request with 401, and the answer holds no NIP or name', async () => {
+    const r = await fetch(`${server.url}/api/simulasi/state`);
+    expect(r.status).toBe(401);
+    const body = await r.text();
+    expect(body).not.toMatch(/\d{18}/);
+    for (const name of state.people.name.slice(0, 200)) if (name) expect(body).not.toContain(name);
+  });
   it('answers the state of the latest month as Arrow streams (gzip when asked)', async () => {
-    const r = await fetch(`${server.url}/api/simulasi/state`, { headers: { 'accept-encoding': 'gzip' } });
+    const r = await fetch(`${server.url}/api/simulasi/state`, { headers: { 'accept-encoding': 'gzip', cookie } });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
     const s = stateFromColumns(decodeState(new Uint8Array(await r.arrayBuffer())));
     expect(s.month).toBe(state.month);
     expect(s.people.nip).toEqual(state.people.nip);
     expect(Array.from(s.positions.workload)).toEqual(Array.from(state.positions.workload));
-    const bad = await fetch(`${server.url}/api/simulasi/state?month=2025-13`);
+    const bad = await fetch(`${server.url}/api/simulasi/state?month=2025-13`, { headers: { cookie } });
     expect(bad.status).toBe(400);
   });
 });

@@ -1,7 +1,7 @@
 // "Usulkan rotasi" on /simulasi (sample warehouse): propose a rotation in the Web Worker, see the plan fill and the
 // staffing gap fall; cancel a long run and keep the best plan found so far; the page stays responsive meanwhile.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, startServer, testWarehouse, type Browser, type Server } from './harness.ts';
+import { launchBrowser, signInContext, newPage, screenshot, startServer, testWarehouse, type Browser, type Server } from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -9,6 +9,8 @@ beforeAll(async () => {
   const w = await testWarehouse();
   server = await startServer(w.file);
   browser = await launchBrowser();
+  // the simulator, the justification card: people data, for signed-in leadership and analysts (access table)
+  await signInContext(browser, server, 'analis');
 });
 afterAll(async () => {
   await browser?.close();
