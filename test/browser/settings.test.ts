@@ -18,6 +18,7 @@ const SLACK = 0.5;
 let dir: string;
 let server: Server;
 let browser: Browser;
+let cookie: string;
 
 beforeAll(async () => {
   dir = tempDir('seimbang-settings-');
@@ -32,7 +33,7 @@ beforeAll(async () => {
   server = await startServer(db);
   browser = await launchBrowser();
   // the simulator, the justification card: people data, for signed-in leadership and analysts (access table)
-  await signInContext(browser, server, 'analis');
+  cookie = await signInContext(browser, server, 'analis');
 }, 240_000);
 
 afterAll(async () => {
@@ -42,7 +43,7 @@ afterAll(async () => {
 });
 
 async function rows(url: string): Promise<Record<string, any>[]> {
-  const res = await fetch(`${server.url}${url}`);
+  const res = await fetch(`${server.url}${url}`, { headers: { cookie } });
   expect(res.status, url).toBe(200);
   return tableFromIPC(new Uint8Array(await res.arrayBuffer())).toArray().map((r) => r.toJSON());
 }

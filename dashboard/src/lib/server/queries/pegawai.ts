@@ -85,7 +85,7 @@ const ruleOrder = (col: string) => `CASE ${col} ${AUDIT_RULES.map((r, i) => `WHE
 
 export const pegawaiTransfers = defineQuery({
   name: 'pegawai-transfers',
-  description: "One person's transfers with their audit result: legal rules failed (with the reasons) or passed.",
+  description: "One person's transfers with their audit result: legal rules failed (their codes; the page words them) or passed.",
   params: { ref: personRef(), lang: lang() },
   runtime,
   sql: `
@@ -95,7 +95,7 @@ export const pegawaiTransfers = defineQuery({
       CASE WHEN bool_or(a.severity = 'rule' AND a.status = 'failed') THEN 'failed'
            WHEN bool_or(a.severity = 'rule' AND a.status = 'unknown') THEN 'unknown'
            WHEN count(a.rule) = 0 THEN NULL ELSE 'passed' END AS status,
-      list(CASE WHEN $lang = 'en' THEN a.detail_en ELSE a.detail_id END ORDER BY ${ruleOrder('a.rule')})
+      list(a.rule ORDER BY ${ruleOrder('a.rule')})
         FILTER (WHERE a.status = 'failed' AND a.severity = 'rule') AS failed_rules
     FROM t LEFT JOIN transfer_audit a USING (transfer_id)
     LEFT JOIN unit uf ON uf.unit_id = t.from_unit_id LEFT JOIN unit ut ON ut.unit_id = t.to_unit_id
