@@ -284,7 +284,9 @@ export async function newPage(browser: Browser, viewport: ViewportName = 'deskto
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('requestfailed', (req) => {
     // downloads triggered by tests are not failures
-    if (!req.url().includes('format=csv')) errors.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`);
+    // nor is a SvelteKit data request that the router aborted because a newer navigation or invalidation superseded it
+    const superseded = req.url().includes('/__data.json') && req.failure()?.errorText === 'net::ERR_ABORTED';
+    if (!req.url().includes('format=csv') && !superseded) errors.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`);
   });
   return { page, errors };
 }
@@ -392,9 +394,9 @@ export async function chartMarkup(page: Page, chartId: string): Promise<string> 
   return page.evaluate((id) => document.querySelector(`[data-chart="${id}"]`)?.innerHTML ?? '', chartId);
 }
 
-/** Sign a whole browser context in as a new account of `role` (its session cookie applies to every page). */
-export async function signInContext(browser: Browser, server: Server, role: AccountRole): Promise<string> {
-  const cookie = await sessionCookie(server, await addAccount(server, role));
+/** Sign a whole browser context in, as a new account of a role or as a given account (its session cookie applies to every page). */
+export async function signInContext(browser: Browser, server: Server, who: AccountRole | Account): Promise<string> {
+  const cookie = await sessionCookie(server, typeof who === 'string' ? await addAccount(server, who) : who);
   const [name, value] = cookie.split('=') as [string, string];
   await browser.context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
   return cookie;
