@@ -42,7 +42,7 @@ interface AutocannonInstance {
   on(event: 'response', fn: (client: unknown, status: number, bytes: number, ms: number) => void): void;
   then: Promise<AutocannonResult>['then'];
 }
-type Autocannon = (opts: { url: string; connections: number; duration: number }) => AutocannonInstance;
+type Autocannon = (opts: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => AutocannonInstance;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const CLI = join(ROOT, 'bin/seimbang.js');
@@ -97,7 +97,8 @@ function provinceWarehouse(): string {
 
 async function get(server: Server, path: string): Promise<{ ms: number; bytes: Uint8Array; status: number }> {
   const t = performance.now();
-  const res = await fetch(`${server.url}${path}`);
+  // the analysis pages and their data need an account (dashboard/src/lib/server/access.ts): signed in as leadership
+  const res = await server.fetch(path);
   const bytes = new Uint8Array(await res.arrayBuffer());
   return { ms: performance.now() - t, bytes, status: res.status };
 }
@@ -110,9 +111,10 @@ function asJson(bytes: Uint8Array): string {
 
 async function loadTest(server: Server, path: string): Promise<{ p50: number; p95: number; p99: number; rps: number; n: number; errors: number }> {
   // 2 s unmeasured first: the JIT and the connection pool warm up, the answer is in the cache
-  await autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: 2 });
+  const headers = { Cookie: await server.cookie() };
+  await autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: 2, headers });
   const times: number[] = [];
-  const inst = autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: SECONDS });
+  const inst = autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: SECONDS, headers });
   inst.on('response', (_c, status, _b, t) => {
     if (status >= 200 && status < 300) times.push(t);
   });
@@ -152,6 +154,8 @@ async function pageLoads(server: Server, runs: number): Promise<PageLoad[]> {
   try {
     for (let i = 0; i < runs; i++) {
       const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+      const [name, value] = (await server.cookie()).split('=') as [string, string];
+      await ctx.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
       const page = await ctx.newPage();
       // mark the moment the last chart container gets its SVG (the charts draw after hydration); a string, since
       // tsx would wrap a named function in a helper the page does not have

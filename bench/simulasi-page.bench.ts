@@ -31,13 +31,16 @@ for (const [scale, db] of scales) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     // warm the server's encoded state once
-    await fetch(`${server.url}/api/simulasi/state`, { headers: { 'accept-encoding': 'gzip' } });
+    // the simulator needs an account (pimpinan or analis): the harness's leadership session
+    await server.fetch('/api/simulasi/state', { headers: { 'accept-encoding': 'gzip' } });
+    const [cookieName, cookieValue] = (await server.cookie()).split('=') as [string, string];
     const ready: number[] = [];
     const moveMs: number[] = [];
     let transferred = 0;
     let encoding = '';
     for (let run = 0; run < 3; run++) {
       const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      await ctx.addCookies([{ name: cookieName, value: cookieValue, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
       const page = await ctx.newPage();
       let bytes = 0;
       page.on('response', async (r) => {

@@ -43,6 +43,8 @@ function refuse(event: RequestEvent, status: 401 | 403, why: string, expired = f
     );
   }
   if (status === 401) {
+    // an anonymous visitor at the front door gets the public report, not a sign-in form (issue 19)
+    if (event.url.pathname === '/' && !expired) redirect(303, `/publik${lang === 'en' ? '?lang=en' : ''}`);
     const next = event.url.pathname + event.url.search;
     redirect(303, `/masuk?next=${encodeURIComponent(next)}${expired ? '&berakhir=1' : ''}${lang === 'en' ? '&lang=en' : ''}`);
   }

@@ -106,6 +106,14 @@ describe('the access table', () => {
       expect(pages.find((e) => e.route === p)?.roles, p).not.toContain('publik');
     }
   });
+
+  it('opens to an anonymous visitor only the public report, sign-in and the index of endpoints (README: who sees what)', () => {
+    const open = pages.filter((p) => p.roles.includes('publik')).map((p) => p.route).sort();
+    expect(open).toEqual(['/api', '/keluar', '/masuk', '/publik', '/publik/data/[file]']);
+    const openData = endpoints.filter((e) => e.roles.includes('publik')).map((e) => e.path).sort();
+    // what the page frame needs before sign-in: the months, the build's date and settings, the regions' names
+    expect(openData).toEqual(['/api/build-info', '/api/months', '/api/regions']);
+  });
 });
 
 describe('route × role matrix', () => {
@@ -141,7 +149,8 @@ describe('route × role matrix', () => {
         expect(res.status, `${role} ${url}`).toBe(401);
       } else if (role === 'publik') {
         expect(res.status, `${role} ${url}`).toBe(303);
-        expect(res.headers.get('location'), url).toBe(`/masuk?next=${encodeURIComponent(url)}`);
+        // the front door sends an anonymous visitor to the public report; any other page to sign-in
+        expect(res.headers.get('location'), url).toBe(url === '/' ? '/publik' : `/masuk?next=${encodeURIComponent(url)}`);
       } else {
         expect(res.status, `${role} ${url}`).toBe(403);
       }

@@ -46,7 +46,7 @@ beforeAll(async () => {
   // lockout after 3 failures for 15 s, to see it end within the test (and not before, on a loaded machine)
   server = await startServer(wh.file, { env: { SEIMBANG_LOCKOUT_ATTEMPTS: '3', SEIMBANG_LOCKOUT_SECONDS: '15' } });
   browser = await launchBrowser();
-  const units = (await (await fetch(`${server.url}/api/units?format=csv`)).text()).replace(/^\uFEFF/, '').split('\r\n').slice(1).filter(Boolean);
+  const units = (await (await server.fetch(`/api/units?format=csv`)).text()).replace(/^\uFEFF/, '').split('\r\n').slice(1).filter(Boolean);
   unitId = units.map((l) => l.split(',')[0]!).find((u) => u.startsWith('DIN')) ?? units[0]!.split(',')[0]!;
   const analis = await sessionCookie(server, await addAccount(server, 'analis'));
   const failures = await (await fetch(`${server.url}/api/audit/failures?format=csv`, { headers: { Cookie: analis } })).text();
@@ -197,22 +197,34 @@ describe("each role's view of the pages", () => {
     const people = role === 'pimpinan' || role === 'analis';
 
     await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
-    const nav = await page.locator('header').innerText();
+    const nav = await page.locator('header.site-header').innerText();
     expect(nav.includes('Log audit'), 'admin links').toBe(role === 'admin');
     expect(nav.includes('Masuk'), 'sign-in link').toBe(role === 'publik');
+    // an anonymous visitor is shown the public report, and the navigation offers only what the role may open
+    expect(new URL(page.url()).pathname).toBe(role === 'publik' ? '/publik' : '/');
+    expect(nav.includes('Ringkasan'), 'analysis pages in the navigation').toBe(role !== 'publik');
+    expect(nav.includes('Laporan publik'), 'the public report in the navigation').toBe(true);
 
     await page.goto(`${server.url}/unit/${unitId}`, { waitUntil: 'networkidle' });
-    const positions = page.locator('section#chart-positions');
-    const summary = positions.locator('details.data-table > summary');
-    if ((await summary.count()) > 0) await summary.click();
-    await expect.poll(() => positions.locator('table thead').count()).toBe(1);
-    const head = await positions.locator('table thead').innerText();
-    expect(head.includes('Kompetensi') || head.includes('pendidikan'), `holders columns for ${role}`).toBe(people);
-    expect(await page.locator('[data-testid=holders-locked]').count()).toBe(people ? 0 : 1);
+    if (role === 'publik') {
+      expect(new URL(page.url()).pathname).toBe('/masuk');
+    } else {
+      const positions = page.locator('section#chart-positions');
+      const summary = positions.locator('details.data-table > summary');
+      if ((await summary.count()) > 0) await summary.click();
+      await expect.poll(() => positions.locator('table thead').count()).toBe(1);
+      const head = await positions.locator('table thead').innerText();
+      expect(head.includes('Kompetensi') || head.includes('pendidikan'), `holders columns for ${role}`).toBe(people);
+      expect(await page.locator('[data-testid=holders-locked]').count()).toBe(people ? 0 : 1);
+    }
 
     await page.goto(`${server.url}/audit`, { waitUntil: 'networkidle' });
-    expect(await page.locator('#audit-failures table').count()).toBe(people ? 1 : 0);
-    expect(await page.locator('[data-testid=failures-locked]').count()).toBe(people ? 0 : 1);
+    if (role === 'publik') {
+      expect(new URL(page.url()).pathname).toBe('/masuk');
+    } else {
+      expect(await page.locator('#audit-failures table').count()).toBe(people ? 1 : 0);
+      expect(await page.locator('[data-testid=failures-locked]').count()).toBe(people ? 0 : 1);
+    }
 
     const card = await page.goto(`${server.url}/audit/${transferId}`, { waitUntil: 'networkidle' });
     if (people) {

@@ -104,6 +104,13 @@ export interface Server {
   logs: string[];
   /** the server's application store (users, sessions, audit log): a temp file unless given */
   appDb: string;
+  /**
+   * `fetch(server.url + path)` signed in as a leadership account (created on first use): the analysis pages and
+   * their data need an account (lib/server/access.ts); anonymous requests use the global `fetch`.
+   */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** the Cookie header value of that account's session */
+  cookie(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -159,11 +166,18 @@ export async function startServer(db: string, opts: ServerOptions = {}): Promise
     if (Date.now() > deadline) throw new Error(`server did not start:\n${logs.join('')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return {
+  let session: Promise<string> | null = null;
+  const server: Server = {
     url,
     proc,
     logs,
     appDb,
+    cookie: () => (session ??= addAccount(server, 'pimpinan').then((a) => sessionCookie(server, a))),
+    fetch: async (p, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('Cookie', await server.cookie());
+      return fetch(`${url}${p}`, { ...init, headers });
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         const done = () => {
@@ -177,6 +191,7 @@ export async function startServer(db: string, opts: ServerOptions = {}): Promise
         setTimeout(() => proc.exitCode === null && proc.kill('SIGKILL'), 5000).unref();
       }),
   };
+  return server;
 }
 
 // ------------------------------------------------------------------ accounts
@@ -244,8 +259,11 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Headless system Chromium with a fresh user-data dir. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Headless system Chromium with a fresh user-data dir; with `signedInTo`, the context carries that server's
+ * leadership session (Server.cookie), so the analysis pages open as a signed-in pimpinan would see them.
+ */
+export async function launchBrowser(signedInTo?: Server): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: run \`node test/browser/ensure-chromium.js\` (npm run test:browser does).`);
   }
@@ -258,13 +276,15 @@ export async function launchBrowser(): Promise<Browser> {
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
   });
-  return {
+  const browser: Browser = {
     context,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  if (signedInTo) await useServerSession(browser, signedInTo);
+  return browser;
 }
 
 export interface TrackedPage {
@@ -400,4 +420,10 @@ export async function signInContext(browser: Browser, server: Server, who: Accou
   const [name, value] = cookie.split('=') as [string, string];
   await browser.context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
   return cookie;
+}
+
+/** Put the server's own leadership session (Server.cookie) into a browser context: its pages open signed in. */
+export async function useServerSession(browser: Browser, server: Server): Promise<void> {
+  const [name, value] = (await server.cookie()).split('=') as [string, string];
+  await browser.context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
 }

@@ -9,7 +9,7 @@ import { sampleWarehouse } from './sample-warehouse.ts';
 
 const out = path.resolve(process.argv[2] ?? path.join(REPO, 'docs', 'screenshot-overview.png'));
 const server = await startServer(await sampleWarehouse());
-const browser = await launchBrowser();
+const browser = await launchBrowser(server); // Ringkasan needs an account
 try {
   const { page, errors } = await newPage(browser);
   await page.setViewportSize({ width: 1280, height: 1000 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { createFixtureWarehouse } from './fixture-warehouse.ts';
 import { cli, copyFixture, removeDir } from '../integration/helpers.ts';
-import { gotoAndSettle, launchBrowser, newPage, screenshot, startServer, type Browser, type Server } from './harness.ts';
+import { gotoAndSettle, launchBrowser, newPage, screenshot, startServer, useServerSession, type Browser, type Server } from './harness.ts';
 
 let dir: string;
 let browser: Browser;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   const file = path.join(dir, 'two-regions.duckdb');
   await createFixtureWarehouse(file, { twoRegions: true });
   server = await startServer(file);
-  browser = await launchBrowser();
+  browser = await launchBrowser(server);
 });
 
 afterAll(async () => {
@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 async function rows(url: string): Promise<Record<string, unknown>[]> {
-  const res = await fetch(`${server.url}${url}`);
+  const res = await server.fetch(url);
   expect(res.status, url).toBe(200);
   return tableFromIPC(new Uint8Array(await res.arrayBuffer())).toArray().map((r) => r.toJSON());
 }
@@ -46,7 +46,7 @@ describe('API: the region parameter on units and Jabatan', () => {
     expect(kab.map((r) => r.unit_name).sort()).toEqual(['Kecamatan Utara', 'Kelurahan Maju']);
     expect(await rows('/api/units?region=3999')).toHaveLength(7);
     // a region the warehouse does not hold: 400 (issue 19), not an empty list
-    const unknown = await fetch(`${server.url}/api/units?region=1234`);
+    const unknown = await server.fetch('/api/units?region=1234');
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { param: string }).param).toBe('region');
   });
@@ -115,11 +115,13 @@ describe('the audit and Dampak in a warehouse of two regions (tiny input, real b
     removeDir(input);
     expect(r.code, r.stderr).toBe(0);
     audit = await startServer(db);
+    // cookies are per host, not per port: this server's session replaces the first one's in the shared browser
+    await useServerSession(browser, audit);
   }, 120_000);
   afterAll(() => audit?.stop());
 
   const get = async (url: string) => {
-    const res = await fetch(`${audit.url}${url}`);
+    const res = await audit.fetch(url);
     expect(res.status, url).toBe(200);
     return tableFromIPC(new Uint8Array(await res.arrayBuffer())).toArray().map((r) => r.toJSON());
   };

@@ -11,6 +11,7 @@ export const load: LayoutLoad = async ({ fetch, url, data }) => {
   ]);
   return {
     user: data.user,
+    allowedPages: data.allowedPages,
     /** the signed-in role may see person-level detail (lib/server/access.ts PEOPLE) */
     people: data.user?.role === 'pimpinan' || data.user?.role === 'analis',
     lang,

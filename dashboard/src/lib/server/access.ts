@@ -6,9 +6,14 @@
  *
  * Adding a page is one line here: `'/simulasi': ANALYSTS,`.
  *
- * What is public (no sign-in): the aggregate pages, where no named person, no individual rating and no detail of
- * one transfer shows. Person-level detail (the justification card of a transfer, the list of transfers that broke
- * a rule, what the holders of a post lack, the people pages) needs pimpinan or analis. The admin pages: admin.
+ * What is public (no sign-in): the public transparency report (/publik, its downloads and the static export), where
+ * every cell describing people passes the disclosure rule (lib/server/disclosure.ts: < 5 people suppressed), plus
+ * sign-in itself. The analysis pages (Ringkasan, Unit kerja, Jabatan, Dampak, Audit) need an account: they show
+ * counts of 1–4 people (a position's holders, a unit's rating distribution, a unit's transfers in a year) and
+ * details of single-holder posts, which are right for an analyst and identifying for an anonymous visitor (issue 19);
+ * coarsening them would make the analyst's figures wrong, so the coarsened view is the public report instead.
+ * Person-level detail (the justification card of a transfer, the list of transfers that broke a rule, what the
+ * holders of a post lack, the people pages) needs pimpinan or analis. The admin pages: admin.
  */
 import type { Role } from '#app-store/roles.ts';
 
@@ -23,12 +28,12 @@ export const ADMIN: readonly Role[] = ['admin'];
 
 /** Pages and non-API server routes, by SvelteKit route id. */
 export const PAGES: Record<string, readonly Role[]> = {
-  '/': EVERYONE,
-  '/unit': EVERYONE,
-  '/unit/[id]': EVERYONE,
-  '/jabatan': EVERYONE,
-  '/dampak': EVERYONE,
-  '/audit': EVERYONE,
+  '/': ACCOUNTS,
+  '/unit': ACCOUNTS,
+  '/unit/[id]': ACCOUNTS,
+  '/jabatan': ACCOUNTS,
+  '/dampak': ACCOUNTS,
+  '/audit': ACCOUNTS,
   '/audit/[id]': PEOPLE,
   '/pegawai': PEOPLE,
   '/pegawai/[ref]': PEOPLE,

@@ -9,7 +9,7 @@
 import type { Role } from '#app-store/roles.ts';
 import * as q from './queries';
 import type { QueryDef } from './queries/define';
-import { EVERYONE, PEOPLE } from './access';
+import { ACCOUNTS, EVERYONE, PEOPLE } from './access';
 
 /** in a warm-up parameter set: the latest month of the warehouse */
 export const LATEST_MONTH = '$latest';
@@ -26,33 +26,33 @@ const e = (path: string, query: QueryDef, roles: readonly Role[], warm?: Record<
 
 export const ENDPOINTS: readonly Endpoint[] = [
   e('/api/months', q.months, EVERYONE, [{}]),
-  e('/api/units', q.units, EVERYONE),
+  e('/api/units', q.units, ACCOUNTS),
   e('/api/build-info', q.buildInfo, EVERYONE, [{}]),
   e('/api/regions', q.regions, EVERYONE),
-  e('/api/overview', q.overview, EVERYONE, [{ month: LATEST_MONTH }]),
-  e('/api/unit-load', q.unitLoad, EVERYONE, [{ month: LATEST_MONTH, lang: 'id' }, { month: LATEST_MONTH, lang: 'en' }]),
-  e('/api/imbalance', q.imbalance, EVERYONE, [{ level: 'unit' }]),
-  e('/api/heatmap', q.heatmap, EVERYONE, [{ month: LATEST_MONTH }]),
-  e('/api/units/{id}', q.unitInfo, EVERYONE),
-  e('/api/units/{id}/history', q.unitHistory, EVERYONE),
-  e('/api/units/{id}/positions', q.unitPositions, EVERYONE),
+  e('/api/overview', q.overview, ACCOUNTS, [{ month: LATEST_MONTH }]),
+  e('/api/unit-load', q.unitLoad, ACCOUNTS, [{ month: LATEST_MONTH, lang: 'id' }, { month: LATEST_MONTH, lang: 'en' }]),
+  e('/api/imbalance', q.imbalance, ACCOUNTS, [{ level: 'unit' }]),
+  e('/api/heatmap', q.heatmap, ACCOUNTS, [{ month: LATEST_MONTH }]),
+  e('/api/units/{id}', q.unitInfo, ACCOUNTS),
+  e('/api/units/{id}/history', q.unitHistory, ACCOUNTS),
+  e('/api/units/{id}/positions', q.unitPositions, ACCOUNTS),
   e('/api/units/{id}/positions/holders', q.unitPositionHolders, PEOPLE),
-  e('/api/units/{id}/transfers', q.unitTransfers, EVERYONE),
-  e('/api/units/{id}/performance', q.unitPerformance, EVERYONE),
-  e('/api/units/{id}/subunits', q.unitSubunits, EVERYONE),
-  e('/api/jabatan/titles', q.jabatanTitles, EVERYONE),
-  e('/api/jabatan/units', q.jabatanUnits, EVERYONE),
-  e('/api/audit/rules', q.auditRules, EVERYONE),
-  e('/api/audit/years', q.auditYears, EVERYONE),
-  e('/api/audit/units', q.auditUnits, EVERYONE),
+  e('/api/units/{id}/transfers', q.unitTransfers, ACCOUNTS),
+  e('/api/units/{id}/performance', q.unitPerformance, ACCOUNTS),
+  e('/api/units/{id}/subunits', q.unitSubunits, ACCOUNTS),
+  e('/api/jabatan/titles', q.jabatanTitles, ACCOUNTS),
+  e('/api/jabatan/units', q.jabatanUnits, ACCOUNTS),
+  e('/api/audit/rules', q.auditRules, ACCOUNTS),
+  e('/api/audit/years', q.auditYears, ACCOUNTS),
+  e('/api/audit/units', q.auditUnits, ACCOUNTS),
   // one row per transfer that broke a rule, with the reason: person-level
   e('/api/audit/failures', q.auditFailures, PEOPLE),
   e('/api/audit/transfers/{id}', q.auditTransfer, PEOPLE),
   e('/api/audit/transfers/{id}/rules', q.auditTransferRules, PEOPLE),
   e('/api/audit/transfers/{id}/load', q.auditTransferLoad, PEOPLE),
-  e('/api/effects/info', q.effectsInfo, EVERYONE),
-  e('/api/effects', q.effects, EVERYONE),
-  e('/api/effects/rampup', q.effectsRampup, EVERYONE),
+  e('/api/effects/info', q.effectsInfo, ACCOUNTS),
+  e('/api/effects', q.effects, ACCOUNTS),
+  e('/api/effects/rampup', q.effectsRampup, ACCOUNTS),
   e('/api/pegawai/{ref}', q.pegawaiPerson, PEOPLE),
   e('/api/pegawai/{ref}/positions', q.pegawaiPositions, PEOPLE),
   e('/api/pegawai/{ref}/ratings', q.pegawaiRatings, PEOPLE),
