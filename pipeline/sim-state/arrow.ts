@@ -61,7 +61,7 @@ function partFromTable(t: Table): PartColumns {
       }
       out[f.name] = a;
     } else if (f.type instanceof Float64 || f.type instanceof Int32) {
-      out[f.name] = v.nullCount > 0 ? Array.from({ length: v.length }, (_, i) => v.get(i)) : (v.toArray() as ArrayLike<number>);
+      out[f.name] = v.nullCount > 0 ? numbersWithNulls(v) : (v.toArray() as ArrayLike<number>);
     } else if (f.type instanceof Dictionary) {
       // indices into the dictionary: one string per distinct value, not one per row
       const a: (string | null)[] = new Array(v.length);
@@ -70,13 +70,41 @@ function partFromTable(t: Table): PartColumns {
         const dict = d.dictionary!;
         const words: (string | null)[] = Array.from({ length: dict.length }, (_, i) => dict.get(i) as string | null);
         const idx = d.values as ArrayLike<number>;
-        for (let i = 0; i < d.length; i++) a[at++] = d.getValid(i) ? words[idx[i]!]! : null;
+        if (d.nullCount === 0) for (let i = 0; i < d.length; i++) a[at++] = words[idx[i]!]!;
+        else for (let i = 0; i < d.length; i++) a[at++] = d.getValid(i) ? words[idx[i]!]! : null;
       }
       out[f.name] = a;
     } else if (f.type instanceof Utf8) {
       out[f.name] = utf8Column(v);
+    } else if (f.type instanceof Bool) {
+      out[f.name] = booleans(v);
     } else {
       out[f.name] = Array.from(v as Iterable<unknown>);
+    }
+  }
+  return out;
+}
+
+/** a number column with nulls, chunk by chunk from the values and the validity bitmap (not one `get` per row) */
+function numbersWithNulls(v: Vector): (number | null)[] {
+  const out: (number | null)[] = new Array(v.length);
+  let at = 0;
+  for (const d of v.data) {
+    const values = d.values as ArrayLike<number>;
+    for (let i = 0; i < d.length; i++) out[at++] = d.getValid(i) ? values[i]! : null;
+  }
+  return out;
+}
+
+/** a Bool column from its bit-packed values (LSB first, Arrow's layout) and validity, not through the iterator */
+function booleans(v: Vector): (boolean | null)[] {
+  const out: (boolean | null)[] = new Array(v.length);
+  let at = 0;
+  for (const d of v.data) {
+    const bits = d.values as Uint8Array;
+    for (let i = 0; i < d.length; i++) {
+      const j = d.offset + i;
+      out[at++] = d.nullCount > 0 && !d.getValid(i) ? null : ((bits[j >> 3]! >> (j & 7)) & 1) === 1;
     }
   }
   return out;

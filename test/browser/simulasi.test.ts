@@ -46,6 +46,24 @@ describe('/api/simulasi/state', () => {
 });
 
 describe('/simulasi', () => {
+  it('downloads the state once, starting while the HTML is parsed (a preload the page then uses)', async () => {
+    const html = await (await fetch(`${server.url}/simulasi?month=${state.month}`, { headers: { cookie } })).text();
+    expect(html).toContain(`<link rel="preload" href="/api/simulasi/state?month=${state.month}" as="fetch" crossorigin="anonymous" />`);
+    const { page, errors } = await newPage(browser);
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/simulasi/state')) requests.push(r.url());
+    });
+    await page.goto(`${server.url}/simulasi`);
+    await page.getByTestId('sim-state-info').waitFor({ timeout: 60_000 });
+    // a preload the page's fetch did not match would show as a second request
+    expect(requests).toEqual([`${server.url}/api/simulasi/state`]);
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+    expect(marks).toEqual(expect.arrayContaining(['sim:fetched', 'sim:decoded', 'sim:state', 'sim:engine']));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('move a person, see numbers and charts change and a warning, undo, change demand, reload keeps the plan', async () => {
     const { page, errors } = await newPage(browser);
     await page.goto(`${server.url}/simulasi`);

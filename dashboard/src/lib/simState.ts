@@ -14,7 +14,14 @@ export async function fetchSimState(fetchFn: typeof fetch, month: string | null)
     }
     throw new Error(msg);
   }
-  return stateFromColumns(decodeState(new Uint8Array(await res.arrayBuffer())));
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  performance.mark('sim:fetched');
+  const cols = decodeState(bytes);
+  performance.mark('sim:decoded');
+  const st = stateFromColumns(cols);
+  // the phases of loading (bench/simulasi-page.bench.ts reads them)
+  performance.mark('sim:state');
+  return st;
 }
 
 const KEY = 'seimbang.simulasi.plan.v1';
