@@ -36,6 +36,8 @@ export interface ScenarioVersion {
   scenarioId: number;
   version: number;
   plan: PlanChange[];
+  /** what the plan assumed of the warehouse it was saved on (pipeline/simulate/scenario.ts), or null */
+  origins: unknown;
   author: string;
   note: string | null;
   at: string;
@@ -185,11 +187,13 @@ export function getVersion(db: Store, id: number, version?: number): ScenarioVer
     version === undefined
       ? db.prepare('SELECT v.* FROM scenario_version v JOIN scenario s ON s.id = v.scenario_id AND v.version = s.current_version WHERE s.id = ?').get(id)
       : db.prepare('SELECT * FROM scenario_version WHERE scenario_id = ? AND version = ?').get(id, version)
-  ) as { scenario_id: number; version: number; plan: string; author: string; note: string | null; at: string } | undefined;
-  return r ? { scenarioId: r.scenario_id, version: r.version, plan: JSON.parse(r.plan) as PlanChange[], author: r.author, note: r.note, at: r.at } : null;
+  ) as { scenario_id: number; version: number; plan: string; origins: string | null; author: string; note: string | null; at: string } | undefined;
+  return r
+    ? { scenarioId: r.scenario_id, version: r.version, plan: JSON.parse(r.plan) as PlanChange[], origins: r.origins ? JSON.parse(r.origins) : null, author: r.author, note: r.note, at: r.at }
+    : null;
 }
 
-export function listVersions(db: Store, id: number): Omit<ScenarioVersion, 'plan'>[] {
+export function listVersions(db: Store, id: number): Omit<ScenarioVersion, 'plan' | 'origins'>[] {
   return (db.prepare('SELECT scenario_id, version, author, note, at FROM scenario_version WHERE scenario_id = ? ORDER BY version DESC').all(id) as {
     scenario_id: number;
     version: number;
@@ -231,8 +235,11 @@ export interface CreateInput {
   baselineBuild: string;
   baselineMonth: string;
   plan?: unknown;
+  origins?: unknown;
   note?: string | null;
 }
+
+const originsText = (o: unknown): string | null => (o === undefined || o === null ? null : JSON.stringify(o));
 
 export function createScenario(db: Store, actor: Actor, input: CreateInput): Scenario {
   const who = need(actor, 'analis', 'creating a scenario');
@@ -247,7 +254,7 @@ export function createScenario(db: Store, actor: Actor, input: CreateInput): Sce
         .prepare('INSERT INTO scenario (name, owner, baseline_build, baseline_month, current_version) VALUES (?, ?, ?, ?, 1)')
         .run(name, who, input.baselineBuild, input.baselineMonth).lastInsertRowid,
     );
-    db.prepare('INSERT INTO scenario_version (scenario_id, version, plan, author, note) VALUES (?, 1, ?, ?, ?)').run(id, JSON.stringify(plan), who, note);
+    db.prepare('INSERT INTO scenario_version (scenario_id, version, plan, origins, author, note) VALUES (?, 1, ?, ?, ?, ?)').run(id, JSON.stringify(plan), originsText(input.origins), who, note);
     audit(db, actor, 'scenario_created', id, { name, baseline_build: input.baselineBuild, baseline_month: input.baselineMonth, changes: plan.length });
     return id;
   });
@@ -284,9 +291,10 @@ export function duplicateScenario(db: Store, actor: Actor, id: number, name?: st
           .prepare('INSERT INTO scenario (name, owner, baseline_build, baseline_month, current_version, copied_from) VALUES (?, ?, ?, ?, 1, ?)')
           .run(n, who, s.baseline_build, s.baseline_month, id).lastInsertRowid,
       );
-      db.prepare('INSERT INTO scenario_version (scenario_id, version, plan, author, note) VALUES (?, 1, ?, ?, ?)').run(
+      db.prepare('INSERT INTO scenario_version (scenario_id, version, plan, origins, author, note) VALUES (?, 1, ?, ?, ?, ?)').run(
         newId,
         JSON.stringify(v.plan),
+        originsText(v.origins),
         who,
         `copy of scenario ${id} version ${v.version}`,
       );
@@ -301,6 +309,7 @@ export interface SaveInput {
   /** the version the editor started from */
   baseVersion: number;
   plan: unknown;
+  origins?: unknown;
   note?: string | null;
 }
 
@@ -329,7 +338,14 @@ export function saveScenario(db: Store, actor: Actor, id: number, input: SaveInp
         return err; // committed: the refusal is in the audit log; nothing else changed
       }
       const version = s.current_version + 1;
-      db.prepare('INSERT INTO scenario_version (scenario_id, version, plan, author, note) VALUES (?, ?, ?, ?, ?)').run(id, version, JSON.stringify(plan), who, note);
+      db.prepare('INSERT INTO scenario_version (scenario_id, version, plan, origins, author, note) VALUES (?, ?, ?, ?, ?, ?)').run(
+        id,
+        version,
+        JSON.stringify(plan),
+        originsText(input.origins),
+        who,
+        note,
+      );
       db.prepare(`UPDATE scenario SET current_version = ?, updated_at = ${NOW} WHERE id = ?`).run(version, id);
       audit(db, actor, 'scenario_saved', id, { version, base_version: input.baseVersion, changes: plan.length });
       return null;

@@ -24,6 +24,9 @@ CREATE TABLE scenario_version (
   version     INTEGER NOT NULL CHECK (version >= 1),
   -- the simulator's plan: a JSON array of changes
   plan        TEXT    NOT NULL CHECK (json_valid(plan) AND json_type(plan) = 'array'),
+  -- what the plan assumed of the warehouse it was saved on (pipeline/simulate/scenario.ts planOrigins): each planned
+  -- person's position, the positions named, the touched units' workload; a later build is checked against it
+  origins     TEXT    CHECK (origins IS NULL OR json_valid(origins)),
   author      TEXT    NOT NULL,
   note        TEXT,
   at          TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
