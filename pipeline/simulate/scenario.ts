@@ -233,6 +233,8 @@ export function scenarioReport(state: SimState, plan: readonly Change[], origins
   const unitOut = new Map<number, { nip: string; name: string }[]>();
   const unitWarn = new Map<number, Set<string>>();
   const touchedUnits = new Set<number>();
+  /** the units each applied change touched, as it met them */
+  const changeUnits = new Map<number, number[]>();
   const push = (m: Map<number, { nip: string; name: string }[]>, u: number, nip: string) => {
     if (!m.has(u)) m.set(u, []);
     m.get(u)!.push({ nip, name: nameOf(nip) });
@@ -250,6 +252,7 @@ export function scenarioReport(state: SimState, plan: readonly Change[], origins
       return;
     }
     appliedAt.push(index);
+    changeUnits.set(index, units);
     changes.push({ index, change: c, applied: true, error: null, stale: stale[index]!, warnings: [] });
     for (const u of units) touchedUnits.add(u);
     if (c.type === 'move') {
@@ -260,24 +263,25 @@ export function scenarioReport(state: SimState, plan: readonly Change[], origins
     } else if (c.type === 'leave') push(unitOut, sim.posUnit[fromPos]!, c.nip);
     else if (c.type === 'hire') push(unitIn, sim.posUnit[sim.positionIndex.get(c.to)!]!, c.nip);
   });
-  // warnings of the applied changes, with those later changes add (engine.ts: warnings)
+  // warnings of the applied changes, with those later changes add (engine.ts: warnings); a unit shows the warnings
+  // that concern it: the releasing side's (position left empty, unit below need) at the unit left, the rest at the
+  // receiving unit (or the unit of a leave, a hire, a demand change)
   const warnings = sim.warnings;
+  const addWarn = (u: number, code: string) => {
+    if (!unitWarn.has(u)) unitWarn.set(u, new Set());
+    unitWarn.get(u)!.add(code);
+  };
+  const moveAt = new Map(movesPending.map((m) => [m.index, m]));
   appliedAt.forEach((planIndex, k) => {
     const w = warnings[k] ?? [];
     changes[planIndex]!.warnings = w;
-    for (const u of unitsOfChange(sim, plan[planIndex]!)) {
-      if (!unitWarn.has(u)) unitWarn.set(u, new Set());
-      for (const x of w) if (x.kind === 'warning') unitWarn.get(u)!.add(x.code);
+    const m = moveAt.get(planIndex);
+    for (const x of w) {
+      if (x.kind !== 'warning') continue;
+      if (m) addWarn(x.code.startsWith('releasing_') ? sim.posUnit[m.from]! : sim.posUnit[m.to]!, x.code);
+      else for (const u of changeUnits.get(planIndex) ?? []) addWarn(u, x.code);
     }
   });
-  for (const m of movesPending) {
-    const c = changes[m.index]!;
-    const fu = sim.posUnit[m.from]!;
-    for (const x of c.warnings) if (x.kind === 'warning') {
-      if (!unitWarn.has(fu)) unitWarn.set(fu, new Set());
-      unitWarn.get(fu)!.add(x.code);
-    }
-  }
 
   const R = state.regions.length;
   const before = sim.before;

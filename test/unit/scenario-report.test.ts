@@ -45,6 +45,18 @@ describe('scenarioReport', () => {
   });
 });
 
+describe('warnings per unit', () => {
+  it('the releasing side’s warnings at the unit left, the others at the receiving unit', () => {
+    // person 9 is the only holder of P6 (struktural, class 9, Dinas C) → P4 (pelaksana, class 5, Dinas B)
+    const r = scenarioReport(tinyState(), [{ type: 'move', nip: nip(9), to: 'P4', month: '2026-03' }]);
+    expect(r.changes[0]!.warnings.map((w) => w.code)).toEqual(['position_kind', 'position_class', 'releasing_empty']);
+    expect(r.touched.map((u) => [u.unit, u.warnings])).toEqual([
+      ['U2', ['position_class', 'position_kind']],
+      ['U3', ['releasing_empty']],
+    ]);
+  });
+});
+
 describe('staleness against a later warehouse', () => {
   it('marks a person moved or gone, a position gone and a unit whose workload changed; applies what still can', () => {
     const plan = [MOVE7, { type: 'leave', nip: nip(10), month: '2026-02' } as Change, MOVE12];
