@@ -207,11 +207,11 @@ export function listEvents(db: Store, id: number): ScenarioEvent[] {
   return db.prepare('SELECT at, actor, action, version, note FROM scenario_event WHERE scenario_id = ? ORDER BY id').all(id) as ScenarioEvent[];
 }
 
-/** What a role may read: analis their own drafts and returned ones plus every submitted or approved scenario;
- *  pimpinan the submitted and approved ones. */
+/** What a role may open: analis any scenario (analysts share drafts by link); pimpinan every scenario that has
+ *  been submitted (submitted, approved, and returned ones: what they sent back), never a draft. */
 export function canRead(actor: Actor, s: Scenario): boolean {
-  if (actor.role === 'pimpinan') return s.status === 'submitted' || s.status === 'approved';
-  if (actor.role === 'analis') return true; // analysts share drafts by link (two analysts may edit one scenario)
+  if (actor.role === 'pimpinan') return s.status !== 'draft';
+  if (actor.role === 'analis') return true;
   return false;
 }
 

@@ -11,6 +11,7 @@ import { openStore, type Store } from '../../app-store/store.ts';
 import { listAudit } from '../../app-store/audit-log.ts';
 import {
   approveScenario,
+  canRead,
   ConflictError,
   createScenario,
   deleteScenario,
@@ -189,6 +190,12 @@ describe('review and the lock', () => {
     expect(ids(BUDI)).toEqual([b.id, c.id]);
     expect(ids(BOSS)).toEqual([c.id]);
     expect(ids(ADMIN)).toEqual([]);
+    // opening: leadership never a draft, but what it returned; analysts any (drafts shared by link); admin none
+    returnScenario(db, BOSS, c.id, 'ubah');
+    expect([a, b].map((s) => canRead(BOSS, getScenario(db, s.id)!))).toEqual([false, false]);
+    expect(canRead(BOSS, getScenario(db, c.id)!)).toBe(true);
+    expect(canRead(SITI, getScenario(db, b.id)!)).toBe(true);
+    expect(canRead(ADMIN, getScenario(db, c.id)!)).toBe(false);
   });
 });
 

@@ -29,7 +29,7 @@ export interface DecreeListInput {
 export function decreeRows(d: DecreeListInput): (string | number | null)[][] {
   const k = skenarioTexts[d.lang].xl;
   const warn = simulasiTexts[d.lang].warning;
-  const ej = (v: number | null) => (v === null ? '–' : v.toFixed(2));
+  const ej = (v: number | null) => (v === null ? '–' : d.lang === 'id' ? v.toFixed(2).replace('.', ',') : v.toFixed(2));
   return d.moves.map((m, i) => {
     const rules = m.warnings.filter((w) => w.kind === 'warning');
     return [
@@ -65,7 +65,8 @@ function heading(d: DecreeListInput): string[][] {
 export function decreeCsv(d: DecreeListInput): string {
   const k = skenarioTexts[d.lang].xl;
   // decimal comma in Bahasa Indonesia: what a spreadsheet in that locale reads as a number next to `;`
-  const num = (v: number) => (d.lang === 'id' ? String(Number(v.toFixed(4))).replace('.', ',') : String(Number(v.toFixed(4))));
+  // EJ to two decimals, as the dashboard shows it
+  const num = (v: number) => (Number.isInteger(v) ? String(v) : d.lang === 'id' ? v.toFixed(2).replace('.', ',') : v.toFixed(2));
   const line = (cells: (string | number | null)[]) =>
     cells.map((c) => (c === null ? '' : typeof c === 'number' ? num(c) : csvField(neutraliseFormula(c)))).join(';');
   return '\uFEFF' + [...heading(d).map(line), '', line(k.header), ...decreeRows(d).map(line)].join('\r\n') + '\r\n';
