@@ -213,6 +213,47 @@ describe('nothing lost', () => {
     expect(saveScenario(db, SITI, s.id, { baseVersion: 1, plan: [M1, M2] }).version).toBe(2);
   });
 
+  it('a writer killed (SIGKILL) in the middle of saving leaves every version whole and the scenario at its last complete save', async () => {
+    const s = createScenario(db, SITI, { name: 'dibunuh', ...BASE, plan: [L1] });
+    // the child saves version after version (version v holds v changes) until it is killed
+    const script = `
+      import { openStore } from ${JSON.stringify(path.join(REPO, 'app-store', 'store.ts'))};
+      import { getVersion, saveScenario } from ${JSON.stringify(path.join(REPO, 'app-store', 'scenarios.ts'))};
+      const db = openStore(process.env.STORE_FILE);
+      for (;;) {
+        const v = getVersion(db, ${s.id});
+        const plan = Array.from({ length: v.version + 1 }, (_, i) => ({ type: 'leave', nip: 'n' + i, month: '2026-01', reason: 'x'.repeat(2000) }));
+        saveScenario(db, { username: 'siti', role: 'analis' }, ${s.id}, { baseVersion: v.version, plan });
+      }`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: REPO,
+      env: { ...process.env, STORE_FILE: file },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    // wait until it has saved a few versions, then kill it wherever it is
+    while ((getScenario(db, s.id)?.currentVersion ?? 0) < 15) {
+      expect(child.exitCode, stderr).toBeNull();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    db.close();
+    db = openStore(file);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const sc = getScenario(db, s.id)!;
+    const versions = listVersions(db, s.id);
+    // the scenario points at its newest version; each version is whole (version v has v changes)
+    expect(sc.currentVersion).toBe(versions[0]!.version);
+    expect(versions.map((v) => v.version)).toEqual(Array.from({ length: sc.currentVersion }, (_, i) => sc.currentVersion - i));
+    for (const v of versions) expect(getVersion(db, s.id, v.version)!.plan).toHaveLength(v.version);
+    // one audit row per complete save, none for the save that was cut off
+    expect(listAudit(db, { action: 'scenario_saved' })).toHaveLength(sc.currentVersion - 1);
+    expect(saveScenario(db, SITI, s.id, { baseVersion: sc.currentVersion, plan: [] }).version).toBe(sc.currentVersion + 1);
+  }, 60_000);
+
   it('two store connections in two processes each add 40 changes, reloading on conflict: all 80 kept, 81 versions', async () => {
     const N = 40;
     const s = createScenario(db, SITI, { name: 'ramai', ...BASE });
