@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { addAccount, launchBrowser, newPage, signInContext, startServer, testWarehouse, type Account, type Browser, type Server } from './harness.ts';
+import { addAccount, launchBrowser, newPage, runAxe, signInContext, startServer, testWarehouse, type Account, type Browser, type Server } from './harness.ts';
 import { loadStateFromFile } from '../../pipeline/sim-state/duckdb.ts';
 import { monthText, parseMonth, Simulator, type Change, type SimState } from '../../pipeline/simulate/index.ts';
 import { openStore } from '../../app-store/store.ts';
@@ -89,6 +89,8 @@ const planItems = (page: Page) => page.getByTestId('sim-plan').locator(':scope >
 const text = async (page: Page, id: string) => (await page.getByTestId(id).innerText()).trim();
 
 async function post(page: Page, button: string, done: string): Promise<void> {
+  // a form posted while the page still loads its scripts aborts them (a "failed request" in the page's errors)
+  await page.waitForLoadState('networkidle');
   await Promise.all([page.waitForURL((u) => u.searchParams.get('done') === done), page.getByTestId(button).click()]);
 }
 
@@ -108,6 +110,7 @@ describe('/skenario: the workflow with two roles', () => {
     await openSimulator(page);
     await expect.poll(() => planItems(page).count()).toBe(3);
     await page.getByTestId('sim-scenario-name').fill('Rotasi uji');
+    await page.waitForLoadState('networkidle');
     await Promise.all([page.waitForURL(/\/skenario\/\d+\?done=created/), page.getByTestId('sim-scenario-save-as').click()]);
     const id = Number(/\/skenario\/(\d+)/.exec(page.url())![1]);
     expect(await text(page, 'skenario-name')).toBe('Rotasi uji');
@@ -134,6 +137,7 @@ describe('/skenario: the workflow with two roles', () => {
     // the analyst edits it in the simulator: drop the first move, save on version 1
     await page.goto(`${server.url}/skenario/${id}`);
     expect(await page.getByTestId('skenario-events').innerText()).toContain('Kurangi satu mutasi');
+    await page.waitForLoadState('networkidle');
     await Promise.all([page.waitForURL(/\/simulasi\?.*skenario=/), page.getByTestId('skenario-open-sim').click()]);
     await openSimulator(page);
     expect(await text(page, 'sim-scenario-editing')).toContain('versi 1');
@@ -160,6 +164,7 @@ describe('/skenario: the workflow with two roles', () => {
     // the decree list: XLSX through the browser, opened with exceljs; CSV over HTTP with the same session
     const dl = mkdtempSync(path.join(os.tmpdir(), 'seimbang-dl-'));
     try {
+      await boss.page.waitForLoadState('networkidle');
       const [download] = await Promise.all([boss.page.waitForEvent('download', { timeout: 90_000 }), boss.page.getByTestId('skenario-export-xlsx').click()]);
       expect(download.suggestedFilename()).toBe(`usulan-mutasi-skenario-${id}-v2.xlsx`);
       const file = path.join(dl, download.suggestedFilename());
@@ -308,6 +313,39 @@ describe('/skenario: the workflow with two roles', () => {
     expect(notice).toContain(`Pegawai ${nip} sudah pindah: JABATAN-LAMA → ${held}`);
     // marked, not dropped: the move is still in the plan
     expect(await page.getByTestId('skenario-plan').locator(':scope > li').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('compares two scenarios side by side; the pages pass axe-core and speak English on the switch', async () => {
+    const { page, errors } = await newPage(analyst);
+    await page.goto(`${server.url}/skenario`);
+    await page.waitForLoadState('networkidle'); // the choice of scenarios is live once the page has hydrated
+    expect(await runAxe(page), 'list').toEqual([]);
+    const row = (name: string) => page.locator('tr', { has: page.getByRole('link', { name, exact: true }) });
+    const rotasi = row('Rotasi uji');
+    const bersama = row('Bersama');
+    await rotasi.locator('input[type=checkbox]').check();
+    await bersama.locator('input[type=checkbox]').check();
+    await page.waitForLoadState('networkidle');
+    await Promise.all([page.waitForURL(/\/skenario\/bandingkan\?/), page.getByTestId('skenario-compare').click()]);
+    expect(await page.getByTestId('compare-indices').locator('thead th').count()).toBe(4); // index, before, two scenarios
+    // 'Rotasi uji' (approved) holds moves 2 and 3 of the plan, 'Bersama' (version 3) only move 3
+    const moves = page.getByTestId('compare-moves').locator('tbody tr');
+    expect(await moves.count()).toBe(1);
+    const only = await moves.first().innerText();
+    expect(only).toContain((plan[1] as { nip: string }).nip);
+    // the scenario columns follow the list's order: read them from the header
+    const heads = (await page.getByTestId('compare-moves').locator('thead th').allInnerTexts()).slice(-2).map((h) => h.trim());
+    const cells = only.trim().split('\t').slice(-2);
+    expect(Object.fromEntries(heads.map((h, i) => [h, cells[i]]))).toEqual({ 'Rotasi uji': 'ada', Bersama: '—' });
+    expect(await runAxe(page), 'compare').toEqual([]);
+    await page.goto(`${server.url}/skenario`);
+    const href = await page.locator('tr', { hasText: 'Rotasi uji' }).locator('a').getAttribute('href');
+    await page.goto(`${server.url}${href}`);
+    expect(await runAxe(page), 'scenario').toEqual([]);
+    await page.goto(`${server.url}${href}?lang=en`);
+    expect(await text(page, 'skenario-status')).toBe('Approved');
     expect(errors).toEqual([]);
     await page.close();
   });
