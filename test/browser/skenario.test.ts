@@ -6,16 +6,20 @@
  * - two analysts editing one scenario in two browsers: the later save is refused with who saved which version and
  *   what they changed; reload takes theirs, "save as copy" keeps one's own;
  * - a server restart keeps everything; a scenario whose baseline is another build says so and marks the change
- *   whose person has moved since.
+ *   whose person has moved since;
+ * - a real rebuild from changed inputs (a person gone from the staff export): the scenario is still there, its notice
+ *   names the person, the change is kept and marked as no longer applicable.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { addAccount, launchBrowser, newPage, runAxe, signInContext, startServer, testWarehouse, type Account, type Browser, type Server } from './harness.ts';
+import { addAccount, launchBrowser, newPage, REPO, runAxe, sessionCookie, signInContext, startServer, testWarehouse, type Account, type Browser, type Server } from './harness.ts';
+import { SAMPLE_INPUT } from './sample-warehouse.ts';
 import { loadStateFromFile } from '../../pipeline/sim-state/duckdb.ts';
 import { monthText, parseMonth, Simulator, type Change, type SimState } from '../../pipeline/simulate/index.ts';
 import { openStore } from '../../app-store/store.ts';
@@ -349,4 +353,55 @@ describe('/skenario: the workflow with two roles', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+describe('/skenario after a rebuild from changed inputs', () => {
+  it('the scenario survives the rebuild; its notice names the person who left and keeps the change, marked', async () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'seimbang-skenario-rebuild-'));
+    let own: Server | null = null;
+    try {
+      // the sample's inputs and its warehouse, copied: this test rebuilds them
+      const input = path.join(work, 'input');
+      cpSync(SAMPLE_INPUT, input, { recursive: true });
+      const file = path.join(work, 'warehouse.duckdb');
+      copyFileSync(wh.file, file);
+      own = await startServer(file, { appDb: path.join(work, 'app.sqlite') });
+      const cookie = await sessionCookie(own, await addAccount(own, 'analis', 'rina'));
+      // a plan of two moves saved through the server (which records what the plan assumes of this build)
+      const [gone, stays] = plan as Extract<Change, { type: 'move' }>[];
+      const res = await fetch(`${own.url}/skenario?/create`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: own.url, Accept: 'text/html', Cookie: cookie },
+        body: new URLSearchParams({ name: 'Sebelum rebuild', month: state.month, plan: JSON.stringify([gone, stays]) }),
+      });
+      expect(res.status).toBe(303);
+      const at = res.headers.get('location')!.split('?')[0]!;
+
+      // the next export no longer lists the first person (retired): rebuild, published by rename under the server
+      const staff = path.join(input, 'pegawai.csv');
+      const lines = readFileSync(staff, 'utf8').split('\n');
+      const kept = lines.filter((l) => l.split(';')[0]!.replace(/\D/g, '') !== gone!.nip);
+      expect(kept.length).toBe(lines.length - 1);
+      writeFileSync(staff, kept.join('\n'));
+      const build = spawnSync(process.execPath, [path.join(REPO, 'bin', 'seimbang.js'), 'build', '--input', input, '--db', file], { cwd: REPO, encoding: 'utf8' });
+      expect(build.status, build.stderr).toBe(0);
+
+      await new Promise((r) => setTimeout(r, 1200)); // the server looks at the warehouse file at most once per second
+      // a new connection: the one of the POST idled through the build past the server's keep-alive and was closed
+      const page = await fetch(`${own.url}${at}`, { headers: { Cookie: cookie, Connection: 'close' } }).catch(() =>
+        fetch(`${own!.url}${at}`, { headers: { Cookie: cookie } }),
+      );
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('data-testid="skenario-stale"');
+      expect(html).toContain(`Pegawai ${gone!.nip} tidak lagi menjabat`);
+      // marked, not dropped: both changes listed, the first one not applicable
+      expect(html.match(/data-testid="skenario-not-applied"/g)).toHaveLength(1);
+      expect(html).toContain(nameOf(stays!.nip));
+    } finally {
+      await own?.stop();
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 600_000);
 });
