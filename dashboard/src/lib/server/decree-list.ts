@@ -8,9 +8,9 @@
  */
 import ExcelJS from 'exceljs';
 import type { MoveRow } from '#simulate/scenario.ts';
-import type { Lang } from '$lib/params';
-import skenarioTexts from '$lib/i18n/skenario';
-import simulasiTexts from '$lib/i18n/simulasi';
+import type { Lang } from '../params';
+import skenarioTexts from '../i18n/skenario';
+import simulasiTexts from '../i18n/simulasi';
 import { csvField, neutraliseFormula } from './csv';
 
 export interface DecreeListInput {
