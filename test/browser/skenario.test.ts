@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { addAccount, launchBrowser, newPage, REPO, runAxe, sessionCookie, signInContext, startServer, testWarehouse, type Account, type Browser, type Server } from './harness.ts';
+import { addAccount, launchBrowser, newPage, REPO, runAxe, sessionCookie, signInContext, startServer, testWarehouse, VIEWPORTS, type Account, type Browser, type Server } from './harness.ts';
 import { SAMPLE_INPUT } from './sample-warehouse.ts';
 import { loadStateFromFile } from '../../pipeline/sim-state/duckdb.ts';
 import { monthText, parseMonth, Simulator, type Change, type SimState } from '../../pipeline/simulate/index.ts';
@@ -348,6 +348,10 @@ describe('/skenario: the workflow with two roles', () => {
     const href = await page.locator('tr', { hasText: 'Rotasi uji' }).locator('a').getAttribute('href');
     await page.goto(`${server.url}${href}`);
     expect(await runAxe(page), 'scenario').toEqual([]);
+    // a phone: the page does not scroll sideways (wide tables scroll inside their card)
+    await page.setViewportSize(VIEWPORTS.phone);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize(VIEWPORTS.desktop);
     await page.goto(`${server.url}${href}?lang=en`);
     expect(await text(page, 'skenario-status')).toBe('Approved');
     expect(errors).toEqual([]);
