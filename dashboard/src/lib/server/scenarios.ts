@@ -20,7 +20,8 @@ interface StateEntry {
   state: Promise<SimState>;
 }
 const states: StateEntry[] = [];
-const MAX_STATES = 3;
+// a province state holds ~100,000 people in typed arrays: keep the baseline month and the latest, not more
+const MAX_STATES = 2;
 
 /** the warehouse's build id (build_info.built_at) */
 export async function currentBuild(): Promise<string> {
