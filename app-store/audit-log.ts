@@ -23,6 +23,15 @@ export const AUDIT_ACTIONS = [
   'scenario_created',
   'scenario_changed',
   'scenario_approved',
+  // saved scenarios (app-store/scenarios.ts, issue 15)
+  'scenario_renamed',
+  'scenario_duplicated',
+  'scenario_saved',
+  'scenario_save_conflict',
+  'scenario_submitted',
+  'scenario_returned',
+  'scenario_deleted',
+  'scenario_exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

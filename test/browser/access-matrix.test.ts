@@ -13,6 +13,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { addAccount, REPO, sessionCookie, startServer, testWarehouse, type AccountRole, type Server } from './harness.ts';
 import { openStore } from '../../app-store/store.ts';
+import { approveScenario, createScenario, submitScenario } from '../../app-store/scenarios.ts';
 
 const ROLES = ['publik', 'pimpinan', 'analis', 'admin'] as const;
 type Role = (typeof ROLES)[number];
@@ -54,6 +55,7 @@ beforeAll(async () => {
   const unit = await one('SELECT unit_id FROM unit ORDER BY unit_id LIMIT 1');
   const transfer = await one('SELECT transfer_id FROM transfer ORDER BY transfer_id LIMIT 1');
   const nip = await one('SELECT nip FROM transfer ORDER BY transfer_id LIMIT 1');
+  const month = await one("SELECT strftime(max(month), '%Y-%m') FROM position_load_monthly");
   con.closeSync();
   db.closeSync();
   const store = openStore(server.appDb);
@@ -61,7 +63,13 @@ beforeAll(async () => {
   const key = (store.prepare("SELECT value FROM app_secret WHERE name = 'person_ref_key'").get() as { value: string }).value;
   store.close();
   const ref = createHash('sha256').update(key + nip).digest('hex').slice(0, 24);
-  sample = { unit, transfer, ref };
+  // a saved scenario both people roles may open (leadership: submitted or approved) and export (approved)
+  const scenarios = openStore(server.appDb);
+  const s = createScenario(scenarios, { username: 'analis-matrix', role: 'analis' }, { name: 'Matriks', baselineBuild: 'matrix', baselineMonth: month });
+  submitScenario(scenarios, { username: 'analis-matrix', role: 'analis' }, s.id);
+  approveScenario(scenarios, { username: 'pimpinan-matrix', role: 'pimpinan' }, s.id);
+  scenarios.close();
+  sample = { unit, transfer, ref, scenario: String(s.id) };
 });
 
 afterAll(async () => {
@@ -73,6 +81,8 @@ function concrete(p: string): string {
   return p
     .replace('/audit/transfers/{id}', `/audit/transfers/${sample.transfer}`)
     .replace('/audit/[id]', `/audit/${sample.transfer}`)
+    .replace('/skenario/[id]', `/skenario/${sample.scenario}`)
+    .replace('/ekspor/[format]', '/ekspor/csv')
     .replace(/\{id\}|\[id\]/, sample.unit!)
     .replace(/\{ref\}|\[ref\]/, sample.ref!)
     .replace('/publik/data/[file]', '/publik/data/kamus-data.csv');

@@ -40,6 +40,14 @@ export const PAGES: Record<string, readonly Role[]> = {
   // the simulator: named people and their attributes (issue 13: signed-in leadership and analysts only)
   '/simulasi': PEOPLE,
   '/api/simulasi/state': PEOPLE,
+  // saved scenarios (issue 15): named people in every plan. Both roles read (pimpinan: submitted and approved only,
+  // app-store/scenarios.ts canRead); what each may change is checked by the store: analis create, edit, submit,
+  // delete; pimpinan approve and return
+  '/skenario': PEOPLE,
+  '/skenario/[id]': PEOPLE,
+  '/skenario/[id]/plan': PEOPLE,
+  '/skenario/[id]/ekspor/[format]': PEOPLE,
+  '/skenario/bandingkan': PEOPLE,
   // the public transparency report and its downloads: aggregates under the disclosure rule (issue 17)
   '/publik': EVERYONE,
   '/publik/data/[file]': EVERYONE,
