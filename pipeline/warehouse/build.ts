@@ -23,7 +23,9 @@ import { DERIVED_STEPS } from './derived.ts';
 import { SCHEMA_VERSION } from '../domain/warehouse-schema.ts';
 import { inputSettingsSql } from './input-sql.ts';
 import { lossProblems, previousLoaded } from './publish-guard.ts';
-import { ONE_PASS, ONE_PASS_KINDS, ONE_PASS_SETUP_SQL, prepareOnePass, runOnePass, runOnePassChecks, type PreparedPass } from './one-pass.ts';
+import { ONE_PASS, ONE_PASS_KINDS, ONE_PASS_SETUP_SQL, prepareOnePass, runOnePass, runOnePassChecks, type PassFacts, type PreparedPass } from './one-pass.ts';
+import { statSync } from 'node:fs';
+import { buildIncremental } from './incremental.ts';
 
 /** A build warning: its kind (the summary groups by it) and what happened, naming the file and column. */
 export interface BuildWarning {
@@ -65,6 +67,9 @@ export interface BuildOptions {
   log?: Log;
   /** the running step's percentage on long steps (DuckDB's progress estimate); see progress.ts */
   status?: Status;
+  /** add the rows added at the end of the monthly files to the previous warehouse (incremental.ts); when that is
+   *  not possible, say why and build fully */
+  incremental?: boolean;
 }
 
 export interface FileReport {
@@ -75,6 +80,8 @@ export interface FileReport {
   rows: number;
   loaded: number;
   quarantined: number;
+  /** one-pass files (one-pass.ts): the file's size and what an incremental build checks (incremental.ts) */
+  onePass?: PassFacts & { bytes: number };
 }
 
 export interface BuildResult {
@@ -117,6 +124,11 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
 
   mkdirSync(dirname(db), { recursive: true });
   for (const f of removeStaleTemps(db)) log(`removed leftover of an interrupted build: ${f}`);
+  if (opts.incremental) {
+    const r = await buildIncremental({ input, db, found, settings, threads: opts.threads, memoryLimit: opts.memoryLimit, p, log });
+    if (typeof r !== 'string') return r;
+    log(`incremental build not possible: ${r}; building fully`);
+  }
   const tmp = tempPathFor(db);
   discardTemp(tmp);
   const config: Record<string, string> = {};
@@ -195,10 +207,12 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
     for (const d of profile.decisions) warnings.push({ kind: WARNING_KINDS.columnDecision, message: describeDecision(d) });
 
     // the largest files: read, typed and stored once (one-pass.ts)
+    const passFacts = new Map<string, PassFacts & { bytes: number }>();
     for (const pass of passes) {
       const s = p.step(`staging/${pass.kind} (one pass into ${ONE_PASS[pass.kind]!.table})`);
       const stop = opts.status ? watchQueryProgress(conn, (pct) => s.update(pct)) : () => {};
       const r = await runOnePass(conn, pass, profile, settings.input, settings.input.reader_time_limit_seconds).finally(stop);
+      if (pass.raw?.format === 'csv') passFacts.set(pass.kind, { ...r.facts, bytes: statSync(pass.raw.path).size });
       for (const d of r.decisions) warnings.push({ kind: WARNING_KINDS.columnDecision, message: describeDecision(d) });
       if (pass.raw && r.rows > 0) {
         for (const [column, feeds] of Object.entries(METRIC_COLUMNS[pass.kind] ?? {})) {
@@ -264,7 +278,8 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
       if (staged !== raw.rows || loaded + quarantined !== raw.rows) {
         throw new Error(`internal check failed for ${raw.file}: ${raw.rows} input rows but ${loaded} loaded + ${quarantined} quarantined`);
       }
-      files.push({ kind: raw.kind, file: raw.file, format: raw.format, sha256: raw.sha256, rows: raw.rows, loaded, quarantined });
+      const facts = passFacts.get(raw.kind);
+      files.push({ kind: raw.kind, file: raw.file, format: raw.format, sha256: raw.sha256, rows: raw.rows, loaded, quarantined, ...(facts ? { onePass: facts } : {}) });
     }
     const qr = await conn.runAndReadAll(`SELECT reason, kind, count(*) AS n FROM quarantine GROUP BY ALL ORDER BY n DESC, reason, kind`);
     const quarantineByReason = qr.getRowObjects().map((o) => ({ reason: String(o.reason), kind: String(o.kind), n: Number(o.n) }));
@@ -337,7 +352,7 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /** Add the reader-found cell problems of a kind (raw_cell_issue) to its staging rows' `_issues`. */
-async function applyCellIssues(conn: DuckDBConnection, kind: string): Promise<void> {
+export async function applyCellIssues(conn: DuckDBConnection, kind: string): Promise<void> {
   if ((await scalar(conn, `SELECT count(*) FROM ${CELL_ISSUE_TABLE} WHERE kind = '${kind}'`)) === 0) return;
   await conn.run(`
     UPDATE stg_${kind} AS s SET _issues = list_concat(s._issues, ci.issues)
@@ -346,7 +361,7 @@ async function applyCellIssues(conn: DuckDBConnection, kind: string): Promise<vo
     WHERE s._row = ci._row`);
 }
 
-async function writeBuildInfo(
+export async function writeBuildInfo(
   conn: DuckDBConnection,
   x: { input: string; raws: RawFile[]; files: FileReport[]; settings: Settings; quarantineByReason: BuildResult['quarantineByReason']; warnings: string[]; startedMs: number },
 ): Promise<void> {

@@ -44,6 +44,12 @@ const METRIC_NONEMPTY: Readonly<Record<string, Readonly<Record<string, string>>>
   performance: { score: 'score IS NOT NULL OR _score_text IS NOT NULL' },
 };
 
+/** The month of a row's key, and when the key is whole (the duplicate checks of <kind>_checks.sql). */
+const KEY_MONTH: Readonly<Record<string, { month: string; whole: string }>> = {
+  performance: { month: 'period', whole: 'nip IS NOT NULL AND period IS NOT NULL' },
+  workload: { month: '"month"', whole: 'position_id IS NOT NULL AND task_id IS NOT NULL AND "month" IS NOT NULL' },
+};
+
 const SQL_DIR = new URL('../models/onepass/', import.meta.url);
 const sqlOf = (name: string) => readFileSync(new URL(`${name}.sql`, SQL_DIR), 'utf8');
 
@@ -98,8 +104,19 @@ export async function prepareOnePass(
   return { kind, path, raw, csv, readOptions };
 }
 
+/** What an incremental build needs to know of the pass (kept in build_info.input_files, see incremental.ts). */
+export interface PassFacts {
+  /** the latest month of a key (every row with a whole key, rejected or not) */
+  keyMonthMax: string | null;
+  /** the number evidence of the number column (counts of number_shape 1, 2, 3), when it was guessed */
+  evidence: NumberEvidence | null;
+  /** rows without any value dropped at the end of the file */
+  trailingDropped: number;
+}
+
 export interface PassResult {
   rows: number;
+  facts: PassFacts;
   /** non-empty values of the columns of METRIC_COLUMNS (for the empty-column warning) */
   nonEmpty: Record<string, number>;
   /** the number-format decision, when it needs a line in the build summary */
@@ -135,7 +152,10 @@ export async function runOnePass(
   const { table, shape } = ONE_PASS[p.kind]!;
   await runPassSql(conn, p, timeLimitSeconds);
   // rows without any value at the end of the file are not records (as dropTrailingEmptyRows)
-  await conn.run(`DELETE FROM ${table} WHERE rowid > coalesce((SELECT max(rowid) FROM ${table} WHERE _empty IS NULL), -1)`);
+  const dropTrailing = async () => Number((await conn.runAndReadAll(
+    `DELETE FROM ${table} WHERE rowid > coalesce((SELECT max(rowid) FROM ${table} WHERE _empty IS NULL), -1)`)).getRows()[0]?.[0] ?? 0);
+  let trailingDropped = await dropTrailing();
+  let evidence: NumberEvidence | null = null;
   let numberFormat: PassResult['numberFormat'] = 'decided before';
   const decisions: ColumnDecision[] = [];
   const guess = profile.guessed.find((g) => g.kind === p.kind && g.column === shape.column);
@@ -145,6 +165,7 @@ export async function runOnePass(
              count(*) FILTER (WHERE ${shape.helper} = 3), count(${shape.helper}) FROM ${table}`)).getRows();
     const [thousands, decimal, ambiguous, shaped] = r!.map(Number) as [number, number, number, number];
     const ev: NumberEvidence = { thousands, decimal, ambiguous };
+    evidence = ev;
     const role = decideDots(ev, guess.semicolon, input.number_locale).role;
     numberFormat = 'guess confirmed';
     if (ambiguous > 0) {
@@ -162,7 +183,7 @@ export async function runOnePass(
       // a value that is not a whole number may read otherwise under the decided role
       await setRole(conn, profile, p.kind, shape.column, role);
       await runPassSql(conn, p, timeLimitSeconds);
-      await conn.run(`DELETE FROM ${table} WHERE rowid > coalesce((SELECT max(rowid) FROM ${table} WHERE _empty IS NULL), -1)`);
+      trailingDropped = await dropTrailing();
       numberFormat = 'pass repeated';
     } else if (role !== guess.role) {
       await setRole(conn, profile, p.kind, shape.column, role);
@@ -183,7 +204,8 @@ export async function runOnePass(
     p.raw.sha256 = sha256;
   }
   if (p.raw) p.raw.rows = rows;
-  return { rows, nonEmpty, decisions, numberFormat };
+  const keyMonthMax = (await conn.runAndReadAll(`SELECT CAST(max(${KEY_MONTH[p.kind]!.month}) FILTER (WHERE ${KEY_MONTH[p.kind]!.whole}) AS VARCHAR) FROM ${table}`)).getRows()[0]?.[0];
+  return { rows, nonEmpty, decisions, numberFormat, facts: { keyMonthMax: keyMonthMax == null ? null : String(keyMonthMax), evidence, trailingDropped } };
 }
 
 async function setRole(conn: DuckDBConnection, profile: ProfileResult, kind: string, column: string, role: DotRole): Promise<void> {
