@@ -226,7 +226,7 @@ export async function profileColumns(
     }
   }
   const sql = `${numberDotsSql(numberRoles)}
-CREATE OR REPLACE MACRO date_order_of(k, c) AS CASE k || '.' || c ${dateCases.join(' ')} ELSE ${quoteLiteral(input.date_order)} END;
+CREATE OR REPLACE MACRO date_order_of(k, c) AS ${dateCases.length ? `CASE k || '.' || c ${dateCases.join(' ')} ELSE ${quoteLiteral(input.date_order)} END` : quoteLiteral(input.date_order)};
 ${NUMBER_SHAPE_SQL}`;
   return { sql, decisions, numberRoles, guessed };
 }
@@ -244,7 +244,8 @@ export interface ProfileResult {
 /** The macro number_dots(kind, column) for these roles. */
 export function numberDotsSql(roles: ReadonlyMap<string, DotRole>): string {
   const cases = [...roles].map(([kc, role]) => `WHEN ${quoteLiteral(kc)} THEN ${quoteLiteral(role)}`);
-  return `CREATE OR REPLACE MACRO number_dots(k, c) AS CASE k || '.' || c ${cases.join(' ')} ELSE 'decimal' END;`;
+  // (a CASE needs a WHEN: with no number column it is the default alone)
+  return `CREATE OR REPLACE MACRO number_dots(k, c) AS ${cases.length ? `CASE k || '.' || c ${cases.join(' ')} ELSE 'decimal' END` : `'decimal'`};`;
 }
 
 /**
