@@ -125,7 +125,9 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
   mkdirSync(dirname(db), { recursive: true });
   for (const f of removeStaleTemps(db)) log(`removed leftover of an interrupted build: ${f}`);
   if (opts.incremental) {
-    const r = await buildIncremental({ input, db, found, settings, threads: opts.threads, memoryLimit: opts.memoryLimit, p, log });
+    // --strict, --parquet and --keep-staging concern every row and table: those builds are full ones
+    const flag = opts.strict ? '--strict' : opts.parquet ? '--parquet' : opts.keepStaging ? '--keep-staging' : undefined;
+    const r = flag ? `${flag} needs a full build` : await buildIncremental({ input, db, found, settings, threads: opts.threads, memoryLimit: opts.memoryLimit, p, log });
     if (typeof r !== 'string') return r;
     log(`incremental build not possible: ${r}; building fully`);
   }
