@@ -3,10 +3,10 @@
 // staging models (kept in test/fixtures/staging-reference) give on the same files — on the sample and on a messy
 // copy of it (bad, duplicate, blank, empty and trailing empty rows, numbers that decide the column's format).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { ROOT, cli, removeDir, tempDir } from './helpers.ts';
+import { ROOT, cli, copyFixture, query, removeDir, tempDir } from './helpers.ts';
 import { macroSql } from '../../pipeline/warehouse/models.ts';
 import { settingsSql } from '../../pipeline/warehouse/settings-sql.ts';
 import { inputSettingsSql } from '../../pipeline/warehouse/input-sql.ts';
@@ -15,6 +15,8 @@ import { loadRaw, profileColumns } from '../../pipeline/ingest/index.ts';
 
 const SAMPLE = join(ROOT, 'data/sample');
 const REFERENCE = join(ROOT, 'test/fixtures/staging-reference');
+const AMBIGUOUS_NUMBER =
+  "ambiguous number: the dot may group thousands (3.600 = 3600) or mark decimals (3.6) and the column's other values do not decide; set input.number_locale (id or en)";
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeDir));
 
@@ -149,3 +151,38 @@ for (const [name, make] of [['the sample', () => SAMPLE], ['a messy copy of the 
     });
   });
 }
+
+describe('the score column decided from its values after the one pass', () => {
+  it('a lone 2.500 among whole numbers: the file is profiled from a raw table, the value quarantined as ambiguous, the summary says why', async () => {
+    const input = copyFixture();
+    dirs.push(input);
+    appendFileSync(join(input, 'performance.csv'), '198502022010012002,2024-02,Baik,,,2.500\n');
+    const db = join(tempDir(), 'w.duckdb');
+    dirs.push(join(db, '..'));
+    const r = cli(['build', '--input', input, '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('number format: profiled from a raw table');
+    expect(r.stdout).toContain('performance.csv score: 1 value(s) like 3.600 — the dot is ambiguous: those values are quarantined; no other value of the column decides; input.number_locale is auto');
+    expect(await query(db, `SELECT source_file, "row", "column", "value", reason FROM quarantine`)).toEqual([
+      { source_file: 'performance.csv', row: 5, column: 'score', value: '2.500', reason: AMBIGUOUS_NUMBER },
+    ]);
+    expect(await query(db, `SELECT nip, CAST(period AS VARCHAR) AS period, score FROM performance`)).toEqual([
+      { nip: '198001012005011001', period: '2024-01-01', score: 90 },
+      { nip: '198001012005011001', period: '2024-02-01', score: 105 },
+      { nip: '198502022010012002', period: '2024-01-01', score: 70 },
+    ]);
+  });
+
+  it('12,5 among whole numbers in a comma CSV: the guess (dots are decimal points) is corrected to thousands separators, the pass runs again', async () => {
+    const input = copyFixture();
+    dirs.push(input);
+    appendFileSync(join(input, 'performance.csv'), '198502022010012002,2024-02,Baik,,,"12,5"\n');
+    const db = join(tempDir(), 'w.duckdb');
+    dirs.push(join(db, '..'));
+    const r = cli(['build', '--input', input, '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    // (12,5 reads the same either way, but a value with a comma is counted as one that may not: the pass repeats)
+    expect(r.stderr).toContain('number format: pass repeated');
+    expect(await query(db, `SELECT score FROM performance ORDER BY score`)).toEqual([{ score: 12.5 }, { score: 70 }, { score: 90 }, { score: 105 }]);
+  });
+});
