@@ -168,6 +168,9 @@ export async function buildIncremental(o: IncrementalOptions): Promise<BuildResu
     tails.set(kind, { path, headBytes: layout.headerEndOffset, from: bytes, size, lines: h.lines, sha256: h.whole });
   }
 
+  if ([...tails.values()].every((t) => t.size === t.from)) {
+    return `no rows were added to ${[...tails.keys()].map((k) => byKind.get(k)!.file).join(' or ')}`;
+  }
   const tmp = tempPathFor(o.db);
   discardTemp(tmp);
   copyFileSync(o.db, tmp);
