@@ -1,9 +1,10 @@
 /**
  * Build benchmark (npm run bench): whole build vs DuckDB alone reading the same CSVs, at province scale, and the
  * national-scale build's time and peak memory. Writes the figures to docs/benchmarks.md (section "Warehouse build").
- *   BENCH_NATIONAL=0 skips the national run (it takes a while: ~4.7 M staff).
+ *   BENCH_NATIONAL=0 skips the national runs (they take a while: ~4.7 M staff); BENCH_NATIONAL_RUNS (3) how many.
+ *   BENCH_RUNS (3): province runs. BENCH_BASELINE=<checkout of an earlier version>: its build measured in the same runs.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ROOT, median, writeSection, machine } from './util.ts';
@@ -28,8 +29,8 @@ interface Measured {
   maxRssMB: number;
   /** CPU time of the process, user + system, over all its threads */
   cpuMs: number;
-  /** peakRssMB: the highest resident memory sampled while the step ran */
-  steps: { label: string; ms: number; peakRssMB?: number }[];
+  /** peakRssMB: the highest resident memory sampled while the step ran; cpuMs: CPU time since the previous step */
+  steps: { label: string; ms: number; peakRssMB?: number; cpuMs?: number }[];
 }
 
 /** The steps during which the resident memory was highest: where to look when the peak grows. */
@@ -38,18 +39,44 @@ function memoryLine(steps: Measured['steps']): string {
   return top.length ? `Highest resident memory (sampled every 100 ms) during: ${top.map((s) => `${s.label} ${(s.peakRssMB! / 1024).toFixed(2)} GB`).join(' · ')}.` : '';
 }
 
-function measure(mode: 'build' | 'readcsv', input: string, db: string, memoryLimit?: string): Measured {
-  rmSync(db, { force: true });
-  rmSync(`${db}.wal`, { force: true });
-  const args = [TSX, join(ROOT, 'bench/measure-build.ts'), mode, input, db, ...(memoryLimit ? [memoryLimit] : [])];
-  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+function measure(mode: 'build' | 'readcsv' | 'incremental', input: string, db: string, o: { memoryLimit?: string; tree?: string } = {}): Measured {
+  if (mode !== 'incremental') {
+    rmSync(db, { force: true });
+    rmSync(`${db}.wal`, { force: true });
+  }
+  const args = [TSX, join(ROOT, 'bench/measure-build.ts'), mode, input, db, ...(o.memoryLimit ? [o.memoryLimit] : [])];
+  const env = { ...process.env, ...(o.tree ? { SEIMBANG_TREE: o.tree } : {}) };
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24, env });
   return JSON.parse(out.trim().split('\n').at(-1)!) as Measured;
+}
+
+/**
+ * The province sample as a government sends it month by month: `before` without the last month of workload and
+ * ratings, `after` the same files with that month's rows added at their end (what `build --incremental` reads).
+ */
+function monthSplit(input: string): { before: string; after: string } {
+  const root = join(DATA, 'province-months');
+  const before = join(root, 'before');
+  const after = join(root, 'after');
+  if (existsSync(join(after, 'kinerja.csv'))) return { before, after };
+  for (const d of [before, after]) {
+    mkdirSync(d, { recursive: true });
+    for (const f of readdirSync(input)) if (f !== 'kinerja.csv' && f !== 'beban_kerja.csv' && statSync(join(input, f)).isFile()) copyFileSync(join(input, f), join(d, f));
+  }
+  for (const [name, col] of [['kinerja.csv', 1], ['beban_kerja.csv', 2]] as const) {
+    const [head, ...rows] = readFileSync(join(input, name), 'utf8').split('\n').filter((l) => l !== '');
+    const last = rows.reduce((m, r) => { const v = r.split(',')[col]!; return v > m ? v : m; }, '');
+    const old = rows.filter((r) => r.split(',')[col] !== last);
+    writeFileSync(join(before, name), [head, ...old, ''].join('\n'));
+    writeFileSync(join(after, name), [head, ...old, ...rows.filter((r) => r.split(',')[col] === last), ''].join('\n'));
+  }
+  return { before, after };
 }
 
 /** The build's stages, by step label: where the time goes. */
 const STAGES: [string, RegExp][] = [
-  ['import (raw layer: CSV via read_csv, XLSX via exceljs)', /^raw_/],
-  ['staging (typing, checks, quarantine reasons)', /^staging\//],
+  ['import (raw layer: XLSX via exceljs, small CSVs via read_csv; the large CSVs only their header)', /^raw_/],
+  ['staging (one-pass loads of the large CSVs, typing, checks, quarantine reasons)', /^staging\//],
   ['core', /^core\//],
   ['marts (loads, imbalance, audit, effect panels)', /^marts\//],
   ['effects estimation (Callaway–Sant\'Anna, bootstrap)', /^derived\//],
@@ -76,55 +103,97 @@ function stageTable(steps: Measured['steps'], total: number, base?: number): str
 mkdirSync(DATA, { recursive: true });
 const lines: string[] = [];
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+/** BENCH_BASELINE=<checkout of an earlier version>: its whole build measured in the same runs, for comparison */
+const baseline = process.env.BENCH_BASELINE;
+
+/** ingest + staging: the import steps and the staging steps (the one-pass loads and their checks among them) */
+const INGEST = /^(raw_|staging\/)/;
+const part = (m: Measured, re: RegExp, key: 'ms' | 'cpuMs') => m.steps.filter((st) => re.test(st.label)).reduce((a, st) => a + (st[key] ?? 0), 0);
 
 {
-  const input = sample('province');
+  const { before, after } = monthSplit(sample('province'));
+  // the previous month's warehouse, built once; each incremental run starts from a copy of it
+  const previous = join(DATA, 'province-before.duckdb');
+  if (!existsSync(previous)) measure('build', before, previous);
   const reads: Measured[] = [];
   const builds: Measured[] = [];
+  const incs: Measured[] = [];
+  const bases: Measured[] = [];
   for (let i = 0; i < runs; i++) {
-    reads.push(measure('readcsv', input, join(DATA, 'readcsv.duckdb')));
-    builds.push(measure('build', input, join(DATA, 'province.duckdb')));
-    process.stderr.write(`province run ${i + 1}/${runs}: read_csv ${(reads.at(-1)!.ms / 1000).toFixed(2)} s, build ${(builds.at(-1)!.ms / 1000).toFixed(2)} s\n`);
+    // interleaved, so a change in the load of the (shared) machine falls on every measurement alike
+    reads.push(measure('readcsv', after, join(DATA, 'readcsv.duckdb')));
+    builds.push(measure('build', after, join(DATA, 'province.duckdb')));
+    const incDb = join(DATA, 'province-inc.duckdb');
+    rmSync(`${incDb}.wal`, { force: true });
+    copyFileSync(previous, incDb);
+    const inc = measure('incremental', after, incDb);
+    if (!inc.steps.some((st) => /rows added/.test(st.label))) throw new Error('the incremental build fell back to a full build');
+    incs.push(inc);
+    if (baseline) bases.push(measure('build', after, join(DATA, 'province-baseline.duckdb'), { tree: baseline }));
+    process.stderr.write(`province run ${i + 1}/${runs}: read_csv ${(reads.at(-1)!.ms / 1000).toFixed(2)} s, build ${(builds.at(-1)!.ms / 1000).toFixed(2)} s, incremental ${(incs.at(-1)!.ms / 1000).toFixed(2)} s${baseline ? `, baseline build ${(bases.at(-1)!.ms / 1000).toFixed(2)} s` : ''}\n`);
   }
-  const r = median(reads.map((x) => x.ms)), b = median(builds.map((x) => x.ms));
-  const rc = median(reads.map((x) => x.cpuMs)), bc = median(builds.map((x) => x.cpuMs));
+  const r = median(reads.map((x) => x.ms)), rc = median(reads.map((x) => x.cpuMs));
+  const row = (label: string, ms: number, cpu: number, target: string) =>
+    `| ${label} | ${(ms / 1000).toFixed(2)} s | **${(ms / r).toFixed(2)}** | ${(cpu / 1000).toFixed(1)} s | **${(cpu / rc).toFixed(2)}** | ${target} |`;
+  const b = median(builds.map((x) => x.ms)), bc = median(builds.map((x) => x.cpuMs));
+  const ing = median(builds.map((x) => part(x, INGEST, 'ms'))), ingc = median(builds.map((x) => part(x, INGEST, 'cpuMs')));
+  const inc = median(incs.map((x) => x.ms)), incc = median(incs.map((x) => x.cpuMs));
   const mid = [...builds].sort((x, y) => x.ms - y.ms)[Math.floor((builds.length - 1) / 2)]!;
   lines.push(
-    `### Province scale (~100,000 staff, 36 months), median of ${runs} runs`,
+    `### Province scale (~100,000 staff, 36 months), median of ${runs} interleaved runs`,
     '',
-    '| measurement | time | ratio to read_csv |',
-    '|---|---|---|',
-    `| DuckDB alone: \`CREATE TABLE … AS SELECT * FROM read_csv(…)\` for every input file | ${(r / 1000).toFixed(2)} s | 1.00 |`,
-    `| whole Seimbang build (import, staging, core, marts, effects, checks, checkpoint, publish) | ${(b / 1000).toFixed(2)} s | **${(b / r).toFixed(2)}** (target ≤ 1.25) |`,
-    `| peak memory of the build (max RSS) | ${(mid.maxRssMB / 1024).toFixed(2)} GB | |`,
+    'Wall time and CPU time (user + system, all threads of the process). The machine is shared: the runs are',
+    'interleaved (read_csv, build, incremental build' + (baseline ? ', earlier build' : '') + ' in turn), so a change of load falls on all alike.',
     '',
-    'CPU time (user + system, all threads; median): what each needs of the 2 cores. Both keep the cores busy',
-    '(CPU time ÷ wall time is the average number of busy cores), so the ratio of wall times is, within the',
-    'difference in parallelism, the ratio of the work done: faster needs less work, not more threads.',
+    '| measurement | wall | ÷ read_csv wall | CPU | ÷ read_csv CPU | target |',
+    '|---|---|---|---|---|---|',
+    `| DuckDB alone: \`CREATE TABLE … AS SELECT * FROM read_csv(…)\` for every input file | ${(r / 1000).toFixed(2)} s | 1.00 | ${(rc / 1000).toFixed(1)} s | 1.00 | |`,
+    row('ingest + staging (import, one-pass loads, staging models, their checks)', ing, ingc, '≤ 1.7'),
+    row('whole build (… core, marts, effects, checks, checkpoint, publish)', b, bc, '≤ 3.0'),
+  );
+  if (baseline) {
+    const bb = median(bases.map((x) => x.ms)), bbc = median(bases.map((x) => x.cpuMs));
+    const bi = median(bases.map((x) => part(x, INGEST, 'ms'))), bic = median(bases.map((x) => part(x, INGEST, 'cpuMs')));
+    lines.push(
+      row('before (raw → staging → core): ingest + staging', bi, bic, ''),
+      row('before (raw → staging → core): whole build', bb, bbc, ''),
+    );
+  }
+  lines.push(
     '',
-    '| measurement | CPU time | ratio to read_csv | busy cores (CPU ÷ wall) |',
-    '|---|---|---|---|',
-    `| DuckDB alone: read_csv | ${(rc / 1000).toFixed(1)} s | 1.00 | ${(rc / r).toFixed(2)} |`,
-    `| whole Seimbang build | ${(bc / 1000).toFixed(1)} s | **${(bc / rc).toFixed(2)}** | ${(bc / b).toFixed(2)} |`,
+    '| adding a month (`build --incremental`: the previous warehouse + the last month of workload and ratings) | wall | ÷ full build wall | CPU | ÷ full build CPU | target |',
+    '|---|---|---|---|---|---|',
+    `| incremental build | ${(inc / 1000).toFixed(2)} s | **${(100 * inc / b).toFixed(0)} %** | ${(incc / 1000).toFixed(1)} s | **${(100 * incc / bc).toFixed(0)} %** | ≤ 25 % |`,
+    `| full build of all months | ${(b / 1000).toFixed(2)} s | 100 % | ${(bc / 1000).toFixed(1)} s | 100 % | |`,
     '',
-    `Where the time of the median build goes:`,
+    `Per run (wall, s): read_csv ${reads.map((x) => (x.ms / 1000).toFixed(1)).join(' / ')} · build ${builds.map((x) => (x.ms / 1000).toFixed(1)).join(' / ')} · incremental ${incs.map((x) => (x.ms / 1000).toFixed(1)).join(' / ')}${baseline ? ` · before ${bases.map((x) => (x.ms / 1000).toFixed(1)).join(' / ')}` : ''}.`,
+    '',
+    `Peak memory of the median build (max RSS): ${(mid.maxRssMB / 1024).toFixed(2)} GB. Where its time goes:`,
     '',
     ...stageTable(mid.steps, mid.ms, r),
     memoryLine(mid.steps),
     '',
+    'Where the time of the median incremental build goes:',
+    '',
+    ...stageTable([...incs].sort((x, y) => x.ms - y.ms)[Math.floor((incs.length - 1) / 2)]!.steps, inc),
   );
 }
 
 if (process.env.BENCH_NATIONAL !== '0') {
   const input = sample('national');
-  const m = measure('build', input, join(DATA, 'national.duckdb'), process.env.BENCH_MEMORY_LIMIT ?? '3.5GB');
+  const limit = process.env.BENCH_MEMORY_LIMIT ?? '3.5GB';
+  const nRuns = Number(process.env.BENCH_NATIONAL_RUNS ?? 3);
+  const ms: Measured[] = [];
+  for (let i = 0; i < nRuns; i++) ms.push(measure('build', input, join(DATA, 'national.duckdb'), { memoryLimit: limit }));
+  const rss = ms.map((m) => m.maxRssMB / 1024);
+  const m = [...ms].sort((x, y) => x.ms - y.ms)[Math.floor((ms.length - 1) / 2)]!;
   lines.push(
-    '### National scale (~4.7 million staff, 12 months), one run',
+    `### National scale (~4.7 million staff, 12 months), ${nRuns} runs`,
     '',
     '| measurement | value |',
     '|---|---|',
-    `| build time | ${(m.ms / 1000 / 60).toFixed(1)} min |`,
-    `| peak memory (max RSS of the build process, DuckDB memory_limit ${process.env.BENCH_MEMORY_LIMIT ?? '3.5GB'}) | ${(m.maxRssMB / 1024).toFixed(2)} GB (target < 6 GB) |`,
+    `| build time (median) | ${(m.ms / 1000 / 60).toFixed(1)} min |`,
+    `| peak memory (max RSS of the build process, DuckDB memory_limit ${limit}), every run | ${rss.map((x) => x.toFixed(2)).join(' / ')} GB (target < 4 GB) |`,
     '',
     ...stageTable(m.steps, m.ms),
     memoryLine(m.steps),
@@ -139,7 +208,11 @@ lines.push(
   'rejected values go to `quarantine`, and then the core tables, the marts (loads, imbalance, the audit facts, the',
   'effect panels) and the effects estimation (Callaway–Sant\'Anna with a 999-draw multiplier bootstrap) are',
   'computed and written. Staging tables are TEMP (never written to the file); the audit sentences are built when',
-  'read (view `transfer_audit` over `transfer_audit_fact`).',
+  'read (view `transfer_audit` over `transfer_audit_fact`). The two largest files (ratings, workload) are read, typed',
+  'and stored once (pipeline/models/onepass): no raw or staging copy, their checks on the stored, typed keys.',
+  'The incremental build reads only the rows added at the end of those files and computes again what reads them',
+  '(the calendar\'s new month, staff_monthly, the marts over months, the effects estimation); `--incremental`',
+  'falls back to a full build, saying why, when anything else changed.',
   '',
   `Reproduce: \`npm run bench -- build\` (${machine()}).`,
 );

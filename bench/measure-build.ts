@@ -3,16 +3,23 @@
  * so the peak memory and the CPU time (user + system, all threads) are those of this measurement alone.
  *   tsx bench/measure-build.ts build <input> <db>      the whole Seimbang build
  *   tsx bench/measure-build.ts readcsv <input> <db>    DuckDB alone: read_csv of the same files into tables
+ *   tsx bench/measure-build.ts incremental <input> <db>  `build --incremental` on the warehouse at <db>
+ * SEIMBANG_TREE=<dir>: measure the build of another checkout (the same measurement of an earlier version).
  */
 
 import { extname, basename } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { buildWarehouse } from '../pipeline/warehouse/build.ts';
-import { loadRaw, discoverInputs } from '../pipeline/ingest/index.ts';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+
+const tree = process.env.SEIMBANG_TREE;
+const from = (rel: string) => (tree ? pathToFileURL(join(tree, rel)).href : new URL(`../${rel}`, import.meta.url).href);
+const { buildWarehouse } = (await import(from('pipeline/warehouse/build.ts'))) as typeof import('../pipeline/warehouse/build.ts');
+const { loadRaw, discoverInputs } = (await import(from('pipeline/ingest/index.ts'))) as typeof import('../pipeline/ingest/index.ts');
 
 const [mode, input, db, memoryLimit] = process.argv.slice(2) as [string, string, string, string | undefined];
 const t0 = performance.now();
-let steps: { label: string; ms: number; peakRssMB?: number }[] = [];
+let steps: { label: string; ms: number; peakRssMB?: number; cpuMs?: number }[] = [];
 // the resident set, sampled every 100 ms, so the peak can be put on the step during which it happened (the
 // event loop is free while DuckDB works on its own threads; a long synchronous step is sampled at its end)
 let samplePeak = 0;
@@ -20,16 +27,26 @@ const sampler = setInterval(() => {
   samplePeak = Math.max(samplePeak, process.memoryUsage.rss());
 }, 100);
 const peaks: number[] = [];
-if (mode === 'build') {
+const cpus: number[] = [];
+const cpuNow = () => {
+  const u = process.resourceUsage();
+  return (u.userCPUTime + u.systemCPUTime) / 1000;
+};
+if (mode === 'build' || mode === 'incremental') {
+  let lastCpu = cpuNow();
   const log = (line: string) => {
-    // one line per finished step ("[k/n] label — …"): the peak since the previous step belongs to this one
-    if (/^\[\s*\d+\/\d+\]/.test(line)) {
+    // one line per finished step ("[k/n] label — …"): the peak and the CPU time (all threads) since the previous
+    // step belong to this one (so work between steps, such as the column profile, counts in the next step)
+    if (/^\[\s*\d+\/\d+\]/.test(line) && !/ … /.test(line)) {
       peaks.push(Math.max(samplePeak, process.memoryUsage.rss()));
       samplePeak = 0;
+      const c = cpuNow();
+      cpus.push(c - lastCpu);
+      lastCpu = c;
     }
   };
-  ({ steps } = await buildWarehouse({ input, db, log, memoryLimit }));
-  steps = steps.map((st, i) => ({ ...st, peakRssMB: peaks[i] != null ? peaks[i]! / 2 ** 20 : undefined }));
+  ({ steps } = await buildWarehouse({ input, db, log, memoryLimit, ...(mode === 'incremental' ? { incremental: true } : {}) }));
+  steps = steps.map((st, i) => ({ ...st, peakRssMB: peaks[i] != null ? peaks[i]! / 2 ** 20 : undefined, cpuMs: cpus[i] }));
 } else if (mode === 'readcsv') {
   const inst = await DuckDBInstance.create(db, memoryLimit ? { memory_limit: memoryLimit } : {});
   const conn = await inst.connect();

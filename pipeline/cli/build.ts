@@ -11,12 +11,13 @@ export function registerBuild(program: Command): void {
     .option('--force', 'replace the warehouse even when the build lost most of a kind of record (settings publish.*)')
     .option('--parquet <dir>', 'also write core and mart tables as Parquet partitioned by region and month')
     .option('--settings <file>', 'settings file (YAML/JSON) instead of the one in the input folder')
+    .option('--incremental', 'add the rows added at the end of the workload and ratings files to the previous warehouse (same reference files and settings); otherwise says why and builds fully')
     .option('--keep-staging', 'keep the raw_* and stg_* tables (to debug an import)')
     .option('--threads <n>', 'DuckDB threads', (v) => positiveInt(v, '--threads'))
     .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 4GB')
     .option('--json', 'print the summary as JSON on stdout')
     .addHelpText('after', '\nExample:\n  seimbang build --input data/sample --db data/seimbang.duckdb\n\nExit codes: 0 ok, 1 bad input or failed build (the previous warehouse is kept), 2 usage.\nInterrupted (Ctrl-C, SIGTERM): the temp files are removed and the previous warehouse is kept; after a SIGKILL the\nnext build removes them.')
-    .action(async (o: { input: string; db: string; strict?: boolean; force?: boolean; parquet?: string; settings?: string; keepStaging?: boolean; threads?: number; memoryLimit?: string; json?: boolean }) => {
+    .action(async (o: { input: string; db: string; strict?: boolean; force?: boolean; parquet?: string; settings?: string; keepStaging?: boolean; incremental?: boolean; threads?: number; memoryLimit?: string; json?: boolean }) => {
       // loaded on use, so `--help` and usage errors answer at once
       const { buildWarehouse } = await import('../warehouse/build.ts');
       const { count, terminalStatus, throttledStatus } = await import('../warehouse/progress.ts');

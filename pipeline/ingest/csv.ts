@@ -5,7 +5,7 @@ import { countKnownColumns, mapHeader, type HeaderMapping } from './aliases.ts';
 import { IngestError } from './errors.ts';
 import { HEADER_SEARCH_ROWS, findHeaderRow, noHeaderMessage } from './header.ts';
 import { lineNumbersAt, scanTextFile } from './scan.ts';
-import { createRawTable, dropTrailingEmptyRows, quoteIdent, quoteLiteral, rawColumns, rawInsertSql } from './sql.ts';
+import { createRawTable, dropTrailingEmptyRows, quoteIdent, quoteLiteral, rawColumns, rawInsertSql, rawSelectSql } from './sql.ts';
 
 /** Delimiters tried on each candidate header line; `;` is the Indonesian Excel export. */
 const DELIMITERS = [';', ',', '\t', '|'] as const;
@@ -139,12 +139,12 @@ export async function sniffCsv(path: string, kind: string): Promise<CsvLayout> {
   return { encoding, headerRow: best.row, delimiter: best.delimiter, header: best.cells, headerEndOffset };
 }
 
-interface ReadOptions {
+export interface ReadOptions {
   nullPadding: boolean;
   parallel: boolean;
 }
 
-function readCsvSql(path: string, layout: CsvLayout, opts: ReadOptions): string {
+export function readCsvSql(path: string, layout: CsvLayout, opts: ReadOptions): string {
   const columns = layout.header.map((_, i) => `${quoteLiteral(`c${i}`)}: 'VARCHAR'`).join(', ');
   const args = [
     quoteLiteral(path),
@@ -163,7 +163,7 @@ function readCsvSql(path: string, layout: CsvLayout, opts: ReadOptions): string 
 }
 
 /** Map a DuckDB CSV error to an IngestError (or undefined when it should be retried with other options). */
-function mapCsvError(file: string, layout: CsvLayout, err: unknown, opts: ReadOptions): IngestError | 'pad' | 'serial' {
+export function mapCsvError(file: string, layout: CsvLayout, err: unknown, opts: ReadOptions): IngestError | 'pad' | 'serial' {
   const msg = (err as Error)?.message ?? String(err);
   const line = /CSV Error on Line: (\d+)/.exec(msg)?.[1];
   const row = line ? Number(line) : undefined;
@@ -281,4 +281,47 @@ export function missingColumnError(file: string, kind: string, mapping: HeaderMa
       `the header on row ${headerRow} has: ${found.join(', ')} (accepted names and aliases: pipeline/ingest/aliases.ts)`,
     { column: missing[0]!, row: headerRow },
   );
+}
+
+/**
+ * A CSV read where it is used, without a raw table (the one-pass loads, pipeline/warehouse/one-pass.ts): the
+ * header found and mapped as `loadCsv` does, and the SELECT that gives the raw layer's rows in file order.
+ * The sha256 and the blank lines are found by a scan that runs while DuckDB reads.
+ */
+export interface CsvSource {
+  file: string;
+  layout: CsvLayout;
+  mapping: HeaderMapping;
+  idStyle: boolean;
+  unit: 1 | 2;
+  scan: ReturnType<typeof scanTextFile>;
+  /** the raw rows (see rawSelectSql) read with these options */
+  select(opts: ReadOptions): string;
+}
+
+export async function openCsvSource(kind: string, path: string): Promise<CsvSource> {
+  const file = basename(path);
+  const layout = await sniffCsv(path, kind);
+  const mapping = mapHeader(kind, layout.header);
+  if (mapping.missingRequired.length) throw missingColumnError(file, kind, mapping, layout.header, layout.headerRow);
+  const idStyle = layout.delimiter === ';';
+  const unit = layout.encoding === 'utf-16' ? 2 : 1;
+  const scan = scanTextFile(path, unit);
+  scan.catch(() => undefined); // awaited by the caller after DuckDB's read
+  return {
+    file, layout, mapping, idStyle, unit, scan,
+    select: (opts) => rawSelectSql(kind, mapping, (i) => quoteIdent(`c${i}`), readCsvSql(path, layout, opts), { file, idStyle }),
+  };
+}
+
+/**
+ * Where rows move down because of blank lines above them (DuckDB skips blank lines): from record `start` (0-based,
+ * in file order) on, the spreadsheet row is record + header row + 1 + `shift`. Empty when there are none.
+ */
+export async function blankLineShifts(path: string, layout: CsvLayout, unit: 1 | 2, blankOffsets: readonly number[], lastContentOffset: number): Promise<{ start: number; shift: number }[]> {
+  const blanks = blankOffsets.filter((o) => o >= layout.headerEndOffset && o < lastContentOffset);
+  if (blanks.length === 0) return [];
+  // blank line k (1-based among those below the header) on line L has (L − header − 1) − (k − 1) records above it
+  const lines = await lineNumbersAt(path, blanks, unit);
+  return lines.map((line, i) => ({ start: line - layout.headerRow - 1 - i, shift: i + 1 }));
 }

@@ -85,7 +85,7 @@ export interface LoadOptions {
 /** The reader-found cell problems of every file, one row per cell; staging adds them to its rows' `_issues`. */
 export const CELL_ISSUE_TABLE = 'raw_cell_issue';
 
-async function recordCellIssues(conn: DuckDBConnection, kind: string, issues: readonly CellIssue[]): Promise<void> {
+export async function recordCellIssues(conn: DuckDBConnection, kind: string, issues: readonly CellIssue[]): Promise<void> {
   const exists = (await conn.runAndReadAll(`SELECT 1 FROM duckdb_tables() WHERE database_name = 'temp' AND table_name = '${CELL_ISSUE_TABLE}'`)).getRows().length > 0;
   if (!exists && issues.length === 0) return;
   await conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${CELL_ISSUE_TABLE} (kind VARCHAR, _row INTEGER, "column" VARCHAR, "value" VARCHAR, reason VARCHAR)`);
@@ -108,7 +108,7 @@ async function recordCellIssues(conn: DuckDBConnection, kind: string, issues: re
  * Run a reader under a time limit: when it expires, DuckDB's running query is interrupted and the load fails
  * with a message naming the file and the setting.
  */
-async function withTimeLimit<T>(conn: DuckDBConnection, file: string, seconds: number | undefined, run: () => Promise<T>): Promise<T> {
+export async function withTimeLimit<T>(conn: DuckDBConnection, file: string, seconds: number | undefined, run: () => Promise<T>): Promise<T> {
   if (!seconds) return run();
   let expired = false;
   let timer: NodeJS.Timeout | undefined;
@@ -138,9 +138,8 @@ async function withTimeLimit<T>(conn: DuckDBConnection, file: string, seconds: n
   }
 }
 
-/** Read the file at `path` into `raw_<kind>` (replacing it) and describe what was read. */
-export async function loadRaw(conn: DuckDBConnection, kind: string, path: string, options: LoadOptions = {}): Promise<RawFile> {
-  const temporary = options.temporary === true;
+/** Refuse a file that cannot be read as what its name says (unknown kind or type, not a file, empty, disguised). */
+export async function checkInputFile(kind: string, path: string): Promise<{ file: string; format: RawFile['format'] }> {
   kindSpec(kind); // throws on an unknown kind
   const file = basename(path);
   const format = FORMAT_OF_EXTENSION[extname(path).toLowerCase()];
@@ -155,6 +154,13 @@ export async function loadRaw(conn: DuckDBConnection, kind: string, path: string
   }
   if (size === 0) throw new IngestError(file, 'the file is empty (0 bytes): export it again from the source system');
   checkRealFormat(file, format, fileHead(path));
+  return { file, format };
+}
+
+/** Read the file at `path` into `raw_<kind>` (replacing it) and describe what was read. */
+export async function loadRaw(conn: DuckDBConnection, kind: string, path: string, options: LoadOptions = {}): Promise<RawFile> {
+  const temporary = options.temporary === true;
+  const { file, format } = await checkInputFile(kind, path);
   const table = rawTableName(kind);
   await dropTempObjects(conn, table);
   const limit = options.timeLimitSeconds;

@@ -134,7 +134,7 @@ async function rowsOf(conn: DuckDBConnection, sql: string): Promise<Record<strin
   return (await conn.runAndReadAll(sql)).getRowObjects();
 }
 
-async function sqlNumberEvidence(conn: DuckDBConnection, table: string, column: string): Promise<NumberEvidence> {
+export async function sqlNumberEvidence(conn: DuckDBConnection, table: string, column: string): Promise<NumberEvidence> {
   const v = `regexp_replace(${quoteIdent(column)}, '[\\s\\x{00A0}]+', '', 'g')`;
   const [r] = await rowsOf(conn, `
     SELECT count(*) FILTER (WHERE a) AS ambiguous,
@@ -191,17 +191,28 @@ export async function profileColumns(
   conn: DuckDBConnection,
   files: readonly ProfiledFile[],
   input: Settings['input'],
-): Promise<{ sql: string; decisions: ColumnDecision[] }> {
+  /** kinds read in one pass (pipeline/warehouse/one-pass.ts): their CSV number columns are not read here (that
+   *  would read the file once more) but guessed, and the guess is checked from the pass's number shapes */
+  guessKinds: ReadonlySet<string> = new Set(),
+): Promise<ProfileResult> {
   const decisions: ColumnDecision[] = [];
-  const numberCases: string[] = [];
+  const numberRoles = new Map<string, DotRole>();
+  const guessed: ProfileResult['guessed'] = [];
   const dateCases: string[] = [];
   for (const f of files) {
     const table = `raw_${f.kind}`;
     for (const column of NUMBER_COLUMNS[f.kind] ?? []) {
       if (f.typedColumns?.includes(column)) continue;
+      const semicolon = f.format === 'csv' && f.delimiter === ';';
+      if (guessKinds.has(f.kind) && f.format === 'csv' && !f.numberEvidence) {
+        const role = guessDots(semicolon, input.number_locale);
+        numberRoles.set(`${f.kind}.${column}`, role);
+        guessed.push({ kind: f.kind, file: f.file, column, role, semicolon });
+        continue;
+      }
       const ev = f.numberEvidence ? (f.numberEvidence[column] ?? emptyEvidence()) : await sqlNumberEvidence(conn, table, column);
-      const { role, why } = decideDots(ev, f.format === 'csv' && f.delimiter === ';', input.number_locale);
-      numberCases.push(`WHEN ${quoteLiteral(`${f.kind}.${column}`)} THEN ${quoteLiteral(role)}`);
+      const { role, why } = decideDots(ev, semicolon, input.number_locale);
+      numberRoles.set(`${f.kind}.${column}`, role);
       if (ev.ambiguous > 0) decisions.push({ kind: f.kind, file: f.file, column, what: 'number', decision: role, why, affected: ev.ambiguous });
     }
     for (const column of DATE_COLUMNS[f.kind] ?? []) {
@@ -214,11 +225,55 @@ export async function profileColumns(
       if (both > 0) decisions.push({ kind: f.kind, file: f.file, column, what: 'date', decision: order, why, affected: both });
     }
   }
-  const sql = `
-CREATE OR REPLACE MACRO number_dots(k, c) AS CASE k || '.' || c ${numberCases.join(' ')} ELSE 'decimal' END;
-CREATE OR REPLACE MACRO date_order_of(k, c) AS CASE k || '.' || c ${dateCases.join(' ')} ELSE ${quoteLiteral(input.date_order)} END;`;
-  return { sql, decisions };
+  const sql = `${numberDotsSql(numberRoles)}
+CREATE OR REPLACE MACRO date_order_of(k, c) AS ${dateCases.length ? `CASE k || '.' || c ${dateCases.join(' ')} ELSE ${quoteLiteral(input.date_order)} END` : quoteLiteral(input.date_order)};
+${NUMBER_SHAPE_SQL}`;
+  return { sql, decisions, numberRoles, guessed };
 }
+
+export interface ProfileResult {
+  /** the macros number_dots, date_order_of and number_shape */
+  sql: string;
+  decisions: ColumnDecision[];
+  /** the role of a lone dot per `kind.column` */
+  numberRoles: Map<string, DotRole>;
+  /** number columns whose role was guessed (guessKinds), to be checked against the evidence of the values */
+  guessed: { kind: string; file: string; column: string; role: DotRole; semicolon: boolean }[];
+}
+
+/** The macro number_dots(kind, column) for these roles. */
+export function numberDotsSql(roles: ReadonlyMap<string, DotRole>): string {
+  const cases = [...roles].map(([kc, role]) => `WHEN ${quoteLiteral(kc)} THEN ${quoteLiteral(role)}`);
+  // (a CASE needs a WHEN: with no number column it is the default alone)
+  return `CREATE OR REPLACE MACRO number_dots(k, c) AS ${cases.length ? `CASE k || '.' || c ${cases.join(' ')} ELSE 'decimal' END` : `'decimal'`};`;
+}
+
+/**
+ * The role guessed for a column before its values are seen: what a column of decimals written the file's way
+ * (`82.7` in a comma CSV, `82,7` in a semicolon CSV) decides. Right for the usual exports; checked after the pass.
+ */
+export function guessDots(semicolonCsv: boolean, locale: Settings['input']['number_locale']): DotRole {
+  const ev: NumberEvidence = semicolonCsv ? { thousands: 1, decimal: 0, ambiguous: 0 } : { thousands: 0, decimal: 1, ambiguous: 0 };
+  return decideDots(ev, semicolonCsv, locale).role;
+}
+
+/**
+ * number_shape(txt) → what one value says about the role of a lone dot, as sqlNumberEvidence counts it:
+ * 1 thousands, 2 decimal, 3 ambiguous, 0 none of these; NULL for no text or a whole number (whose reading no
+ * role changes). A value with a dot or a comma that is none of these (`1 000`, `12.`) is 0: its reading may
+ * depend on the role. The common `82.7` takes one cheap pattern.
+ */
+export const NUMBER_SHAPE_SQL = String.raw`
+CREATE OR REPLACE MACRO _number_shape(v) AS
+  CASE WHEN regexp_full_match(v, ${quoteLiteral(RE_AMBIGUOUS_NUMBER)}) THEN 3
+       WHEN regexp_full_match(v, ${quoteLiteral(RE_THOUSANDS)}) THEN 1
+       WHEN regexp_full_match(v, ${quoteLiteral(RE_DECIMAL)}) THEN 2 ELSE 0 END;
+CREATE OR REPLACE MACRO number_shape(txt) AS
+  CASE WHEN txt IS NULL THEN NULL
+       WHEN regexp_full_match(txt, '\d{1,3}\.\d{1,2}') THEN 2
+       WHEN contains(txt, '.') OR contains(txt, ',') THEN _number_shape(regexp_replace(txt, '[\s\x{00A0}]+', '', 'g'))
+       WHEN regexp_full_match(txt, '\s*[+-]?\d+\s*') THEN NULL
+       ELSE 0 END;`;
 
 /** A decision in words, for the build summary. */
 export function describeDecision(d: ColumnDecision): string {

@@ -68,15 +68,29 @@ export function rawInsertSql(
 ): string {
   const cols = rawColumns(kind, mapping).filter((c) => c.source !== null);
   const targets = [...cols.map((c) => quoteIdent(c.name)), '_row'];
-  const exprs = [
-    ...cols.map((c) =>
-      c.month === undefined
-        ? trimExpr(source(c.source!), opts.emptyIsNull)
-        : yearMonthExpr(trimExpr(source(c.source!), opts.emptyIsNull), trimExpr(source(c.month), opts.emptyIsNull)),
-    ),
-    opts.row,
-  ];
+  const exprs = [...cols.map((c) => rawValueExpr(c, source, opts.emptyIsNull)), opts.row];
   return `INSERT INTO ${quoteIdent(table)} (${targets.join(', ')})\nSELECT ${exprs.join(',\n  ')}\nFROM ${from}`;
+}
+
+/** The raw text of one column as the raw layer stores it (trimmed; a split period joined). */
+function rawValueExpr(c: { source: number | null; month?: number }, source: (index: number) => string, emptyIsNull: boolean): string {
+  return c.month === undefined
+    ? trimExpr(source(c.source!), emptyIsNull)
+    : yearMonthExpr(trimExpr(source(c.source!), emptyIsNull), trimExpr(source(c.month), emptyIsNull));
+}
+
+/**
+ * The raw layer's rows as a SELECT instead of a table: every raw column (missing canonical ones NULL) with the
+ * same values `rawInsertSql` would store, then `_file`, `_row` (NULL: the reader of this SELECT numbers the rows
+ * by their order) and `_id_style`. The one-pass loads (pipeline/warehouse/one-pass.ts) read a file through it.
+ */
+export function rawSelectSql(kind: string, mapping: HeaderMapping, source: (index: number) => string, from: string, meta: { file: string; idStyle: boolean }): string {
+  const exprs = rawColumns(kind, mapping).map((c) => `${c.source === null ? 'CAST(NULL AS VARCHAR)' : rawValueExpr(c, source, false)} AS ${quoteIdent(c.name)}`);
+  exprs.push(`${quoteLiteral(meta.file)} AS _file`, 'CAST(NULL AS INTEGER) AS _row', `${meta.idStyle} AS _id_style`);
+  // a row with no value at all (true, else NULL): such rows at the end of the file are dropped, as dropTrailingEmptyRows does
+  const cols = rawColumns(kind, mapping).filter((c) => c.source !== null);
+  exprs.push(cols.length ? `CASE WHEN ${cols.map((c) => `${quoteIdent(c.name)} IS NULL`).join(' AND ')} THEN true END AS _empty` : 'true AS _empty');
+  return `SELECT ${exprs.join(',\n  ')}\nFROM ${from}`;
 }
 
 /**

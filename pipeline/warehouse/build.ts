@@ -23,6 +23,9 @@ import { DERIVED_STEPS } from './derived.ts';
 import { SCHEMA_VERSION } from '../domain/warehouse-schema.ts';
 import { inputSettingsSql } from './input-sql.ts';
 import { lossProblems, previousLoaded } from './publish-guard.ts';
+import { ONE_PASS, ONE_PASS_KINDS, ONE_PASS_SETUP_SQL, prepareOnePass, runOnePass, runOnePassChecks, type PassFacts, type PreparedPass } from './one-pass.ts';
+import { statSync } from 'node:fs';
+import { buildIncremental } from './incremental.ts';
 
 /** A build warning: its kind (the summary groups by it) and what happened, naming the file and column. */
 export interface BuildWarning {
@@ -64,6 +67,9 @@ export interface BuildOptions {
   log?: Log;
   /** the running step's percentage on long steps (DuckDB's progress estimate); see progress.ts */
   status?: Status;
+  /** add the rows added at the end of the monthly files to the previous warehouse (incremental.ts); when that is
+   *  not possible, say why and build fully */
+  incremental?: boolean;
 }
 
 export interface FileReport {
@@ -74,6 +80,8 @@ export interface FileReport {
   rows: number;
   loaded: number;
   quarantined: number;
+  /** one-pass files (one-pass.ts): the file's size and what an incremental build checks (incremental.ts) */
+  onePass?: PassFacts & { bytes: number };
 }
 
 export interface BuildResult {
@@ -94,7 +102,7 @@ export interface BuildResult {
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Tables that exist only while building (raw_<kind>, stg_<kind>; raw_file, the manifest, is kept). */
-const BUILD_ONLY = /^(raw|stg)_(?!file$)/;
+const BUILD_ONLY = /^(raw|stg|src|onepass)_(?!file$)|^(workload_record|workload_rejected|performance_rejected)$/;
 
 async function scalar(conn: DuckDBConnection, sql: string): Promise<number> {
   const r = await conn.runAndReadAll(sql);
@@ -112,10 +120,17 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
   }
   const settings = loadSettings(opts.settings ?? found.settingsPath);
   const models = loadModels();
-  const p = progress(ALL_KINDS.length + models.length + DERIVED_STEPS.length + 3 + (opts.parquet ? 1 : 0), log, opts.status);
+  const p = progress(ALL_KINDS.length + 2 * ONE_PASS_KINDS.size + models.length + DERIVED_STEPS.length + 3 + (opts.parquet ? 1 : 0), log, opts.status);
 
   mkdirSync(dirname(db), { recursive: true });
   for (const f of removeStaleTemps(db)) log(`removed leftover of an interrupted build: ${f}`);
+  if (opts.incremental) {
+    // --strict, --parquet and --keep-staging concern every row and table: those builds are full ones
+    const flag = opts.strict ? '--strict' : opts.parquet ? '--parquet' : opts.keepStaging ? '--keep-staging' : undefined;
+    const r = flag ? `${flag} needs a full build` : await buildIncremental({ input, db, found, settings, threads: opts.threads, memoryLimit: opts.memoryLimit, p, log });
+    if (typeof r !== 'string') return r;
+    log(`incremental build not possible: ${r}; building fully`);
+  }
   const tmp = tempPathFor(db);
   discardTemp(tmp);
   const config: Record<string, string> = {};
@@ -129,15 +144,35 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
     await conn.run(settingsSql(settings));
     await conn.run(inputSettingsSql(settings));
     await conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${CELL_ISSUE_TABLE} (kind VARCHAR, _row INTEGER, "column" VARCHAR, "value" VARCHAR, reason VARCHAR)`);
+    await conn.run(ONE_PASS_SETUP_SQL);
     const warnings: BuildWarning[] = found.warnings.map((message) => ({ kind: WARNING_KINDS.ignoredFile, message }));
     await conn.run(ruleStatusSql());
     if (opts.status) await conn.run(PROGRESS_SETTINGS);
 
     // raw layer: TEMP storage unless kept for debugging (it is never published), so it is not written twice
     const raws: RawFile[] = [];
+    const passes: PreparedPass[] = [];
     for (const kind of ALL_KINDS) {
       const s = p.step(`raw_${kind}`);
       const path = found.files.get(kind);
+      if (ONE_PASS_KINDS.has(kind)) {
+        // read later, in one pass into its table (one-pass.ts); here only the file's checks and its header
+        const pass = await prepareOnePass(conn, kind, path, {
+          timeLimitSeconds: settings.input.reader_time_limit_seconds, stallSeconds: settings.input.reader_stall_seconds,
+        });
+        passes.push(pass);
+        if (pass.raw) {
+          raws.push(pass.raw);
+          for (const h of nearMissHeaders(kind, pass.raw.unusedColumns, pass.raw.mappedColumns)) {
+            warnings.push({
+              kind: WARNING_KINDS.unreadColumn, strict: true,
+              message: `${pass.raw.file}: column '${h.header}' is not read; did you mean ${h.column} (accepted name '${h.alias}')? Rename the header, or add the alias in pipeline/ingest/aliases.ts`,
+            });
+          }
+        }
+        s.done(pass.raw ? `${pass.raw.file}: ${pass.csv ? 'header read; rows read in one pass' : `${count(pass.raw.rows)} rows`}` : 'no file (optional)');
+        continue;
+      }
       if (path) {
         const stop = opts.status ? watchQueryProgress(conn, (pct) => s.update(pct)) : () => {};
         const raw = await loadRaw(conn, kind, path, {
@@ -169,12 +204,42 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
     }
 
     // per-column decisions: number format and date order, from the whole column (pipeline/ingest/profile.ts)
-    const profile = await profileColumns(conn, raws, settings.input);
+    const profile = await profileColumns(conn, raws, settings.input, ONE_PASS_KINDS);
     await conn.run(profile.sql);
     for (const d of profile.decisions) warnings.push({ kind: WARNING_KINDS.columnDecision, message: describeDecision(d) });
 
+    // the largest files: read, typed and stored once (one-pass.ts)
+    const passFacts = new Map<string, PassFacts & { bytes: number }>();
+    for (const pass of passes) {
+      const s = p.step(`staging/${pass.kind} (one pass into ${ONE_PASS[pass.kind]!.table})`);
+      const stop = opts.status ? watchQueryProgress(conn, (pct) => s.update(pct)) : () => {};
+      const r = await runOnePass(conn, pass, profile, settings.input, settings.input.reader_time_limit_seconds).finally(stop);
+      if (pass.raw?.format === 'csv') passFacts.set(pass.kind, { ...r.facts, bytes: statSync(pass.raw.path).size });
+      for (const d of r.decisions) warnings.push({ kind: WARNING_KINDS.columnDecision, message: describeDecision(d) });
+      if (pass.raw && r.rows > 0) {
+        for (const [column, feeds] of Object.entries(METRIC_COLUMNS[pass.kind] ?? {})) {
+          if ((r.nonEmpty[column] ?? 0) > 0) continue;
+          warnings.push({
+            kind: WARNING_KINDS.emptyColumn, strict: true,
+            message: `${pass.raw.file}: column ${column} is ${pass.raw.mappedColumns.includes(column) ? 'empty in every row' : 'missing'}; it feeds ${feeds}`,
+          });
+        }
+      }
+      s.done(`${count(r.rows)} rows${r.numberFormat === 'decided before' || r.numberFormat === 'guess confirmed' ? '' : `; number format: ${r.numberFormat}`}`);
+    }
+    const passCounts = new Map<string, { loaded: number; quarantined: number }>();
+
     // models
     for (const m of models) {
+      if (m.layer !== 'staging' && passCounts.size < passes.length) {
+        // the checks of the one-pass tables need the staging models (loaded employees, tasks)
+        for (const pass of passes) {
+          const s = p.step(`staging/${pass.kind} checks`);
+          const c = await runOnePassChecks(conn, pass.kind);
+          passCounts.set(pass.kind, c);
+          s.done(`${count(c.loaded)} loaded, ${count(c.quarantined)} quarantined`);
+        }
+      }
       const s = p.step(`${m.layer}/${m.name}`);
       const stop = opts.status ? watchQueryProgress(conn, (pct) => s.update(pct)) : () => {};
       try {
@@ -201,15 +266,22 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
     const check = p.step('checks');
     const files: FileReport[] = [];
     for (const raw of raws) {
-      const stg = `stg_${raw.kind}`;
-      const r = await conn.runAndReadAll(
-        `SELECT count(*) FILTER (WHERE len(_issues) = 0), count(*) FILTER (WHERE len(_issues) > 0), count(*) FROM ${stg}`,
-      );
-      const [loaded, quarantined, staged] = r.getRows()[0]!.map(Number) as [number, number, number];
+      let loaded: number, quarantined: number, staged: number;
+      const pc = passCounts.get(raw.kind);
+      if (pc) {
+        ({ loaded, quarantined } = pc);
+        staged = loaded + quarantined;
+      } else {
+        const r = await conn.runAndReadAll(
+          `SELECT count(*) FILTER (WHERE len(_issues) = 0), count(*) FILTER (WHERE len(_issues) > 0), count(*) FROM stg_${raw.kind}`,
+        );
+        [loaded, quarantined, staged] = r.getRows()[0]!.map(Number) as [number, number, number];
+      }
       if (staged !== raw.rows || loaded + quarantined !== raw.rows) {
         throw new Error(`internal check failed for ${raw.file}: ${raw.rows} input rows but ${loaded} loaded + ${quarantined} quarantined`);
       }
-      files.push({ kind: raw.kind, file: raw.file, format: raw.format, sha256: raw.sha256, rows: raw.rows, loaded, quarantined });
+      const facts = passFacts.get(raw.kind);
+      files.push({ kind: raw.kind, file: raw.file, format: raw.format, sha256: raw.sha256, rows: raw.rows, loaded, quarantined, ...(facts ? { onePass: facts } : {}) });
     }
     const qr = await conn.runAndReadAll(`SELECT reason, kind, count(*) AS n FROM quarantine GROUP BY ALL ORDER BY n DESC, reason, kind`);
     const quarantineByReason = qr.getRowObjects().map((o) => ({ reason: String(o.reason), kind: String(o.kind), n: Number(o.n) }));
@@ -282,7 +354,7 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /** Add the reader-found cell problems of a kind (raw_cell_issue) to its staging rows' `_issues`. */
-async function applyCellIssues(conn: DuckDBConnection, kind: string): Promise<void> {
+export async function applyCellIssues(conn: DuckDBConnection, kind: string): Promise<void> {
   if ((await scalar(conn, `SELECT count(*) FROM ${CELL_ISSUE_TABLE} WHERE kind = '${kind}'`)) === 0) return;
   await conn.run(`
     UPDATE stg_${kind} AS s SET _issues = list_concat(s._issues, ci.issues)
@@ -291,7 +363,7 @@ async function applyCellIssues(conn: DuckDBConnection, kind: string): Promise<vo
     WHERE s._row = ci._row`);
 }
 
-async function writeBuildInfo(
+export async function writeBuildInfo(
   conn: DuckDBConnection,
   x: { input: string; raws: RawFile[]; files: FileReport[]; settings: Settings; quarantineByReason: BuildResult['quarantineByReason']; warnings: string[]; startedMs: number },
 ): Promise<void> {

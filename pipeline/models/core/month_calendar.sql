@@ -3,11 +3,11 @@
 CREATE OR REPLACE TABLE month_calendar AS
 WITH bounds AS (
   SELECT
-    coalesce((SELECT min("month") FROM stg_workload WHERE len(_issues) = 0),
-             (SELECT CAST(date_trunc('month', min(period)) AS DATE) FROM stg_performance WHERE len(_issues) = 0),
+    coalesce((SELECT min("month") FROM workload_record),
+             (SELECT CAST(date_trunc('month', min(period)) AS DATE) FROM performance),
              (SELECT CAST(date_trunc('month', max(position_since)) AS DATE) FROM employee)) AS lo,
-    coalesce((SELECT max("month") FROM stg_workload WHERE len(_issues) = 0),
-             (SELECT CAST(date_trunc('month', max(period)) AS DATE) FROM stg_performance WHERE len(_issues) = 0),
+    coalesce((SELECT max("month") FROM workload_record),
+             (SELECT CAST(date_trunc('month', max(period)) AS DATE) FROM performance),
              (SELECT CAST(date_trunc('month', max(position_since)) AS DATE) FROM employee)) AS hi
 )
 SELECT CAST(g.m AS DATE) AS "month"

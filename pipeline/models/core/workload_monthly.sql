@@ -2,8 +2,9 @@
 -- (PermenPANRB 1/2020). A month without records falls back to the annual ABK workload / 12 (source = 'abk').
 CREATE OR REPLACE TABLE workload_monthly AS
 WITH rec AS (
-  SELECT position_id, "month", exact_sum(volume * time_norm_minutes) AS minutes
-  FROM stg_workload WHERE len(_issues) = 0
+  -- the loaded records (workload_record: only tasks of the position are loaded) with their task's time norm
+  SELECT w.position_id, w."month", exact_sum(w.volume * t.time_norm_minutes) AS minutes
+  FROM workload_record w JOIN position_task t USING (position_id, task_id)
   GROUP BY ALL
 )
 SELECT p.position_id, p.unit_id, c."month",

@@ -1,0 +1,30 @@
+-- One pass (pipeline/warehouse/one-pass.ts): monthly task volumes (realisasi beban kerja per jabatan per bulan)
+-- read from the file and typed into `workload_record` at once, without a raw table (issue 20). A build-only
+-- table (TEMP: never written to the warehouse file); core.workload_monthly sums it.
+--
+-- As performance.sql: every row stored in file order, helper columns NULL on a clean row, the checks that need
+-- other tables (known task of the position, duplicate keys) afterwards on the typed keys (workload_checks.sql).
+CREATE OR REPLACE TEMP TABLE workload_record AS
+SELECT
+  position_id, task_id, "month", volume,
+  CASE WHEN _bad OR month_text IS DISTINCT FROM strftime("month", '%Y-%m') THEN month_text END AS _month_text,
+  CASE WHEN _bad THEN volume_text END AS _volume_text,
+  CASE WHEN _bad THEN true END AS _bad,
+  number_shape(volume_text) AS _volume_shape,
+  _row, _empty
+FROM (
+  SELECT *,
+    NOT coalesce(position_id IS NOT NULL AND task_id IS NOT NULL AND "month" IS NOT NULL
+      AND "month" <= setting_data_date() AND volume >= 0, false) AS _bad
+  FROM (
+    SELECT
+      _row, _empty,
+      nullif(trim(position_id), '')   AS position_id,
+      nullif(trim(task_id), '')       AS task_id,
+      id_month("month")               AS "month",
+      "month"                         AS month_text,
+      col_number(volume, _id_style, 'workload', 'volume') AS volume,
+      volume                          AS volume_text
+    FROM src_workload
+  )
+);

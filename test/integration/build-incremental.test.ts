@@ -1,0 +1,109 @@
+// `seimbang build --incremental` (issue 20): the sample without its last month is built; the last month's
+// workload and ratings rows are then added at the end of those files, and the incremental build of the previous
+// warehouse gives every table equal (as sets, EXCEPT ALL both ways) to a full build of all months. A changed
+// reference file, or rows changed rather than added, is named and the build is a full one.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ROOT, cli, query, removeDir, tempDir } from './helpers.ts';
+
+const SAMPLE = join(ROOT, 'data/sample');
+const MONTHLY = [['kinerja.csv', 1], ['beban_kerja.csv', 2]] as const;
+let dir: string;
+let before: string; // the sample without its last month
+let after: string; // the same files with the last month's rows added at the end
+beforeAll(() => {
+  dir = tempDir();
+  before = join(dir, 'before');
+  after = join(dir, 'after');
+  cpSync(SAMPLE, before, { recursive: true });
+  cpSync(SAMPLE, after, { recursive: true });
+  for (const [name, col] of MONTHLY) {
+    const [head, ...rows] = readFileSync(join(SAMPLE, name), 'utf8').split('\n').filter((l) => l !== '');
+    const last = rows.map((r) => r.split(',')[col]!).sort().at(-1)!;
+    const old = rows.filter((r) => r.split(',')[col] !== last);
+    const added = rows.filter((r) => r.split(',')[col] === last);
+    expect(added.length).toBeGreaterThan(1000);
+    writeFileSync(join(before, name), [head, ...old, ''].join('\n'));
+    writeFileSync(join(after, name), [head, ...old, ...added, ''].join('\n'));
+  }
+});
+afterAll(() => removeDir(dir));
+
+/** Every table of two warehouses (but build_info, whose time differs) compared as multisets. */
+async function differences(a: string, b: string): Promise<{ tables: string[]; differ: string[] }> {
+  const inst = await DuckDBInstance.create(':memory:');
+  const conn = await inst.connect();
+  try {
+    await conn.run(`ATTACH '${a}' AS a (READ_ONLY); ATTACH '${b}' AS b (READ_ONLY)`);
+    const names = async (d: string) => (await conn.runAndReadAll(
+      `SELECT table_name FROM duckdb_tables() WHERE database_name = '${d}' AND table_name <> 'build_info' ORDER BY 1`)).getRows().map((r) => String(r[0]));
+    const ta = await names('a');
+    const tb = await names('b');
+    expect(tb).toEqual(ta);
+    const differ: string[] = [];
+    for (const t of ta) {
+      const r = await conn.runAndReadAll(`SELECT (SELECT count(*) FROM (FROM a."${t}" EXCEPT ALL FROM b."${t}")) + (SELECT count(*) FROM (FROM b."${t}" EXCEPT ALL FROM a."${t}"))`);
+      if (Number(r.getRows()[0]![0]) !== 0) differ.push(t);
+    }
+    return { tables: ta, differ };
+  } finally {
+    conn.closeSync();
+    inst.closeSync();
+  }
+}
+
+describe('adding a month', () => {
+  let full: string;
+  beforeAll(() => {
+    full = join(dir, 'full.duckdb');
+    const r = cli(['build', '--input', after, '--db', full]);
+    expect(r.code, r.stderr).toBe(0);
+  }, 240_000);
+
+  it('the incremental build equals a full build of all months, table by table', async () => {
+    const db = join(dir, 'inc.duckdb');
+    expect(cli(['build', '--input', before, '--db', db]).code).toBe(0);
+    const [prev] = await query(db, `SELECT (SELECT count(*) FROM performance) AS n, (SELECT max("month") FROM month_calendar) AS m FROM build_info`);
+    const r = cli(['build', '--input', after, '--db', db, '--incremental']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('rows added to kinerja.csv');
+    expect(r.stderr).not.toContain('incremental build not possible');
+    const [now] = await query(db, `SELECT (SELECT count(*) FROM performance) AS n, (SELECT max("month") FROM month_calendar) AS m FROM build_info`);
+    expect(Number(now!.n)).toBeGreaterThan(Number(prev!.n));
+    expect(String(now!.m) > String(prev!.m)).toBe(true);
+    const { tables, differ } = await differences(db, full);
+    expect(tables.length).toBeGreaterThan(20);
+    expect(differ).toEqual([]);
+    // the manifest counts every row of the files, as the full build does
+    const [a] = await query(db, `SELECT CAST(input_files AS VARCHAR) AS f, CAST(quarantine_by_reason AS VARCHAR) AS q FROM build_info`);
+    const [b] = await query(full, `SELECT CAST(input_files AS VARCHAR) AS f, CAST(quarantine_by_reason AS VARCHAR) AS q FROM build_info`);
+    expect(a).toEqual(b);
+  }, 240_000);
+
+  it('a changed staff list is named, and the build is a full one', async () => {
+    const db = join(dir, 'changed.duckdb');
+    expect(cli(['build', '--input', before, '--db', db]).code).toBe(0);
+    const changed = join(dir, 'changed');
+    cpSync(after, changed, { recursive: true });
+    appendFileSync(join(changed, 'pegawai.csv'), '\n');
+    const r = cli(['build', '--input', changed, '--db', db, '--incremental']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('incremental build not possible: the employees file pegawai.csv changed; building fully');
+    // the same tables as a full build, but for the changed file's sha256 in the manifest
+    expect((await differences(db, full)).differ).toEqual(['raw_file']);
+  }, 240_000);
+
+  it('a monthly file whose earlier rows changed is named, and the build is a full one', async () => {
+    const db = join(dir, 'edited.duckdb');
+    copyFileSync(join(dir, 'inc.duckdb'), db); // a warehouse of all months
+    const edited = join(dir, 'edited');
+    cpSync(after, edited, { recursive: true });
+    const text = readFileSync(join(edited, 'kinerja.csv'), 'utf8');
+    writeFileSync(join(edited, 'kinerja.csv'), text.replace(/,Baik,/, ',Sangat Baik,'));
+    const r = cli(['build', '--input', edited, '--db', db, '--incremental']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('kinerja.csv does not begin with the previous file (rows changed, not only added)');
+  }, 240_000);
+});
