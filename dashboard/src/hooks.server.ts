@@ -11,7 +11,7 @@
 import { json, redirect, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { startWarmUp } from '$lib/server/warm';
 import { parseLang } from '$lib/params';
-import { admits, API_ROUTE_ID, isPersonal, PAGES } from '$lib/server/access';
+import { admits, API_ROUTE_ID, isPersonal, isPrivate, PAGES } from '$lib/server/access';
 import { matchEndpoint } from '$lib/server/endpoints';
 import { readSession, SESSION_COOKIE } from '$lib/server/session';
 import { requestLimit } from '$lib/server/rate-limit';
@@ -58,7 +58,7 @@ function refuse(event: RequestEvent, status: 401 | 403, why: string, expired = f
   });
 }
 
-function securityHeaders(response: Response, personal: boolean): Response {
+function securityHeaders(response: Response, personal: boolean, signedInOnly = false): Response {
   const h = response.headers;
   try {
     h.set('X-Content-Type-Options', 'nosniff');
@@ -68,10 +68,15 @@ function securityHeaders(response: Response, personal: boolean): Response {
     h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
     // person-level answers are not kept by the browser or a proxy after sign-out
     if (personal) h.set('Cache-Control', 'private, no-store');
+    // an account-only aggregate may be revalidated by the browser (ETag) but never kept by a shared proxy
+    else if (signedInOnly) {
+      const cc = h.get('Cache-Control');
+      if (cc && !/\b(private|no-store)\b/.test(cc)) h.set('Cache-Control', `private, ${cc}`);
+    }
   } catch {
     // immutable headers (a fetched response passed through): copy
     const copy = new Response(response.body, response);
-    return securityHeaders(copy, personal);
+    return securityHeaders(copy, personal, signedInOnly);
   }
   return response;
 }
@@ -123,12 +128,14 @@ export const handle: Handle = async ({ event, resolve }) => {
   // 3. access
   const roles = rolesOf(event);
   let personal = false;
+  let signedInOnly = false;
   if (roles !== 'no-route') {
     if (roles === undefined) {
       logOnce('access', new Error(`route ${event.route.id} has no entry in the access table (lib/server/access.ts): refused`));
       return securityHeaders(refuse(event, 403, 'route not in the access table'), true);
     }
     personal = isPersonal(roles);
+    signedInOnly = isPrivate(roles);
     if (!admits(roles, event.locals.role)) {
       if (event.locals.user && !event.isSubRequest) {
         audit({ actor: event.locals.user.username, actorRole: event.locals.role, action: 'access_refused', target: event.url.pathname, address: event.getClientAddress() });
@@ -158,7 +165,7 @@ export const handle: Handle = async ({ event, resolve }) => {
     response.headers.set('Retry-After', '10');
   }
   const html = response.headers.get('content-type')?.startsWith('text/html') ?? false;
-  return securityHeaders(response, personal || (html && !!event.locals.user));
+  return securityHeaders(response, personal || (html && !!event.locals.user), signedInOnly);
 };
 
 /** Unexpected errors: the details to the server log (once), a plain sentence to the browser. */

@@ -216,7 +216,8 @@ describe('ETag and caching', () => {
     const first = await get('/api/unit-load');
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^"[\w-]{20,}"$/);
-    expect(first.headers.get('cache-control')).toBe('no-cache');
+    // an account-only aggregate: revalidated by the browser, never kept by a shared proxy
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
     await first.arrayBuffer();
     const again = await get('/api/unit-load', { 'If-None-Match': etag! });
     expect(again.status).toBe(304);

@@ -68,7 +68,15 @@ export function admits(roles: readonly Role[] | undefined, role: Role): boolean 
   return !!roles && roles.includes(role);
 }
 
-/** person-level routes: answered with `Cache-Control: private, no-store` and audited on CSV export */
+/**
+ * person-level routes (open to fewer than every account: PEOPLE, ANALYSTS, ADMIN): answered with
+ * `Cache-Control: private, no-store` and audited on CSV export
+ */
 export function isPersonal(roles: readonly Role[]): boolean {
-  return !roles.includes('publik') && roles.some((r) => PEOPLE.includes(r));
+  return !roles.includes('publik') && !ACCOUNTS.every((r) => roles.includes(r));
+}
+
+/** signed-in-only routes: never kept by a shared cache (`private`), whether personal or an aggregate */
+export function isPrivate(roles: readonly Role[]): boolean {
+  return !roles.includes('publik');
 }
