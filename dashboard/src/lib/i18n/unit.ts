@@ -14,14 +14,14 @@ const id = {
   historySub:
     'Jam kerja per bulan: beban kerja (dari ABK dan realisasi) dan kapasitas (pegawai × waktu kerja efektif ÷ 12). Beban di atas kapasitas berarti kekurangan pegawai.',
   positions: 'Jabatan: kebutuhan dan jumlah pegawai',
-  positionsSub:
-    'Kondisi terkini per jabatan: lingkaran kosong = kebutuhan (dari ABK), titik = pegawai yang ada. Kompetensi yang belum dimiliki pemegang jabatan mana pun ada di tabel.',
+  positionsSub: (m: string) =>
+    `${m}, per jabatan: lingkaran kosong = kebutuhan (beban kerja ÷ waktu kerja efektif), titik = pegawai yang ada. Kompetensi yang belum dimiliki pemegang jabatan mana pun (saat ini) ada di tabel.`,
   transfers: 'Mutasi masuk dan keluar',
   transfersSub: 'Jumlah orang per bulan (tanpa nama). Di atas garis: masuk; di bawah: keluar.',
   transfersEarlier: (n: string, m: string) => `${n} mutasi sebelum ${m} ada di tabel data dan CSV, tidak di grafik.`,
   performance: 'Sebaran predikat kinerja (SKP)',
   performanceSub: (m: string, n: string, rated: string) =>
-    `Predikat terakhir sampai ${m} dari ${rated} dari ${n} pegawai unit ini (PermenPANRB 6/2022).`,
+    `Predikat terakhir sampai ${m}: ${rated} dari ${n} pegawai unit ini sudah dinilai (PermenPANRB 6/2022).`,
   subunits: 'Sub-unit',
   subunitsNone: 'Unit ini tidak punya sub-unit.',
   workload: 'Beban kerja',
@@ -49,14 +49,14 @@ const en: typeof id = {
   historySub:
     'Working hours per month: workload (from the ABK and recorded volumes) and capacity (staff × effective working time ÷ 12). Workload above capacity means understaffed.',
   positions: 'Positions: required and current staff',
-  positionsSub:
-    'Current state per position: hollow circle = required (from the ABK), dot = staff in post. Competencies no holder has are in the table.',
+  positionsSub: (m: string) =>
+    `${m}, per position: hollow circle = required (workload ÷ effective working time), dot = staff in post. Competencies no current holder has are in the table.`,
   transfers: 'Transfers in and out',
   transfersSub: 'People per month (no names). Above the line: in; below: out.',
   transfersEarlier: (n: string, m: string) => `${n} transfers before ${m} are in the data table and the CSV, not in the chart.`,
   performance: 'Performance ratings (SKP)',
   performanceSub: (m: string, n: string, rated: string) =>
-    `Latest rating up to ${m} of ${rated} of the ${n} staff of this unit (PermenPANRB 6/2022).`,
+    `Latest rating up to ${m}: ${rated} of the ${n} staff of this unit have been rated (PermenPANRB 6/2022).`,
   subunits: 'Sub-units',
   subunitsNone: 'This unit has no sub-units.',
   workload: 'Workload',

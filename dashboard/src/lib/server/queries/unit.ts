@@ -31,16 +31,19 @@ export const unitHistory = defineQuery({
 export const unitPositions = defineQuery({
   name: 'unit-positions',
   description:
-    'Positions of one unit now: required vs current staff, gap, EJ and band (staffing_need, position_load). ' +
+    'Positions of one unit in the selected month (latest when absent): required vs current staff, gap, EJ and band, ' +
+    'from position_load_monthly, the same rows /api/jabatan/units reads (one need per position and month). ' +
     'Nothing about the holders: see unit-position-holders (signed-in roles).',
-  params: { id: unitId(), lang: lang() },
+  params: { id: unitId(), month: month(), lang: lang() },
+  // gap = displayed head-count (round_staff(), the rounding setting) − people in post, as staffing_need does
   sql: `
-    SELECT s.position_id, s.title, p.position_kind, CAST(p.class AS INTEGER) AS class, s.required_staff,
-      s.required_staff_rounded, s.current_staff, s.gap,
-      l.ej, l.grade, l.band, CASE WHEN $lang = 'en' THEN l.label_en ELSE l.label_id END AS label
-    FROM staffing_need s LEFT JOIN position p USING (position_id) LEFT JOIN position_load l USING (position_id)
-    WHERE s.unit_id = $id
-    ORDER BY s.gap DESC, s.title`,
+    SELECT l.position_id, p.title, p.position_kind, CAST(p.class AS INTEGER) AS class, l.month, l.required_staff,
+      round_staff(l.required_staff) AS required_staff_rounded, l.current_staff,
+      round_staff(l.required_staff) - l.current_staff AS gap,
+      l.ej, l.grade, l.band, CASE WHEN $lang = 'en' THEN ej_label_en(l.ej) ELSE ej_label_id(l.ej) END AS label
+    FROM position_load_monthly l JOIN position p USING (position_id)
+    WHERE l.unit_id = $id AND l.month = ${SELECTED_MONTH}
+    ORDER BY gap DESC, p.title`,
 });
 
 /**

@@ -25,7 +25,7 @@ export const load: PageLoad = async ({ fetch, url, params, parent }) => {
   if (!info.error && info.rows.length === 0) error(404, t.errors.unitNotFound(params.id));
   const [history, positions, holders, transfers, performance, subunits] = await Promise.all([
     loadData<UnitHistoryRow>(fetch, `${base}/history`),
-    loadData<PositionRow>(fetch, `${base}/positions`, { lang }),
+    loadData<PositionRow>(fetch, `${base}/positions`, { month: state.month, lang }),
     // what the holders lack describes one person in a single-holder post: signed-in pimpinan / analis only
     people ? loadData<PositionHolderRow>(fetch, `${base}/positions/holders`) : null,
     loadData<TransferRow>(fetch, `${base}/transfers`),
