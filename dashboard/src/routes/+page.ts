@@ -1,6 +1,7 @@
 import { loadData } from '$lib/api';
 import { resolveMonth } from '$lib/month';
 import { askedRegion, loadRegions } from '$lib/region';
+import { parseView } from '$lib/params';
 import type { HeatmapRow, ImbalanceRow, OverviewRow, RegionRow, UnitLoadRow } from '$lib/types';
 import type { PageLoad } from './$types';
 
@@ -9,14 +10,16 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   const state = resolveMonth(url, months);
   // a warehouse of several regions (a province, a national roll-up) can be looked at one region at a time
   const region = askedRegion(url);
-  if (warehouseError || !state.month) return { state, region, regions: [] as RegionRow[], data: null };
-  const q = { month: state.month, region };
+  // annual EJ (rolling 12 months) by default, the month alone one click away (issue 16)
+  const view = parseView(url.searchParams.get('view'));
+  if (warehouseError || !state.month) return { state, region, view, regions: [] as RegionRow[], data: null };
+  const q = { month: state.month, region, view };
   const [regions, overview, unitLoad, imbalance, heatmap] = await Promise.all([
     loadRegions(fetch),
     loadData<OverviewRow>(fetch, '/api/overview', q),
     loadData<UnitLoadRow>(fetch, '/api/unit-load', { ...q, lang }),
-    loadData<ImbalanceRow>(fetch, '/api/imbalance', { level: 'unit', region }),
-    loadData<HeatmapRow>(fetch, '/api/heatmap', q),
+    loadData<ImbalanceRow>(fetch, '/api/imbalance', { level: view === 'annual' ? 'unit_annual' : 'unit', region }),
+    loadData<HeatmapRow>(fetch, '/api/heatmap', { month: state.month, region }),
   ]);
-  return { state, region, regions, data: { overview, unitLoad, imbalance, heatmap } };
+  return { state, region, view, regions, data: { overview, unitLoad, imbalance, heatmap } };
 };

@@ -1,6 +1,6 @@
 /**
- * EJ of every unit in one month: a sorted bar chart with a line at each band threshold in force (t.limits: overloaded
- * above, default 1.0; slack below, default 0.7).
+ * EJ of every unit in one period: a sorted bar chart with a line at each edge of the balanced band in force
+ * (t.limits: default 0.90–1.10), bars coloured by the plain band; the grade is secondary (in the tooltip).
  */
 import * as Plot from '@observablehq/plot';
 import type { Band } from '$lib/types';
@@ -40,8 +40,8 @@ export function ejByUnitChart(rows: EjByUnitDatum[], { width, t, f }: ChartConte
   const tip = (d: EjByUnitDatum) =>
     [
       d.unit_name,
-      `${t.cols.ej}: ${f.num2(d.ej)} · ${t.cols.grade} ${d.grade ?? '–'}${d.label ? ` (${d.label})` : ''}`,
-      `${t.cols.label}: ${t.bands[d.band]}`,
+      `${t.bands[d.band]} · ${t.cols.ej}: ${f.num2(d.ej)}`,
+      `${t.cols.grade} ${d.grade ?? '–'}${d.label ? ` (${d.label})` : ''}`,
       `${t.cols.staff}: ${f.int(d.current_staff)} · ${t.cols.required}: ${f.num1(d.required_staff)}`,
     ].join('\n');
   return Plot.plot({
@@ -60,7 +60,7 @@ export function ejByUnitChart(rows: EjByUnitDatum[], { width, t, f }: ChartConte
       Plot.text(withEj, { x: 'ej', y: 'unit_id', text: (d: EjByUnitDatum) => f.num2(d.ej), dx: 4, textAnchor: 'start', fill: INK }),
       Plot.dot(without, { x: 0, y: 'unit_id', symbol: 'times', stroke: 'band', r: 4, title: tip, tip: true }),
       Plot.ruleX([0], { stroke: INK }),
-      Plot.ruleX(t.limits ? [t.limits.slack_below] : [], { stroke: INK, strokeDasharray: '3 3', strokeOpacity: 0.8 }),
+      Plot.ruleX(t.limits ? [t.limits.slack_below] : [], { stroke: INK, strokeWidth: 2, strokeDasharray: '3 3' }),
       Plot.ruleX(t.limits ? [t.limits.overloaded_above] : [], { stroke: INK, strokeWidth: 2 }),
     ],
   });

@@ -8,11 +8,15 @@ const id = {
   parent: 'Induk',
   topUnit: 'OPD',
   ejIn: (m: string) => `EJ ${m}`,
+  ejAnnual: (m: string) => `EJ tahunan (12 bulan s.d. ${m})`,
+  requiredAnnual: 'beban kerja 12 bulan ÷ waktu kerja efektif setahun',
   staffIn: 'Pegawai',
   required: 'Kebutuhan',
   history: 'Beban kerja dan kapasitas',
   historySub:
     'Jam kerja per bulan: beban kerja (dari ABK dan realisasi) dan kapasitas (pegawai × waktu kerja efektif ÷ 12). Beban di atas kapasitas berarti kekurangan pegawai.',
+  historySubAnnual:
+    'Jam kerja per 12 bulan sampai tiap bulan: beban kerja setahun (dari ABK dan realisasi) dan kapasitas (pegawai bulan itu × waktu kerja efektif setahun). Beban di atas kapasitas berarti kekurangan pegawai.',
   positions: 'Jabatan: kebutuhan dan jumlah pegawai',
   positionsSub: (m: string) =>
     `${m}, per jabatan: lingkaran kosong = kebutuhan (beban kerja ÷ waktu kerja efektif), titik = pegawai yang ada. Kompetensi yang belum dimiliki pemegang jabatan mana pun (saat ini) ada di tabel.`,
@@ -27,6 +31,8 @@ const id = {
   workload: 'Beban kerja',
   capacity: 'Kapasitas',
   hoursPerMonth: 'Jam per bulan',
+  hoursPerYear: 'Jam per 12 bulan',
+  hoursUnit: 'jam',
   in: 'Masuk',
   out: 'Keluar',
   people: 'orang',
@@ -43,11 +49,15 @@ const en: typeof id = {
   parent: 'Parent',
   topUnit: 'Agency (OPD)',
   ejIn: (m: string) => `EJ ${m}`,
+  ejAnnual: (m: string) => `Annual EJ (12 months to ${m})`,
+  requiredAnnual: "12 months' workload ÷ a year's effective working time",
   staffIn: 'Staff',
   required: 'Required',
   history: 'Workload and capacity',
   historySub:
     'Working hours per month: workload (from the ABK and recorded volumes) and capacity (staff × effective working time ÷ 12). Workload above capacity means understaffed.',
+  historySubAnnual:
+    'Working hours over the 12 months up to each month: the year\'s workload (from the ABK and recorded volumes) and capacity (staff that month × a year\'s effective working time). Workload above capacity means understaffed.',
   positions: 'Positions: required and current staff',
   positionsSub: (m: string) =>
     `${m}, per position: hollow circle = required (workload ÷ effective working time), dot = staff in post. Competencies no current holder has are in the table.`,
@@ -62,6 +72,8 @@ const en: typeof id = {
   workload: 'Workload',
   capacity: 'Capacity',
   hoursPerMonth: 'Hours per month',
+  hoursPerYear: 'Hours per 12 months',
+  hoursUnit: 'h',
   in: 'In',
   out: 'Out',
   people: 'people',
