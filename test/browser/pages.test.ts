@@ -317,7 +317,9 @@ describe('page specifics', () => {
   it('Jabatan: the title filter changes the URL and the chart', async () => {
     const { page, errors } = await open('/jabatan');
     const before = await chartMarkup(page, 'chart-title-units');
-    await page.selectOption('#title-select', title);
+    // the title picker is searchable (a datalist over every title): type the name, press Enter
+    await page.fill('#title-select', title);
+    await page.press('#title-select', 'Enter');
     await page.waitForURL((u) => u.searchParams.get('title') === title);
     await expect.poll(() => chartMarkup(page, 'chart-title-units')).not.toBe(before);
     await expect.poll(() => markCount(page, 'chart-title-units', 'bar')).toBeGreaterThan(0);

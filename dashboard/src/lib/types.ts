@@ -13,6 +13,8 @@ export interface BuildInfoRow {
   overloaded_above: number;
   slack_below: number;
   region_name: string;
+  /** region.time_zone of the settings: WIB, WITA or WIT (times are shown in it) */
+  time_zone: string;
   /** the whole settings object the warehouse was built with (JSON; read it with parseStoredSettings) */
   settings: string;
 }
@@ -94,4 +96,9 @@ export interface EffectsInfoRow {
   outcome: string; level: string; status: string; message: string | null; control: string; n_units: number | null;
   n_treated: number | null; n_left_out: number; n_periods: number | null; cohorts: number[]; biters: number; seed: string;
   pretest_p: number | null; warnings: string[]; cohort_months: string[] | null;
+}
+/** rotation readiness of a unit now: counts only, NULL when suppressed (suppression: primary / secondary) */
+export interface ReadinessRow {
+  staff: number; overdue: number | null; overdue_suppression: 'primary' | 'secondary' | null; unwilling: number | null;
+  unwilling_suppression: 'primary' | 'secondary' | null; max_years: number; as_of: Date; min_cell_size: number;
 }

@@ -31,7 +31,8 @@ export function ejByUnitSelection<T extends EjByUnitDatum>(rows: T[], max = EJ_C
   return { rows: [...withEj.slice(0, half), ...withEj.slice(-half)], truncated: true };
 }
 
-export function ejByUnitChart(rows: EjByUnitDatum[], { width, t, f }: ChartContext) {
+export function ejByUnitChart(rows: EjByUnitDatum[], { width, t, f, unitHref }: ChartContext) {
+  const link = unitHref ? (d: EjByUnitDatum) => unitHref(d.unit_id) : undefined;
   const withEj = rows.filter((r) => r.ej != null);
   const without = rows.filter((r) => r.ej == null);
   const max = Math.max(1.25, (t.limits?.overloaded_above ?? 0) * 1.08, ...withEj.map((r) => r.ej! * 1.08));
@@ -56,9 +57,9 @@ export function ejByUnitChart(rows: EjByUnitDatum[], { width, t, f }: ChartConte
     y: { label: null, domain: rows.map((r) => r.unit_id), tickFormat: (id: string) => truncate(names.get(id) ?? id, chars) },
     color: bandScale(rows.map((r) => r.band), t),
     marks: [
-      Plot.barX(withEj, { x: 'ej', y: 'unit_id', fill: 'band', title: tip, tip: true, insetTop: 3, insetBottom: 3 }),
+      Plot.barX(withEj, { x: 'ej', y: 'unit_id', fill: 'band', title: tip, tip: true, insetTop: 3, insetBottom: 3, href: link }),
       Plot.text(withEj, { x: 'ej', y: 'unit_id', text: (d: EjByUnitDatum) => f.num2(d.ej), dx: 4, textAnchor: 'start', fill: INK }),
-      Plot.dot(without, { x: 0, y: 'unit_id', symbol: 'times', stroke: 'band', r: 4, title: tip, tip: true }),
+      Plot.dot(without, { x: 0, y: 'unit_id', symbol: 'times', stroke: 'band', r: 4, title: tip, tip: true, href: link }),
       Plot.ruleX([0], { stroke: INK }),
       Plot.ruleX(t.limits ? [t.limits.slack_below] : [], { stroke: INK, strokeWidth: 2, strokeDasharray: '3 3' }),
       Plot.ruleX(t.limits ? [t.limits.overloaded_above] : [], { stroke: INK, strokeWidth: 2 }),

@@ -17,7 +17,7 @@ export interface HeatmapDatum {
   current_staff: number;
 }
 
-export function ejHeatmapChart(rows: HeatmapDatum[], { width, t, f }: ChartContext, selected: Date | null) {
+export function ejHeatmapChart(rows: HeatmapDatum[], { width, t, f, unitHref }: ChartContext, selected: Date | null) {
   const chars = labelChars(width) - 2;
   // rows are keyed by unit id (names repeat across the regions of a province), labelled with the name
   const units: string[] = [];
@@ -48,7 +48,7 @@ export function ejHeatmapChart(rows: HeatmapDatum[], { width, t, f }: ChartConte
     y: { label: null, domain: units, tickFormat: label, padding: 0 },
     color: bandScale(rows.map((r) => r.band), t),
     marks: [
-      Plot.cell(rows, { x: 'month', y: 'unit_id', fill: 'band', inset: 0.5, title: tip, tip: true }),
+      Plot.cell(rows, { x: 'month', y: 'unit_id', fill: 'band', inset: 0.5, title: tip, tip: true, href: unitHref ? (d: HeatmapDatum) => unitHref(d.unit_id) : undefined }),
       selected
         ? Plot.cell(units.map((u) => ({ u })), { x: () => selected, y: 'u', fill: 'none', stroke: '#111', strokeWidth: 1.5 })
         : null,

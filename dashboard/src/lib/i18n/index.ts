@@ -32,6 +32,16 @@ const id = {
   region: 'Wilayah',
   allRegions: 'Semua wilayah',
   show: 'Tampilkan',
+  table: {
+    search: 'Cari di tabel',
+    count: (shown: number, total: number) => (shown === total ? `${total.toLocaleString('id-ID')} baris` : `${shown.toLocaleString('id-ID')} dari ${total.toLocaleString('id-ID')} baris`),
+    sortBy: 'Urutkan menurut kolom ini (klik lagi: terbalik)',
+    pages: 'Halaman tabel',
+    prev: 'Sebelumnya',
+    next: 'Berikutnya',
+    page: (n: number, of: number) => `Halaman ${n} dari ${of}`,
+    scrollCue: 'Geser tabel ke samping untuk kolom lainnya →',
+  },
   view: {
     label: 'Cara membaca EJ',
     annual: 'Tahunan (12 bulan)',
@@ -140,6 +150,16 @@ const en: Dict = {
   region: 'Region',
   allRegions: 'All regions',
   show: 'Show',
+  table: {
+    search: 'Search the table',
+    count: (shown: number, total: number) => (shown === total ? `${total.toLocaleString('en-GB')} rows` : `${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows`),
+    sortBy: 'Sort by this column (click again: reverse)',
+    pages: 'Table pages',
+    prev: 'Previous',
+    next: 'Next',
+    page: (n: number, of: number) => `Page ${n} of ${of}`,
+    scrollCue: 'Swipe the table sideways for more columns →',
+  },
   view: {
     label: 'How EJ is read',
     annual: 'Annual (12 months)',
@@ -283,6 +303,9 @@ export function texts(lang: Lang, limits: BandLimits | null = null): Texts {
   return t;
 }
 
+/** Indonesia's time zones (settings region.time_zone) as IANA names */
+const ZONES = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' } as const;
+
 export function locale(lang: Lang): string {
   return lang === 'en' ? 'en-GB' : 'id-ID';
 }
@@ -337,6 +360,12 @@ export function formats(lang: Lang) {
       return x.getUTCMonth() === 0 ? monthShort.format(x) : monthOnly.format(x);
     },
     dateTime: (d: Date | number) => dateTime.format(toDate(d)),
+    /** a time in the region's zone of the settings (WIB / WITA / WIT), with the zone's name */
+    dateTimeIn: (d: Date | number, zone: string) => {
+      const tz = ZONES[zone as keyof typeof ZONES];
+      if (!tz) return `${dateTime.format(toDate(d))} UTC`;
+      return `${new Intl.DateTimeFormat(loc, { dateStyle: 'medium', timeStyle: 'short', timeZone: tz }).format(toDate(d))} ${zone}`;
+    },
   };
 }
 

@@ -26,6 +26,12 @@ const id = {
   performance: 'Sebaran predikat kinerja (SKP)',
   performanceSub: (m: string, n: string, rated: string) =>
     `Predikat terakhir sampai ${m}: ${rated} dari ${n} pegawai unit ini sudah dinilai (PermenPANRB 6/2022).`,
+  readiness: 'Kesiapan rotasi',
+  readinessSub: (asOf: string, max: string) =>
+    `Pegawai yang sekarang ada di unit ini, per ${asOf}: berapa yang sudah lebih dari ${max} tahun di jabatannya (batas PP 11/2017 Pasal 190, jadi perlu dirotasi) dan berapa yang menyatakan tidak bersedia dipindah. Hanya jumlah; nama dan alasan tidak ditampilkan.`,
+  overdue: 'Lewat masa jabatan maksimal',
+  unwilling: 'Tidak bersedia dipindah',
+  ofStaff: (n: string) => `dari ${n} pegawai`,
   subunits: 'Sub-unit',
   subunitsNone: 'Unit ini tidak punya sub-unit.',
   workload: 'Beban kerja',
@@ -67,6 +73,12 @@ const en: typeof id = {
   performance: 'Performance ratings (SKP)',
   performanceSub: (m: string, n: string, rated: string) =>
     `Latest rating up to ${m}: ${rated} of the ${n} staff of this unit have been rated (PermenPANRB 6/2022).`,
+  readiness: 'Rotation readiness',
+  readinessSub: (asOf: string, max: string) =>
+    `The people in this unit now, as of ${asOf}: how many have been in their post for more than ${max} years (the limit of PP 11/2017 Pasal 190, so due for rotation) and how many said they are unwilling to move. Counts only; no names or reasons.`,
+  overdue: 'Past the maximum time in post',
+  unwilling: 'Unwilling to move',
+  ofStaff: (n: string) => `of ${n} staff`,
   subunits: 'Sub-units',
   subunitsNone: 'This unit has no sub-units.',
   workload: 'Workload',

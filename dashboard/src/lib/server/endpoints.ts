@@ -40,6 +40,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
   e('/api/units/{id}/transfers', q.unitTransfers, EVERYONE),
   e('/api/units/{id}/performance', q.unitPerformance, EVERYONE),
   e('/api/units/{id}/subunits', q.unitSubunits, EVERYONE),
+  // counts only, suppressed below the minimum cell size (lib/server/disclosure.ts discloseReadiness)
+  e('/api/units/{id}/readiness', q.unitReadiness, EVERYONE),
   e('/api/jabatan/titles', q.jabatanTitles, EVERYONE),
   e('/api/jabatan/units', q.jabatanUnits, EVERYONE),
   e('/api/audit/rules', q.auditRules, EVERYONE),

@@ -1,7 +1,7 @@
 /** The unit page: one unit, its history, positions, transfers, performance ratings and sub-units. */
 import { DEFAULT_SETTINGS } from '#domain/settings.ts'; // only the fallback k for a warehouse whose settings lack disclosure.min_cell_size
 import { defineQuery, POSITION_LOAD, SELECTED_MONTH, UNIT_LOAD, VIEW_WKE } from './define';
-import { discloseRatingDistribution } from '../disclosure';
+import { discloseRatingDistribution, discloseReadiness } from '../disclosure';
 import { lang, month, unitId, view } from '../params';
 
 export const unitInfo = defineQuery({
@@ -115,4 +115,30 @@ export const unitSubunits = defineQuery({
       CASE WHEN $lang = 'en' THEN l.label_en ELSE l.label_id END AS label, l.current_staff, l.required_staff
     FROM unit u LEFT JOIN ${UNIT_LOAD} l ON l.unit_id = u.unit_id AND l.month = ${SELECTED_MONTH}
     WHERE u.parent_id = $id ORDER BY u.unit_label`,
+});
+
+/**
+ * Rotation readiness of one unit now (issue 16, for the analyst preparing a rotation): of the people in post, how many
+ * are overdue for rotation (more than tenure.max_years in their post: PP 11/2017 Pasal 190, mart tenure_overdue) and
+ * how many said they are unwilling to move. Counts only (no names, no reasons: UU 27/2022), suppressed below
+ * disclosure.min_cell_size for every role (discloseReadiness).
+ */
+export const unitReadiness = defineQuery({
+  name: 'unit-readiness',
+  description:
+    'Rotation readiness of one unit now: people in post, how many are overdue for rotation (tenure_overdue: more than ' +
+    'tenure.max_years in the post, PP 11/2017 Pasal 190) and how many are unwilling to move; counts only, a count of ' +
+    'fewer than disclosure.min_cell_size people (or one revealing it) is NULL with its suppression status.',
+  params: { id: unitId() },
+  constants: { default_k: DEFAULT_SETTINGS.disclosure.min_cell_size },
+  transform: discloseReadiness,
+  sql: `
+    SELECT CAST((SELECT count(*) FROM employee WHERE unit_id = $id) AS INTEGER) AS staff,
+      CAST((SELECT count(*) FROM tenure_overdue WHERE unit_id = $id) AS INTEGER) AS overdue,
+      CAST((SELECT count(*) FROM employee WHERE unit_id = $id AND willing_to_move = 'no') AS INTEGER) AS unwilling,
+      setting_max_tenure_years() AS max_years,
+      -- the date tenure_overdue counts to: the last day of the calendar
+      (SELECT CAST(max("month") + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) FROM month_calendar) AS as_of,
+      coalesce((SELECT TRY_CAST(json_extract(settings, '$.disclosure.min_cell_size') AS INTEGER) FROM build_info LIMIT 1),
+        CAST($default_k AS INTEGER)) AS min_cell_size`,
 });

@@ -7,6 +7,7 @@ import { texts } from '$lib/i18n';
 import type {
   PositionHolderRow,
   PositionRow,
+  ReadinessRow,
   RatingRow,
   SubunitRow,
   TransferRow,
@@ -28,7 +29,7 @@ export const load: PageLoad = async ({ fetch, url, params, parent }) => {
   const base = `/api/units/${encodeURIComponent(params.id)}`;
   const info = await loadData<UnitInfoRow>(fetch, base);
   if (!info.error && info.rows.length === 0) error(404, t.errors.unitNotFound(params.id));
-  const [history, positions, holders, transfers, performance, subunits] = await Promise.all([
+  const [history, positions, holders, transfers, performance, subunits, readiness] = await Promise.all([
     loadData<UnitHistoryRow>(fetch, `${base}/history`, { view }),
     loadData<PositionRow>(fetch, `${base}/positions`, { month: state.month, lang, view }),
     // what the holders lack describes one person in a single-holder post: signed-in pimpinan / analis only
@@ -36,6 +37,7 @@ export const load: PageLoad = async ({ fetch, url, params, parent }) => {
     loadData<TransferRow>(fetch, `${base}/transfers`),
     loadData<RatingRow>(fetch, `${base}/performance`, { month: state.month }),
     loadData<SubunitRow>(fetch, `${base}/subunits`, { month: state.month, lang, view }),
+    loadData<ReadinessRow>(fetch, `${base}/readiness`),
   ]);
   if (holders && !holders.error) {
     const byPosition = new Map(holders.rows.map((h) => [h.position_id, h]));
@@ -46,5 +48,5 @@ export const load: PageLoad = async ({ fetch, url, params, parent }) => {
     }
   }
   const withHolders = !!holders && !holders.error;
-  return { state, view, region, id: params.id, info: info.rows[0] ?? null, withHolders, data: { info, history, positions, transfers, performance, subunits } };
+  return { state, view, region, id: params.id, info: info.rows[0] ?? null, withHolders, data: { info, history, positions, transfers, performance, subunits, readiness } };
 };
