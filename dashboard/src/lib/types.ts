@@ -102,3 +102,8 @@ export interface ReadinessRow {
   staff: number; overdue: number | null; overdue_suppression: 'primary' | 'secondary' | null; unwilling: number | null;
   unwilling_suppression: 'primary' | 'secondary' | null; max_years: number; as_of: Date; min_cell_size: number;
 }
+/** a unit of the last rotation wave (Ringkasan's strip) */
+export interface LastWaveRow {
+  unit_id: string; unit_name: string; wave_month: Date; before_month: Date; after_month: Date; arrivals: number;
+  departures: number; ej_before: number | null; band_before: Band | null; ej_after: number | null; band_after: Band | null;
+}

@@ -38,6 +38,12 @@ export function labelFigure(node: Element, label: string, description?: string):
       svg.setAttribute('aria-hidden', 'true');
       continue;
     }
+    // marks that link to a unit (Plot's href) are a mouse shortcut: the data table beside the chart has the same links
+    // for keyboards and screen readers, so they stay out of the tab order (a heat map would add a thousand stops)
+    for (const a of svg.querySelectorAll('a')) {
+      a.setAttribute('tabindex', '-1');
+      a.setAttribute('aria-hidden', 'true');
+    }
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', isPlot ? label : `${label}: legend`);
     if (isPlot && description) svg.setAttribute('aria-description', description);

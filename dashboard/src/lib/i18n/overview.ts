@@ -22,6 +22,14 @@ const id = {
     `${m}. Batang di kanan garis {over} berarti unit kekurangan pegawai; di kiri garis {slack} kelebihan pegawai; di antaranya seimbang (toleransi di sekitar 1, pengaturan). Klik batang untuk membuka unitnya.`,
   trend: 'Ketimpangan beban antarunit dari bulan ke bulan',
   trendSub: 'Gini, koefisien variasi dan indeks Theil atas EJ unit; makin rendah makin merata. Garis tegak: bulan terpilih.',
+  wave: 'Gelombang rotasi terakhir',
+  waveSub: (m: string, n: string, before: string, after: string) =>
+    `SK mutasi kolektif ${m}: ${n} pegawai dipindah. EJ tiap unit sebelum (${before}) dan sesudah (${after}).`,
+  waveNone: 'Belum ada gelombang rotasi sampai bulan ini.',
+  printTop: 'Unit yang paling kekurangan pegawai',
+  waveEffect: 'Lihat dampaknya (Dampak mutasi) →',
+  waveIn: (n: string) => `+${n} masuk`,
+  waveOut: (n: string) => `−${n} keluar`,
   heatmap: 'EJ unit kerja per bulan',
   heatmapSub: (m: string) =>
     `36 bulan sampai ${m}; baris = unit (urut nama), kolom = bulan. Warna = kelompok beban: kekurangan pegawai (EJ > {over_}), seimbang ({slack_}–{over_}), kelebihan pegawai (EJ < {slack_}), tanpa pegawai. Lonjakan musiman tampak sebagai deretan sel oranye. Klik sel untuk membuka unitnya.`,
@@ -52,6 +60,14 @@ const en: typeof id = {
     `${m}. Bars right of the {over} line mean the unit is understaffed; left of the {slack} line, overstaffed; between them, balanced (a tolerance around 1, a setting). Click a bar to open its unit.`,
   trend: 'Workload imbalance between units over time',
   trendSub: 'Gini, coefficient of variation and Theil index of unit EJ; lower is more even. Vertical line: selected month.',
+  wave: 'The last rotation wave',
+  waveSub: (m: string, n: string, before: string, after: string) =>
+    `Collective transfer decree of ${m}: ${n} staff moved. Each unit's EJ before (${before}) and after (${after}).`,
+  waveNone: 'No rotation wave up to this month.',
+  printTop: 'The most understaffed units',
+  waveEffect: 'See its effect (Transfer effects) →',
+  waveIn: (n: string) => `+${n} in`,
+  waveOut: (n: string) => `−${n} out`,
   heatmap: 'Unit EJ by month',
   heatmapSub: (m: string) =>
     `36 months up to ${m}; rows = units (by name), columns = months. Colour = load band: understaffed (EJ > {over_}), balanced ({slack_}–{over_}), overstaffed (EJ < {slack_}), nobody in post. Seasonal surges show as runs of orange cells. Click a cell to open its unit.`,

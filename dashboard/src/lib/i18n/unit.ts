@@ -5,6 +5,11 @@ const id = {
   pick: 'Pilih unit kerja',
   pickHelp: 'Buka halaman unit untuk melihat beban kerja, jabatan, mutasi dan kinerja pegawainya.',
   kind: 'Jenis',
+  /** unit kinds as words (the data carries codes such as satpol_pp); an unknown code is shown with spaces */
+  kinds: {
+    badan: 'Badan', dinas: 'Dinas', upt: 'UPT (unit pelaksana teknis)', inspektorat: 'Inspektorat', kelurahan: 'Kelurahan',
+    rsud: 'RSUD (rumah sakit daerah)', satpol_pp: 'Satpol PP', bagian: 'Bagian', kecamatan: 'Kecamatan', sekretariat: 'Sekretariat',
+  } as Record<string, string>,
   parent: 'Induk',
   topUnit: 'OPD',
   ejIn: (m: string) => `EJ ${m}`,
@@ -52,6 +57,10 @@ const en: typeof id = {
   pick: 'Choose a unit',
   pickHelp: 'Open a unit to see its workload, positions, transfers and staff performance.',
   kind: 'Kind',
+  kinds: {
+    badan: 'Agency (badan)', dinas: 'Department (dinas)', upt: 'Technical unit (UPT)', inspektorat: 'Inspectorate', kelurahan: 'Urban village (kelurahan)',
+    rsud: 'Regional hospital (RSUD)', satpol_pp: 'Civil service police (Satpol PP)', bagian: 'Section (bagian)', kecamatan: 'District (kecamatan)', sekretariat: 'Secretariat',
+  } as Record<string, string>,
   parent: 'Parent',
   topUnit: 'Agency (OPD)',
   ejIn: (m: string) => `EJ ${m}`,

@@ -17,7 +17,9 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   const [regions, titles, units] = await Promise.all([
     loadRegions(fetch),
     loadData<TitleRow>(fetch, '/api/jabatan/titles', { month: state.month, region, view }),
-    loadData<TitleUnitRow>(fetch, '/api/jabatan/units', { month: state.month, title, region, view }),
+    // every position of every title is the page's largest data: the browser fetches it after the page shows (the
+    // HTML stays under 100 KB, issue 16); one title's positions come with the page
+    title ? loadData<TitleUnitRow>(fetch, '/api/jabatan/units', { month: state.month, title, region, view }) : null,
   ]);
   return { state, title, region, view, regions, data: { titles, units } };
 };

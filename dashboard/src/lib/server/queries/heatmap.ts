@@ -31,5 +31,5 @@ export const heatmap = defineQuery({
       w.current_staff, total.units_total
     FROM w JOIN ranked r USING (unit_id) JOIN unit u USING (unit_id), total
     WHERE r.rk <= $limit
-    ORDER BY u.unit_label, w.unit_id, w.month`,
+    ORDER BY lower(u.unit_label), u.unit_label, w.unit_id, w.month`,
 });

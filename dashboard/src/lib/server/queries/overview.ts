@@ -1,5 +1,5 @@
 /** Ringkasan: the headline figures of one month. */
-import { defineQuery, inRegion, SELECTED_MONTH, UNIT_LEVEL, UNIT_LOAD } from './define';
+import { defineQuery, inRegion, SELECTED_MONTH, UNIT_LEVEL, UNIT_LOAD, unitLabel } from './define';
 import { month, region, view } from '../params';
 
 export const overview = defineQuery({
@@ -28,4 +28,37 @@ export const overview = defineQuery({
       (SELECT gini FROM p) AS gini_12m_ago,
       (SELECT gini FROM i) - (SELECT gini FROM p) AS gini_change
     FROM m`,
+});
+
+/**
+ * The last rotation wave up to the selected month (a collective decree: mart rotation_wave_transfer), for the
+ * leadership strip of Ringkasan: the units it moved people into and out of, and their EJ the month before the wave
+ * and in the selected month, on the page's view. Counts of moves per unit, as /api/units/{id}/transfers.
+ */
+export const lastWave = defineQuery({
+  name: 'last-wave',
+  description:
+    'The last rotation wave up to the selected month (of one region when `region` is given): its units with arrivals, ' +
+    'departures and EJ the month before the wave and in the selected month (annual view, default, or `view=month`).',
+  params: { month: month(), region: region(), view: view() },
+  sql: `
+    WITH m AS (SELECT ${SELECTED_MONTH} AS month),
+    w AS (
+      SELECT r.* FROM rotation_wave_transfer r, m
+      WHERE r.month <= m.month AND (CAST($region AS VARCHAR) IS NULL OR r.region_code = CAST($region AS VARCHAR))
+    ),
+    last AS (SELECT max(month) AS wm FROM w),
+    moves AS (
+      SELECT w.to_unit_id AS unit_id, 1 AS n_in, 0 AS n_out FROM w, last WHERE w.month = last.wm AND w.to_unit_id IS NOT NULL
+      UNION ALL
+      SELECT w.from_unit_id, 0, 1 FROM w, last WHERE w.month = last.wm AND w.from_unit_id IS NOT NULL
+    ),
+    units AS (SELECT unit_id, CAST(sum(n_in) AS INTEGER) AS arrivals, CAST(sum(n_out) AS INTEGER) AS departures FROM moves GROUP BY unit_id)
+    SELECT x.unit_id, ${unitLabel('u')} AS unit_name, last.wm AS wave_month,
+      CAST(last.wm - INTERVAL 1 MONTH AS DATE) AS before_month, m.month AS after_month,
+      x.arrivals, x.departures, b.ej AS ej_before, b.band AS band_before, a.ej AS ej_after, a.band AS band_after
+    FROM units x JOIN unit u USING (unit_id) CROSS JOIN last CROSS JOIN m
+    LEFT JOIN ${UNIT_LOAD} b ON b.unit_id = x.unit_id AND b.month = CAST(last.wm - INTERVAL 1 MONTH AS DATE)
+    LEFT JOIN ${UNIT_LOAD} a ON a.unit_id = x.unit_id AND a.month = m.month
+    ORDER BY x.arrivals - x.departures DESC, u.unit_label`,
 });
