@@ -75,6 +75,10 @@ describe('click to the unit', () => {
     const legend = await page.locator('#chart-heatmap .plot').innerText();
     expect(legend).toContain('Seimbang');
     expect(legend).toContain('Kekurangan pegawai');
+    // the plain band leads; the grade comes second, explained
+    expect(await page.getByTestId('grade-note').innerText()).toMatch(/menilai efisiensi, bukan kecukupan pegawai/);
+    await screenshot(page, 'ringkasan', 'desktop');
+    await screenshot(page, 'ringkasan', 'phone');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -24,8 +24,8 @@ export const unitHistory = defineQuery({
   params: { id: unitId(), view: view() },
   // capacity_minutes(), setting_wke() and monthly_wke(): the warehouse's own macros, from the settings it was built with
   sql: `
-    SELECT l.month, l.window_months, l.workload_minutes, capacity_minutes(l.current_staff, ${VIEW_WKE}) AS capacity_minutes,
-      l.required_staff, l.current_staff, l.ej, l.grade, l.band
+    SELECT l.month, l.workload_minutes, capacity_minutes(l.current_staff, ${VIEW_WKE}) AS capacity_minutes,
+      l.required_staff, l.current_staff, l.ej, l.grade, l.band, l.window_months
     FROM ${UNIT_LOAD} l WHERE l.unit_id = $id ORDER BY l.month`,
 });
 
