@@ -58,6 +58,17 @@ describe('Ringkasan for leadership', () => {
     await page.close();
   });
 
+  it('the trend chart marks every rotation wave', async () => {
+    const waves = await sql('SELECT DISTINCT month FROM rotation_wave_transfer ORDER BY month');
+    expect(waves.length).toBe(3); // the sample plants three waves (data/sample/_truth)
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${server.url}/`);
+    const labels = await page.locator('[data-chart="chart-imbalance"] svg g[data-mark="text"] text').allTextContents();
+    expect(labels.filter((l) => l === 'rotasi')).toHaveLength(waves.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('prints to one A4 page in Chromium', async () => {
     const { page, errors } = await newPage(browser);
     await gotoAndSettle(page, `${server.url}/?month=2025-12`);

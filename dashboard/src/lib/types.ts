@@ -107,3 +107,4 @@ export interface LastWaveRow {
   unit_id: string; unit_name: string; wave_month: Date; before_month: Date; after_month: Date; arrivals: number;
   departures: number; ej_before: number | null; band_before: Band | null; ej_after: number | null; band_after: Band | null;
 }
+export interface WaveRow { month: Date; moved: number }

@@ -2,7 +2,7 @@ import { loadData } from '$lib/api';
 import { resolveMonth } from '$lib/month';
 import { askedRegion, loadRegions } from '$lib/region';
 import { parseView } from '$lib/params';
-import type { ImbalanceRow, LastWaveRow, OverviewRow, RegionRow, UnitLoadRow } from '$lib/types';
+import type { ImbalanceRow, LastWaveRow, WaveRow, OverviewRow, RegionRow, UnitLoadRow } from '$lib/types';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url, parent }) => {
@@ -14,12 +14,13 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   const view = parseView(url.searchParams.get('view'));
   if (warehouseError || !state.month) return { state, region, view, regions: [] as RegionRow[], data: null };
   const q = { month: state.month, region, view };
-  const [regions, overview, unitLoad, imbalance, lastWave] = await Promise.all([
+  const [regions, overview, unitLoad, imbalance, lastWave, waves] = await Promise.all([
     loadRegions(fetch),
     loadData<OverviewRow>(fetch, '/api/overview', q),
     loadData<UnitLoadRow>(fetch, '/api/unit-load', { ...q, lang }),
     loadData<ImbalanceRow>(fetch, '/api/imbalance', { level: view === 'annual' ? 'unit_annual' : 'unit', region }),
     loadData<LastWaveRow>(fetch, '/api/last-wave', q),
+    loadData<WaveRow>(fetch, '/api/waves', { region }),
   ]);
-  return { state, region, view, regions, data: { overview, unitLoad, imbalance, lastWave } };
+  return { state, region, view, regions, data: { overview, unitLoad, imbalance, lastWave, waves } };
 };

@@ -21,12 +21,13 @@ const id = {
   ejByUnitSub: (m: string) =>
     `${m}. Batang di kanan garis {over} berarti unit kekurangan pegawai; di kiri garis {slack} kelebihan pegawai; di antaranya seimbang (toleransi di sekitar 1, pengaturan). Klik batang untuk membuka unitnya.`,
   trend: 'Ketimpangan beban antarunit dari bulan ke bulan',
-  trendSub: 'Gini, koefisien variasi dan indeks Theil atas EJ unit; makin rendah makin merata. Garis tegak: bulan terpilih.',
+  trendSub: 'Gini, koefisien variasi dan indeks Theil atas EJ unit; makin rendah makin merata. Garis tegak putus-putus: bulan terpilih; hijau: gelombang rotasi.',
   wave: 'Gelombang rotasi terakhir',
   waveSub: (m: string, n: string, before: string, after: string) =>
     `SK mutasi kolektif ${m}: ${n} pegawai dipindah. EJ tiap unit sebelum (${before}) dan sesudah (${after}).`,
   waveNone: 'Belum ada gelombang rotasi sampai bulan ini.',
   printTop: 'Unit yang paling kekurangan pegawai',
+  waveMark: 'rotasi',
   waveEffect: 'Lihat dampaknya (Dampak mutasi) →',
   waveIn: (n: string) => `+${n} masuk`,
   waveOut: (n: string) => `−${n} keluar`,
@@ -59,12 +60,13 @@ const en: typeof id = {
   ejByUnitSub: (m: string) =>
     `${m}. Bars right of the {over} line mean the unit is understaffed; left of the {slack} line, overstaffed; between them, balanced (a tolerance around 1, a setting). Click a bar to open its unit.`,
   trend: 'Workload imbalance between units over time',
-  trendSub: 'Gini, coefficient of variation and Theil index of unit EJ; lower is more even. Vertical line: selected month.',
+  trendSub: 'Gini, coefficient of variation and Theil index of unit EJ; lower is more even. Dashed vertical line: selected month; green: rotation waves.',
   wave: 'The last rotation wave',
   waveSub: (m: string, n: string, before: string, after: string) =>
     `Collective transfer decree of ${m}: ${n} staff moved. Each unit's EJ before (${before}) and after (${after}).`,
   waveNone: 'No rotation wave up to this month.',
   printTop: 'The most understaffed units',
+  waveMark: 'rotation',
   waveEffect: 'See its effect (Transfer effects) →',
   waveIn: (n: string) => `+${n} in`,
   waveOut: (n: string) => `−${n} out`,

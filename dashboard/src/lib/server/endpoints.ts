@@ -31,6 +31,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   e('/api/regions', q.regions, EVERYONE),
   e('/api/overview', q.overview, EVERYONE, [{ month: LATEST_MONTH }]),
   e('/api/last-wave', q.lastWave, EVERYONE, [{ month: LATEST_MONTH }]),
+  e('/api/waves', q.waves, EVERYONE, [{}]),
   e('/api/unit-load', q.unitLoad, EVERYONE, [{ month: LATEST_MONTH, lang: 'id' }, { month: LATEST_MONTH, lang: 'en' }]),
   e('/api/imbalance', q.imbalance, EVERYONE, [{ level: 'unit' }]),
   e('/api/heatmap', q.heatmap, EVERYONE, [{ month: LATEST_MONTH }]),

@@ -62,3 +62,14 @@ export const lastWave = defineQuery({
     LEFT JOIN ${UNIT_LOAD} a ON a.unit_id = x.unit_id AND a.month = m.month
     ORDER BY x.arrivals - x.departures DESC, u.unit_label`,
 });
+
+/** The months of the rotation waves (mart rotation_wave_transfer), for the markers on Ringkasan's trend. */
+export const waves = defineQuery({
+  name: 'waves',
+  description: 'The rotation waves (collective rotasi_berkala decrees): month and people moved; of one region when `region` is given.',
+  params: { region: region() },
+  sql: `
+    SELECT month, CAST(count(*) AS INTEGER) AS moved FROM rotation_wave_transfer
+    WHERE CAST($region AS VARCHAR) IS NULL OR region_code = CAST($region AS VARCHAR)
+    GROUP BY month ORDER BY month`,
+});
