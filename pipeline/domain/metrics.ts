@@ -36,6 +36,23 @@ export function monthlyWke(w: Settings['workload']): number {
   return w.effective_minutes_per_year / 12;
 }
 
+/** Months in the rolling window of the annual view (the ABK year). */
+export const ANNUAL_WINDOW_MONTHS = 12;
+
+/**
+ * Annual workload from the monthly workloads of a rolling window (the 12 months ending at a month; at December, the
+ * calendar year): Σ × 12 / n, so a window with fewer months at the start of the data is annualised. ABK is an annual
+ * method (PermenPANRB 1/2020): the annual EJ = annualWorkload / (staff × WKE) does not read a seasonal surge as a
+ * staffing need. Null for an empty window. SQL: annual_workload() (marts position_load_annual, unit_load_annual).
+ */
+export function annualWorkload(monthlyMinutes: readonly number[]): number | null {
+  if (monthlyMinutes.length === 0) return null;
+  if (monthlyMinutes.length > ANNUAL_WINDOW_MONTHS) throw new Error(`annualWorkload: at most ${ANNUAL_WINDOW_MONTHS} months, got ${monthlyMinutes.length}`);
+  let sum = 0;
+  for (const m of monthlyMinutes) sum += m;
+  return (sum * ANNUAL_WINDOW_MONTHS) / monthlyMinutes.length;
+}
+
 /** The minutes the people in post can work in a period = current staff × effective minutes of the period. */
 export function capacityMinutes(currentStaff: number, effectiveMinutes: number): number {
   return currentStaff * effectiveMinutes;

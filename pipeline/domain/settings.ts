@@ -46,7 +46,11 @@ export interface Settings {
     rounding: 'half_up' | 'ceil' | 'floor';
     /** EJ grade table (PermenPANRB 1/2020 practice; sources conflict, so it is a setting), highest first */
     ej_grades: EjGrade[];
-    /** plain-language bands: EJ above `overloaded_above` is "kekurangan pegawai", below `slack_below` "kelebihan pegawai" */
+    /** plain-language bands: EJ above `overloaded_above` is "kekurangan pegawai", below `slack_below` "kelebihan pegawai",
+     *  between them (inclusive) "seimbang". A tolerance around 1 (default 0.90–1.10), not a cut at exactly 1: an EJ of
+     *  1.03 is a full workload, not a shortage (issue 16). Source: no regulation fixes it; 0.90 is the lower edge of
+     *  grade B "Baik" in the common ABK grade table (Kepmenpan KEP/75/M.PAN/7/2004 practice) and 1.10 its mirror
+     *  above 1 (±10 %). A setting: a region may choose another band. */
     overloaded_above: number;
     slack_below: number;
   };
@@ -125,8 +129,9 @@ export const DEFAULT_SETTINGS: Settings = {
       { min: 0.5, grade: 'D', label_id: 'Sedang', label_en: 'Moderate' },
       { min: -Infinity, grade: 'E', label_id: 'Kurang', label_en: 'Poor' },
     ],
-    overloaded_above: 1.0,
-    slack_below: 0.7,
+    // the balanced band 0.90–1.10 (see Settings.workload above for the source)
+    overloaded_above: 1.1,
+    slack_below: 0.9,
   },
   tenure: { min_years: 2, max_years: 5, new_appointee_years: 2 },
   election: {

@@ -54,6 +54,10 @@ CREATE OR REPLACE MACRO monthly_wke() AS setting_wke() / 12.0;
 CREATE OR REPLACE MACRO required_staff(workload, wke) AS workload / wke;
 -- ej(): workload / (current staff × effective minutes of the period); NULL when nobody is in post
 CREATE OR REPLACE MACRO ej(workload, staff, wke) AS CASE WHEN staff > 0 THEN workload / (staff * wke) END;
+-- annualWorkload(): the workload of a year from the months of a rolling 12-month window, annualised × 12 / n when
+-- only n < 12 months are there (ABK is annual: PermenPANRB 1/2020); NULL for an empty window
+CREATE OR REPLACE MACRO annual_workload(window_minutes, window_months) AS
+  CASE WHEN window_months > 0 THEN window_minutes * 12.0 / window_months END;
 -- capacityMinutes(): the minutes the people in post can work in the period
 CREATE OR REPLACE MACRO capacity_minutes(staff, wke) AS staff * wke;
 -- wisnRatio(), wisnDifference() (WHO WISN): current / required (NULL when nothing is required), current − required

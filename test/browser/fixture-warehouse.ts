@@ -12,12 +12,14 @@
  *   npx tsx test/browser/fixture-warehouse.ts [out.duckdb] [--built-at 2025-01-01T00:00:00Z]
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_SETTINGS } from '../../pipeline/domain/settings.ts';
 import { SCHEMA_VERSION } from '../../pipeline/domain/warehouse-schema.ts';
 import { settingsSql } from '../../pipeline/warehouse/settings-sql.ts';
+
+const MODELS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'pipeline', 'models');
 
 export interface FixtureOptions {
   /** build_info.built_at (ISO timestamp); change it to simulate a rebuild */
@@ -110,7 +112,7 @@ const bandCase = (ej: string, work: string, staff: string) =>
   `WHEN ${ej} < ${SLACK} THEN 'slack' ELSE 'balanced' END`;
 
 
-function imbalanceSql(level: 'unit' | 'position', table: string, idCol: string): string {
+function imbalanceSql(level: 'unit' | 'position' | 'unit_annual', table: string, idCol: string): string {
   return `
   WITH x AS (
     SELECT month, ${idCol} AS id, ej, current_staff, required_staff, workload_minutes
@@ -316,6 +318,14 @@ export async function createFixtureWarehouse(file: string, opts: FixtureOptions 
     await sql(`CREATE TABLE quarantine (source_file VARCHAR, kind VARCHAR, "row" INTEGER, "column" VARCHAR, value VARCHAR, reason VARCHAR)`);
     // the settings macros and tables a real build writes (the dashboard's queries call monthly_wke(), ej(), …)
     await sql(settingsSql(DEFAULT_SETTINGS));
+    // the annual view (issue 16): the real marts over the fixture's monthly rows, with the macros a build writes
+    for (const f of ['macros/arithmetic.sql', 'marts/position_load_annual.sql', 'marts/unit_load_annual.sql']) {
+      await sql(readFileSync(path.join(MODELS, f), 'utf8'));
+    }
+    await sql(`INSERT INTO imbalance_monthly SELECT * FROM (${imbalanceSql('unit_annual', 'unit_load_annual', 'unit_id')})`);
+    await sql(`INSERT INTO imbalance_region_monthly
+      SELECT NULL::VARCHAR, * FROM imbalance_monthly WHERE level = 'unit_annual'
+      UNION ALL SELECT '3999', * FROM imbalance_monthly WHERE level = 'unit_annual'`);
     await con.run(
       `CREATE TABLE build_info AS SELECT $version::VARCHAR AS version, ${schemaVersion === null ? '' : `${schemaVersion}::INTEGER AS schema_version, `}
          $built_at::TIMESTAMPTZ AS built_at, 1234::BIGINT AS duration_ms,

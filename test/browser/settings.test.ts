@@ -1,6 +1,6 @@
 /**
  * The settings in force reach the browser: the bundled sample built with a settings file whose band thresholds
- * differ from the defaults (overloaded above 1,25 instead of 1,0; slack below 0,5 instead of 0,7). The warehouse's
+ * differ from the defaults (overloaded above 1,25 instead of 1,10; slack below 0,5 instead of 0,90). The warehouse's
  * bands, /api/build-info, the headline figures, the texts (Indonesian and English) and the chart lines all follow
  * the file, never the defaults in code.
  */

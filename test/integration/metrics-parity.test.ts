@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { ROOT, cli, query, removeDir, tempDir } from './helpers.ts';
 import {
-  band, capacityMinutes, ej, ejGrade, imbalance, monthlyWke, requiredStaff, roundStaff, staffingMismatch, wisnDifference,
+  ANNUAL_WINDOW_MONTHS, annualWorkload, band, capacityMinutes, ej, ejGrade, imbalance, monthlyWke, requiredStaff, roundStaff, staffingMismatch, wisnDifference,
   wisnRatio, type LoadCell,
 } from '../../pipeline/domain/metrics.ts';
 import { parseStoredSettings, type Settings } from '../../pipeline/domain/settings.ts';
@@ -30,6 +30,14 @@ const close = (got: unknown, want: number | null, at: string) => {
 };
 const cell = (c: Row): LoadCell => ({ workloadMinutes: c.workload_minutes, currentStaff: c.current_staff, requiredStaff: c.required_staff, ej: c.ej });
 afterAll(() => removeDir(dir));
+// a relative tolerance for sums of large numbers (minutes a year: 8e6, where one double's step is 1e-9)
+const closeRel = (got: unknown, want: number | null, at: string) => {
+  if (want === null) return expect(got, at).toBeNull();
+  expect(Math.abs((got as number) - want), at).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
+};
+// exact_sum() adds in DECIMAL(38, 9): each annual required staff (workload × 12 / n / WKE, a repeating decimal) is cut
+// at 9 decimals, so the gap over ~50 units may differ from the double sum by a few 1e-9 people
+const digits = (level: string, k: string) => (level === 'unit_annual' && k === 'staffing_gap' ? 7 : 9);
 
 type Row = Record<string, any>;
 
@@ -65,6 +73,57 @@ describe('SQL marts = TypeScript metrics on the sample warehouse', () => {
       close(r.ej, e, at);
       expect(r.grade, at).toBe(ejGrade(e, W.ej_grades)?.grade ?? null);
       expect(r.band, at).toBe(band(r.workload_minutes, r.current_staff, e, W));
+    }
+  });
+
+  it('position_load_annual: the rolling 12-month workload (annualised at the start), required staff, EJ, grade and band', async () => {
+    // from the monthly rows, in TypeScript: the window is the month and the 11 before it that the warehouse holds
+    const monthly: Row[] = await query(db, `SELECT position_id, CAST(month AS VARCHAR) AS month, workload_minutes, current_staff FROM position_load_monthly ORDER BY position_id, month`);
+    const byPos = new Map<string, Row[]>();
+    for (const r of monthly) byPos.set(r.position_id, [...(byPos.get(r.position_id) ?? []), r]);
+    const rows: Row[] = await query(db, `SELECT *, CAST(month AS VARCHAR) AS m FROM position_load_annual`);
+    expect(rows.length).toBe(monthly.length);
+    for (const r of rows) {
+      const at = `${r.position_id} ${r.m}`;
+      const series = byPos.get(r.position_id)!;
+      const i = series.findIndex((x) => x.month === r.m);
+      const window = series.slice(Math.max(0, i - (ANNUAL_WINDOW_MONTHS - 1)), i + 1);
+      expect(r.window_months, at).toBe(window.length);
+      const annual = annualWorkload(window.map((x) => x.workload_minutes))!;
+      closeRel(r.workload_minutes, annual, at);
+      expect(r.current_staff, at).toBe(series[i]!.current_staff);
+      close(r.required_staff, requiredStaff(annual, WKE), at);
+      const e = ej(annual, r.current_staff, WKE);
+      close(r.ej, e, at);
+      expect(r.grade, at).toBe(ejGrade(e, W.ej_grades)?.grade ?? null);
+      expect(r.band, at).toBe(band(annual, r.current_staff, e, W));
+    }
+  });
+
+  it('unit_load_annual: Σ of the positions\' annual workload against Σ staff × WKE', async () => {
+    const rows: Row[] = await query(db, `SELECT * FROM unit_load_annual`);
+    const pos: Row[] = await query(db, `SELECT unit_id, CAST(month AS VARCHAR) AS month, workload_minutes, current_staff FROM position_load_annual`);
+    const sums = new Map<string, { w: number; s: number }>();
+    for (const p of pos) {
+      const k = `${p.unit_id}|${p.month}`;
+      const t = sums.get(k) ?? { w: 0, s: 0 };
+      t.w += p.workload_minutes;
+      t.s += p.current_staff;
+      sums.set(k, t);
+    }
+    expect(rows.length).toBe(sums.size);
+    for (const r of rows) {
+      const at = `${r.unit_id} ${r.month}`;
+      const t = sums.get(`${r.unit_id}|${new Date(r.month).toISOString().slice(0, 10)}`) ?? sums.get(`${r.unit_id}|${String(r.month).slice(0, 10)}`)!;
+      closeRel(r.workload_minutes, t.w, at);
+      expect(r.current_staff, at).toBe(t.s);
+      const req = requiredStaff(r.workload_minutes, WKE);
+      close(r.required_staff, req, at);
+      expect(r.required_staff_rounded, at).toBe(roundStaff(req, W.rounding));
+      const e = ej(r.workload_minutes, r.current_staff, WKE);
+      close(r.ej, e, at);
+      expect(r.band, at).toBe(band(r.workload_minutes, r.current_staff, e, W));
+      expect(r.label_id, at).toBe(ejGrade(e, W.ej_grades)?.label_id ?? null);
     }
   });
 
@@ -132,7 +191,9 @@ describe('SQL marts = TypeScript metrics on the sample warehouse', () => {
       SELECT 'unit' AS level, u.region_code, CAST(l.month AS VARCHAR) AS month, l.workload_minutes, l.required_staff, l.current_staff, l.ej
       FROM unit_load_monthly l JOIN unit u USING (unit_id)
       UNION ALL SELECT 'position', u.region_code, CAST(l.month AS VARCHAR), l.workload_minutes, l.required_staff, l.current_staff, l.ej
-      FROM position_load_monthly l JOIN unit u USING (unit_id)`);
+      FROM position_load_monthly l JOIN unit u USING (unit_id)
+      UNION ALL SELECT 'unit_annual', u.region_code, CAST(l.month AS VARCHAR), l.workload_minutes, l.required_staff, l.current_staff, l.ej
+      FROM unit_load_annual l JOIN unit u USING (unit_id)`);
     const groups = new Map<string, LoadCell[]>();
     const add = (k: string, c: Row) => groups.set(k, [...(groups.get(k) ?? []), cell(c)]);
     for (const c of cells) {
@@ -142,7 +203,7 @@ describe('SQL marts = TypeScript metrics on the sample warehouse', () => {
     expect(want.length).toBe(groups.size);
     for (const w of want) {
       const got = imbalance(groups.get(`${w.region_code}|${w.month}|${w.level}`)!, W);
-      for (const k of Object.keys(got) as (keyof typeof got)[]) expect(w[k], `${w.region_code} ${w.month} ${w.level} ${k}`).toBeCloseTo(got[k], 9);
+      for (const k of Object.keys(got) as (keyof typeof got)[]) expect(w[k], `${w.region_code} ${w.month} ${w.level} ${k}`).toBeCloseTo(got[k], digits(w.level, k));
     }
   });
 
@@ -150,7 +211,8 @@ describe('SQL marts = TypeScript metrics on the sample warehouse', () => {
     const want: Row[] = await query(db, `SELECT * FROM imbalance_monthly ORDER BY month, level`);
     const cells: Row[] = await query(db, `
       SELECT 'unit' AS level, CAST(month AS VARCHAR) AS month, workload_minutes, required_staff, current_staff, ej FROM unit_load_monthly
-      UNION ALL SELECT 'position', CAST(month AS VARCHAR), workload_minutes, required_staff, current_staff, ej FROM position_load_monthly`);
+      UNION ALL SELECT 'position', CAST(month AS VARCHAR), workload_minutes, required_staff, current_staff, ej FROM position_load_monthly
+      UNION ALL SELECT 'unit_annual', CAST(month AS VARCHAR), workload_minutes, required_staff, current_staff, ej FROM unit_load_annual`);
     const groups = new Map<string, Row[]>();
     for (const c of cells) {
       const k = `${c.month}|${c.level}`;
@@ -162,7 +224,7 @@ describe('SQL marts = TypeScript metrics on the sample warehouse', () => {
         groups.get(`${w.month}|${w.level}`)!.map((c) => ({ workloadMinutes: c.workload_minutes, currentStaff: c.current_staff, requiredStaff: c.required_staff, ej: c.ej })),
         W,
       );
-      for (const k of Object.keys(got) as (keyof typeof got)[]) expect(w[k], `${w.month} ${w.level} ${k}`).toBeCloseTo(got[k], 9);
+      for (const k of Object.keys(got) as (keyof typeof got)[]) expect(w[k], `${w.month} ${w.level} ${k}`).toBeCloseTo(got[k], digits(w.level, k));
     }
   });
 });

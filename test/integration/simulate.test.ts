@@ -45,7 +45,7 @@ async function expectParity(db: string, state: SimState, snap: Snapshot): Promis
     expect(snap.unit.staff[u], `unit staff ${r.unit_id}`).toBe(r.current_staff);
     close(nn(snap.unit.ej[u]!), r.ej, `unit ej ${r.unit_id}`);
   }
-  const idx: Row[] = await query(db, `SELECT * FROM imbalance_region_monthly WHERE month = DATE '${m}'`);
+  const idx: Row[] = await query(db, `SELECT * FROM imbalance_region_monthly WHERE month = DATE '${m}' AND level IN ('unit', 'position')`);
   expect(idx.length).toBe(2 * (state.regions.length + 1));
   for (const r of idx) {
     const g = r.region_code === null ? state.regions.length : state.regions.indexOf(r.region_code);

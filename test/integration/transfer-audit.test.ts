@@ -145,18 +145,19 @@ describe('transfer audit on hand-made transfers (tiny fixture)', () => {
   });
 
   it('receiving_need / releasing_slack: unit EJ in the month before the effective month', () => {
-    // B (effective 2024-04-01): March, U2 = 18,000 / (1 × 6,250) = 2.88 > 1 → need; U1 = 8,255 / (7 × 6,250) = 0.189 < 0.7 → slack
-    expect(row('B', 'receiving_need')).toMatchObject({ status: 'passed', threshold: 1, detail_id: 'EJ unit penerima 2,88 pada Maret 2024 (di atas 1,00): kekurangan pegawai, kurang 1,9 orang' });
+    // the default balanced band is 0.90–1.10 (workload.slack_below / overloaded_above, issue 16)
+    // B (effective 2024-04-01): March, U2 = 18,000 / (1 × 6,250) = 2.88 > 1.1 → need; U1 = 8,255 / (7 × 6,250) = 0.189 < 0.9 → slack
+    expect(row('B', 'receiving_need')).toMatchObject({ status: 'passed', threshold: 1.1, detail_id: 'EJ unit penerima 2,88 pada Maret 2024 (di atas 1,10): kekurangan pegawai, kurang 1,9 orang' });
     expect(row('B', 'receiving_need').value).toBeCloseTo(2.88, 12);
-    expect(row('B', 'releasing_slack')).toMatchObject({ status: 'passed', threshold: 0.7 });
+    expect(row('B', 'releasing_slack')).toMatchObject({ status: 'passed', threshold: 0.9 });
     expect(row('B', 'releasing_slack').value).toBeCloseTo(8255 / (7 * 6250), 12);
-    expect(row('B', 'releasing_slack').detail_en).toBe('Releasing unit EJ 0.19 in March 2024 (below 0.70): overstaffed by 5.7 people');
+    expect(row('B', 'releasing_slack').detail_en).toBe('Releasing unit EJ 0.19 in March 2024 (below 0.90): overstaffed by 5.7 people');
     // E (2024-03-01): February, U3 = 6,250 / (2 × 6,250) = 0.5 → not understaffed; U1 = 8,255 / (9 × 6,250) = 0.147 → slack
     expect(row('E', 'receiving_need')).toMatchObject({ status: 'failed', value: 0.5 });
-    expect(row('E', 'receiving_need').detail_en).toBe('Receiving unit EJ 0.50 in February 2024 (not above 1.00): not understaffed, overstaffed by 1.0 people');
+    expect(row('E', 'receiving_need').detail_en).toBe('Receiving unit EJ 0.50 in February 2024 (not above 1.10): not understaffed, overstaffed by 1.0 people');
     expect(row('E', 'releasing_slack').value).toBeCloseTo(8255 / (9 * 6250), 12);
     expect(row('E', 'releasing_slack').status).toBe('passed');
-    // G (2024-02-01): January, U1 = 8,255 / (7 × 6,250) = 0.19 → no need; U2 = 12,000 / (2 × 6,250) = 0.96 → not slack
+    // G (2024-02-01): January, U1 = 8,255 / (7 × 6,250) = 0.19 → no need; U2 = 12,000 / (2 × 6,250) = 0.96 → not slack (≥ 0.9)
     expect(row('G', 'receiving_need').status).toBe('failed');
     expect(row('G', 'receiving_need').value).toBeCloseTo(8255 / (7 * 6250), 12);
     expect(row('G', 'releasing_slack')).toMatchObject({ status: 'failed' });

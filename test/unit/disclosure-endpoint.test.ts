@@ -1,7 +1,7 @@
 // The anonymous rating distribution of a unit (/api/units/{id}/performance) under the disclosure rule: hand-checked.
 import { describe, expect, it } from 'vitest';
 import { INTEGER, VARCHAR } from '@duckdb/node-api';
-import { discloseRatingDistribution } from '../../dashboard/src/lib/server/disclosure.ts';
+import { discloseRatingDistribution, discloseReadiness } from '../../dashboard/src/lib/server/disclosure.ts';
 import type { QueryResult } from '../../dashboard/src/lib/server/db.ts';
 
 const RATINGS = ['Sangat Kurang', 'Kurang/Misconduct', 'Butuh Perbaikan', 'Baik', 'Sangat Baik'];
@@ -41,5 +41,35 @@ describe('discloseRatingDistribution', () => {
   it('the threshold comes from the warehouse settings (k = 2 shows the 3 and the 12)', () => {
     const r = discloseRatingDistribution(raw([0, 0, 0, 3, 12], 15, 2));
     expect(col(r, 'employees')).toEqual([0, 0, 0, 3, 12]);
+  });
+});
+
+describe('discloseReadiness (rotation readiness of a unit: counts only)', () => {
+  function readiness(staff: number, overdue: number, unwilling: number, k = 5): QueryResult {
+    return {
+      names: ['staff', 'overdue', 'unwilling', 'max_years', 'as_of', 'min_cell_size'],
+      types: [INTEGER, INTEGER, INTEGER, INTEGER, VARCHAR, INTEGER],
+      columns: [[staff], [overdue], [unwilling], [5], ['2025-12-31'], [k]],
+      rowCount: 1,
+    };
+  }
+  it('40 people, 12 overdue, 7 unwilling: both shown', () => {
+    const r = discloseReadiness(readiness(40, 12, 7));
+    expect(col(r, 'overdue')).toEqual([12]);
+    expect(col(r, 'overdue_suppression')).toEqual([null]);
+    expect(col(r, 'unwilling')).toEqual([7]);
+    expect(col(r, 'staff')).toEqual([40]);
+  });
+  it('40 people, 3 overdue, 2 unwilling: both below 5, hidden as primary', () => {
+    const r = discloseReadiness(readiness(40, 3, 2));
+    expect(col(r, 'overdue')).toEqual([null]);
+    expect(col(r, 'overdue_suppression')).toEqual(['primary']);
+    expect(col(r, 'unwilling')).toEqual([null]);
+    expect(col(r, 'unwilling_suppression')).toEqual(['primary']);
+  });
+  it('12 people, 9 overdue: the 3 not overdue would be told by 12 − 9, so the 9 is hidden too', () => {
+    const r = discloseReadiness(readiness(12, 9, 0));
+    expect(col(r, 'overdue')).toEqual([null]);
+    expect(col(r, 'overdue_suppression')).toEqual(['secondary']);
   });
 });

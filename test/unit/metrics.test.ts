@@ -4,7 +4,7 @@ import {
   taskMinutes, positionMinutes, requiredStaff, roundStaff, ej, ejGrade, band, wisnRatio, wisnDifference,
   wisnAvailableTime, wisnCategoryAllowanceFactor, wisnRequiredStaff, gini, cv, theil, maxMean, balanceEfficiency,
   imbalance, monthlyWke, capacityMinutes, staffingMismatch, giniSorted, imbalanceTotalsAdd, imbalanceTotalsZero,
-  imbalanceSummary,
+  imbalanceSummary, annualWorkload, ANNUAL_WINDOW_MONTHS,
 } from '../../pipeline/domain/metrics.ts';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../pipeline/domain/settings.ts';
 
@@ -49,16 +49,39 @@ describe('EJ, grade and band', () => {
   });
   it('no grade without EJ', () => expect(ejGrade(null, W.ej_grades)).toBeNull());
   it.each([
-    [100, 2, 1.2, 'overloaded'], [100, 2, 1.0, 'balanced'], [100, 2, 0.7, 'balanced'], [100, 2, 0.69, 'slack'],
+    // the default balanced band is a tolerance around 1: 0.90–1.10 inclusive (issue 16)
+    [100, 2, 1.2, 'overloaded'], [100, 2, 1.1000001, 'overloaded'], [100, 2, 1.1, 'balanced'], [100, 2, 1.03, 'balanced'],
+    [100, 2, 1.0, 'balanced'], [100, 2, 0.9, 'balanced'], [100, 2, 0.8999, 'slack'], [100, 2, 0.7, 'slack'],
     [100, 0, null, 'unstaffed'], [0, 3, 0, 'idle'],
   ] as const)('band(workload %s, staff %s, EJ %s) = %s', (wl, staff, e, want) => {
     expect(band(wl, staff, e, W)).toBe(want);
   });
   it('grade table is a setting', () => {
-    const s = mergeSettings(DEFAULT_SETTINGS, { workload: { overloaded_above: 1.1 } });
-    expect(s.workload.overloaded_above).toBe(1.1);
+    const s = mergeSettings(DEFAULT_SETTINGS, { workload: { overloaded_above: 1.0 } });
+    expect(s.workload.overloaded_above).toBe(1.0);
     expect(s.workload.effective_minutes_per_year).toBe(75_000);
-    expect(band(100, 2, 1.05, s.workload)).toBe('balanced');
+    expect(band(100, 2, 1.05, s.workload)).toBe('overloaded');
+    expect(band(100, 2, 1.05, W)).toBe('balanced');
+  });
+});
+
+describe('annual (rolling 12-month) workload: ABK is annual', () => {
+  it('a full year sums its months', () => {
+    // 10 ordinary months of 3,000 min and a June–July surge of 6,000: 10 × 3,000 + 2 × 6,000 = 42,000 min a year
+    const year = [3000, 3000, 3000, 3000, 3000, 6000, 6000, 3000, 3000, 3000, 3000, 3000];
+    expect(ANNUAL_WINDOW_MONTHS).toBe(12);
+    expect(annualWorkload(year)).toBe(42_000);
+    // 42,000 / (1 person × 75,000) = 0.56, while July alone reads 6,000 / (1 × 6,250) = 0.96
+    expect(ej(annualWorkload(year)!, 1, WKE)).toBeCloseTo(0.56, 12);
+    expect(ej(6000, 1, monthlyWke(W))).toBeCloseTo(0.96, 12);
+  });
+  it('fewer months at the start of the data are annualised × 12 / n', () => {
+    expect(annualWorkload([1000, 2000, 3000])).toBe(24_000); // 6,000 × 12 / 3
+    expect(annualWorkload([6250])).toBe(75_000);
+  });
+  it('an empty window has no workload; more than 12 months is a mistake', () => {
+    expect(annualWorkload([])).toBeNull();
+    expect(() => annualWorkload(new Array(13).fill(1))).toThrow(/at most 12/);
   });
 });
 

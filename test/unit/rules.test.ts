@@ -146,7 +146,9 @@ describe('advisory: receiving_need and releasing_slack', () => {
     ({ fromUnitId: from, toUnitId: to, referenceMonth: '2024-02-01', inCalendar, load: l });
   it.each([
     [load(15_000, 2), 'passed', 'overloaded'], // EJ 1.2
-    [load(6_250, 1), 'failed', 'balanced'], // EJ 1.0 is not above 1.0
+    // the default balanced band is 0.90–1.10 (issue 16)
+    [load(6_250, 1), 'failed', 'balanced'], // EJ 1.0 is inside the band
+    [load(6_875, 1), 'failed', 'balanced'], // EJ 1.1 is not above 1.1
     [load(3_125, 1), 'failed', 'slack'], // EJ 0.5
     [load(1_000, 0), 'passed', 'unstaffed'],
     [load(0, 3), 'failed', 'idle'],
@@ -158,7 +160,8 @@ describe('advisory: receiving_need and releasing_slack', () => {
     [load(3_125, 1), 'passed', 'slack'],
     [load(0, 3), 'passed', 'idle'],
     [load(6_250, 1), 'failed', 'balanced'], // EJ 1.0
-    [load(4_375, 1), 'failed', 'balanced'], // EJ 0.7 is not below 0.7
+    [load(5_625, 1), 'failed', 'balanced'], // EJ 0.9 is not below 0.9
+    [load(4_375, 1), 'passed', 'slack'], // EJ 0.7
     [load(15_000, 2), 'failed', 'overloaded'],
     [load(1_000, 0), 'unknown', 'unstaffed'],
   ])('releasing unit %j → %s (%s)', (l, status, code) => {

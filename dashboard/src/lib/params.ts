@@ -71,3 +71,19 @@ export const AUDIT_RULE_FILTER = ['all', ...AUDIT_RULES] as const;
 export function isAuditRuleFilter(v: string | null | undefined): v is (typeof AUDIT_RULE_FILTER)[number] {
   return (AUDIT_RULE_FILTER as readonly string[]).includes(v ?? '');
 }
+
+/**
+ * How EJ is read: `annual` (default: the workload of the 12 months up to the chosen month against the people in post,
+ * ABK being an annual method, PermenPANRB 1/2020; marts *_load_annual) or `month` (that month alone, WKE / 12; a
+ * seasonal surge shows as a peak). Issue 16.
+ */
+export const VIEWS = ['annual', 'month'] as const;
+export type View = (typeof VIEWS)[number];
+export const DEFAULT_VIEW: View = 'annual';
+export function parseView(v: string | null | undefined): View {
+  return v === 'month' ? 'month' : DEFAULT_VIEW;
+}
+/** the view as a URL parameter: null for the default, so links stay short */
+export function viewParam(v: View): string | null {
+  return v === DEFAULT_VIEW ? null : v;
+}

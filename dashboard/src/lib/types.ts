@@ -13,12 +13,14 @@ export interface BuildInfoRow {
   overloaded_above: number;
   slack_below: number;
   region_name: string;
+  /** region.time_zone of the settings: WIB, WITA or WIT (times are shown in it) */
+  time_zone: string;
   /** the whole settings object the warehouse was built with (JSON; read it with parseStoredSettings) */
   settings: string;
 }
 export interface UnitRow { unit_id: string; unit_name: string; parent_id: string | null; unit_kind: string; depth: number; top_unit_id: string }
 export interface OverviewRow {
-  month: Date; units_total: number; units_overloaded: number; units_slack: number; staff_total: number;
+  month: Date; units_total: number; units_overloaded: number; units_balanced: number; units_slack: number; staff_total: number;
   staff_in_overloaded_units: number; staffing_gap_fte: number | null; gini: number | null; month_12m_ago: Date;
   gini_12m_ago: number | null; gini_change: number | null;
 }
@@ -26,6 +28,8 @@ export interface UnitLoadRow {
   unit_id: string; unit_name: string; parent_id: string | null; depth: number; top_unit_id: string; month: Date;
   ej: number | null; grade: string | null; band: Band; label: string; workload_minutes: number; required_staff: number;
   required_staff_rounded: number; current_staff: number; wisn_ratio: number | null; wisn_difference: number | null;
+  /** months of data in the annual window (1 on the month view) */
+  window_months: number | null;
 }
 export interface ImbalanceRow {
   month: Date; n: number; mean_ej: number; gini: number; cv: number; theil: number; max_mean: number;
@@ -40,7 +44,7 @@ export interface UnitInfoRow {
   region_code: string | null; depth: number; top_unit_id: string; top_unit_name: string | null; subunits: number;
 }
 export interface UnitHistoryRow {
-  month: Date; workload_minutes: number; capacity_minutes: number; required_staff: number; current_staff: number;
+  month: Date; window_months: number; workload_minutes: number; capacity_minutes: number; required_staff: number; current_staff: number;
   ej: number | null; grade: string | null; band: Band;
 }
 export interface PositionRow {
@@ -66,7 +70,7 @@ export interface TitleRow {
 }
 export interface TitleUnitRow {
   title: string; position_id: string; unit_id: string; unit_name: string; month: Date; required_staff: number;
-  current_staff: number; difference: number; ej: number | null; grade: string | null; band: Band;
+  current_staff: number; difference: number; ej: number | null; grade: string | null; band: Band; window_months: number | null;
 }
 /** An audit row: the rule's code and the numbers behind it (RuleTextRow), worded by ruleDetail() of $lib/rule-text.ts. */
 export interface AuditFailureRow extends RuleTextRow {
@@ -93,3 +97,14 @@ export interface EffectsInfoRow {
   n_treated: number | null; n_left_out: number; n_periods: number | null; cohorts: number[]; biters: number; seed: string;
   pretest_p: number | null; warnings: string[]; cohort_months: string[] | null;
 }
+/** rotation readiness of a unit now: counts only, NULL when suppressed (suppression: primary / secondary) */
+export interface ReadinessRow {
+  staff: number; overdue: number | null; overdue_suppression: 'primary' | 'secondary' | null; unwilling: number | null;
+  unwilling_suppression: 'primary' | 'secondary' | null; max_years: number; as_of: Date; min_cell_size: number;
+}
+/** a unit of the last rotation wave (Ringkasan's strip) */
+export interface LastWaveRow {
+  unit_id: string; unit_name: string; wave_month: Date; before_month: Date; after_month: Date; arrivals: number;
+  departures: number; ej_before: number | null; band_before: Band | null; ej_after: number | null; band_after: Band | null;
+}
+export interface WaveRow { month: Date; moved: number }

@@ -1,7 +1,8 @@
 import { loadData } from '$lib/api';
 import { resolveMonth } from '$lib/month';
 import { askedRegion, loadRegions } from '$lib/region';
-import type { HeatmapRow, ImbalanceRow, OverviewRow, RegionRow, UnitLoadRow } from '$lib/types';
+import { parseView } from '$lib/params';
+import type { ImbalanceRow, LastWaveRow, WaveRow, OverviewRow, RegionRow, UnitLoadRow } from '$lib/types';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url, parent }) => {
@@ -9,14 +10,17 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   const state = resolveMonth(url, months);
   // a warehouse of several regions (a province, a national roll-up) can be looked at one region at a time
   const region = askedRegion(url);
-  if (warehouseError || !state.month) return { state, region, regions: [] as RegionRow[], data: null };
-  const q = { month: state.month, region };
-  const [regions, overview, unitLoad, imbalance, heatmap] = await Promise.all([
+  // annual EJ (rolling 12 months) by default, the month alone one click away (issue 16)
+  const view = parseView(url.searchParams.get('view'));
+  if (warehouseError || !state.month) return { state, region, view, regions: [] as RegionRow[], data: null };
+  const q = { month: state.month, region, view };
+  const [regions, overview, unitLoad, imbalance, lastWave, waves] = await Promise.all([
     loadRegions(fetch),
     loadData<OverviewRow>(fetch, '/api/overview', q),
     loadData<UnitLoadRow>(fetch, '/api/unit-load', { ...q, lang }),
-    loadData<ImbalanceRow>(fetch, '/api/imbalance', { level: 'unit', region }),
-    loadData<HeatmapRow>(fetch, '/api/heatmap', q),
+    loadData<ImbalanceRow>(fetch, '/api/imbalance', { level: view === 'annual' ? 'unit_annual' : 'unit', region }),
+    loadData<LastWaveRow>(fetch, '/api/last-wave', q),
+    loadData<WaveRow>(fetch, '/api/waves', { region }),
   ]);
-  return { state, region, regions, data: { overview, unitLoad, imbalance, heatmap } };
+  return { state, region, view, regions, data: { overview, unitLoad, imbalance, lastWave, waves } };
 };

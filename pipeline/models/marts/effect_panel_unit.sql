@@ -1,10 +1,8 @@
 -- Mart: the unit × month panel for the past-transfer effects (shared/domain.md "Past-transfer effects: method";
 -- docs/method-effects.md), balanced over month_calendar (every unit of unit_load_monthly × every month).
 --
--- Treatment = the unit first GAINS staff through a rotation WAVE. A wave is a collective decree: transfers with
--- reason rotasi_berkala sharing one decree number (within a region) that moves at least
--- setting_wave_min_transfers() people (SK mutasi kolektif; individual rotations on their own decrees are not
--- waves). A unit gains staff in a wave month when the wave's arrivals exceed its departures there.
+-- Treatment = the unit first GAINS staff through a rotation WAVE (a collective decree: the mart
+-- rotation_wave_transfer, where a wave is defined). A unit gains staff in a wave month when the wave's arrivals exceed its departures there.
 --   cohort = t of the first such month (month of the first 1st-of-month on or after the effective date, as
 --            head-counts are taken); 1 = in or before the first month (did drops these units: no untreated
 --            period); 0 = never (also when the first gain is after the calendar).
@@ -22,14 +20,9 @@ WITH cal AS (
   SELECT "month", CAST(row_number() OVER (ORDER BY "month") AS INTEGER) AS t FROM month_calendar
 ), bounds AS (
   SELECT min("month") AS lo, max("month") AS hi FROM month_calendar
-), tr AS (
-  SELECT t.to_unit_id, t.from_unit_id, t.decree_number, t.reason_category, month_ceil(t.effective_date) AS m,
-         coalesce(u.region_code, setting_region_code()) AS region_code
-  FROM transfer t LEFT JOIN unit u ON u.unit_id = t.to_unit_id
 ), wave AS (
-  SELECT * FROM tr
-  WHERE reason_category = 'rotasi_berkala' AND decree_number IS NOT NULL
-  QUALIFY count(*) OVER (PARTITION BY region_code, decree_number) >= setting_wave_min_transfers()
+  -- the waves' transfers, defined once in rotation_wave_transfer
+  SELECT to_unit_id, from_unit_id, "month" AS m FROM rotation_wave_transfer
 ), flows AS (
   SELECT unit_id, m, sum(d) AS net
   FROM (SELECT to_unit_id AS unit_id, m, 1 AS d FROM wave

@@ -5,4 +5,4 @@ CREATE OR REPLACE TABLE imbalance_monthly AS
 SELECT * EXCLUDE (region_code) FROM imbalance_region_monthly WHERE region_code IS NULL
 ORDER BY "month", level;
 
-COMMENT ON TABLE imbalance_monthly IS 'Mart: Gini, CV, Theil, max/mean of EJ across units or positions per month, shares of staff in overloaded (EJ > 1) and slack (EJ < 0.7) cells, total staffing gap in FTE';
+COMMENT ON TABLE imbalance_monthly IS 'Mart: Gini, CV, Theil, max/mean of EJ across units or positions per month, shares of staff in overloaded and slack cells (the plain bands of the settings), total staffing gap in FTE';

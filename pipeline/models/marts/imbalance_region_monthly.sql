@@ -11,6 +11,10 @@ WITH by_region AS (
   UNION ALL
   SELECT 'position', u.region_code, l."month", l.workload_minutes, l.required_staff, l.current_staff, l.ej
   FROM position_load_monthly l JOIN unit u USING (unit_id)
+  UNION ALL
+  -- the units on the annual view (rolling 12-month workload, unit_load_annual): the dashboard's default view
+  SELECT 'unit_annual', u.region_code, l."month", l.workload_minutes, l.required_staff, l.current_staff, l.ej
+  FROM unit_load_annual l JOIN unit u USING (unit_id)
 ), cells AS (
   SELECT * FROM by_region
   UNION ALL
@@ -51,4 +55,5 @@ LEFT JOIN idx i ON i.level = t.level AND i."month" = t."month" AND i.region_code
 ORDER BY t.region_code NULLS FIRST, t."month", t.level;
 
 COMMENT ON TABLE imbalance_region_monthly IS 'Mart: imbalance_monthly per region (region_code NULL = all regions, the rows of imbalance_monthly): Gini, CV, Theil, max/mean of EJ across units or positions per month, shares of staff in overloaded and slack cells, total staffing gap in FTE';
+COMMENT ON COLUMN imbalance_region_monthly.level IS 'unit, position (the month''s EJ), unit_annual (units on the annual view: rolling 12-month workload, unit_load_annual)';
 COMMENT ON COLUMN imbalance_region_monthly.region_code IS 'region (kode wilayah) of the units; NULL = all regions together';

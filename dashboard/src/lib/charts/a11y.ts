@@ -38,7 +38,15 @@ export function labelFigure(node: Element, label: string, description?: string):
       svg.setAttribute('aria-hidden', 'true');
       continue;
     }
-    svg.setAttribute('role', 'img');
+    // marks that link to a unit (Plot's href) are a mouse shortcut: the data table beside the chart has the same links
+    // for keyboards and screen readers, so they stay out of the tab order (a heat map would add a thousand stops).
+    // An image's content is presentational and may hold no link, so such a chart is a labelled group instead.
+    const links = svg.querySelectorAll('a');
+    for (const a of links) {
+      a.setAttribute('tabindex', '-1');
+      a.setAttribute('aria-hidden', 'true');
+    }
+    svg.setAttribute('role', isPlot && links.length > 0 ? 'group' : 'img');
     svg.setAttribute('aria-label', isPlot ? label : `${label}: legend`);
     if (isPlot && description) svg.setAttribute('aria-description', description);
   }

@@ -1,6 +1,6 @@
 /**
- * EJ of every unit in one month: a sorted bar chart with a line at each band threshold in force (t.limits: overloaded
- * above, default 1.0; slack below, default 0.7).
+ * EJ of every unit in one period: a sorted bar chart with a line at each edge of the balanced band in force
+ * (t.limits: default 0.90–1.10), bars coloured by the plain band; the grade is secondary (in the tooltip).
  */
 import * as Plot from '@observablehq/plot';
 import type { Band } from '$lib/types';
@@ -31,7 +31,8 @@ export function ejByUnitSelection<T extends EjByUnitDatum>(rows: T[], max = EJ_C
   return { rows: [...withEj.slice(0, half), ...withEj.slice(-half)], truncated: true };
 }
 
-export function ejByUnitChart(rows: EjByUnitDatum[], { width, t, f }: ChartContext) {
+export function ejByUnitChart(rows: EjByUnitDatum[], { width, t, f, unitHref }: ChartContext) {
+  const link = unitHref ? (d: EjByUnitDatum) => unitHref(d.unit_id) : undefined;
   const withEj = rows.filter((r) => r.ej != null);
   const without = rows.filter((r) => r.ej == null);
   const max = Math.max(1.25, (t.limits?.overloaded_above ?? 0) * 1.08, ...withEj.map((r) => r.ej! * 1.08));
@@ -40,8 +41,8 @@ export function ejByUnitChart(rows: EjByUnitDatum[], { width, t, f }: ChartConte
   const tip = (d: EjByUnitDatum) =>
     [
       d.unit_name,
-      `${t.cols.ej}: ${f.num2(d.ej)} · ${t.cols.grade} ${d.grade ?? '–'}${d.label ? ` (${d.label})` : ''}`,
-      `${t.cols.label}: ${t.bands[d.band]}`,
+      `${t.bands[d.band]} · ${t.cols.ej}: ${f.num2(d.ej)}`,
+      `${t.cols.grade} ${d.grade ?? '–'}${d.label ? ` (${d.label})` : ''}`,
       `${t.cols.staff}: ${f.int(d.current_staff)} · ${t.cols.required}: ${f.num1(d.required_staff)}`,
     ].join('\n');
   return Plot.plot({
@@ -56,11 +57,11 @@ export function ejByUnitChart(rows: EjByUnitDatum[], { width, t, f }: ChartConte
     y: { label: null, domain: rows.map((r) => r.unit_id), tickFormat: (id: string) => truncate(names.get(id) ?? id, chars) },
     color: bandScale(rows.map((r) => r.band), t),
     marks: [
-      Plot.barX(withEj, { x: 'ej', y: 'unit_id', fill: 'band', title: tip, tip: true, insetTop: 3, insetBottom: 3 }),
+      Plot.barX(withEj, { x: 'ej', y: 'unit_id', fill: 'band', title: tip, tip: true, insetTop: 3, insetBottom: 3, href: link }),
       Plot.text(withEj, { x: 'ej', y: 'unit_id', text: (d: EjByUnitDatum) => f.num2(d.ej), dx: 4, textAnchor: 'start', fill: INK }),
-      Plot.dot(without, { x: 0, y: 'unit_id', symbol: 'times', stroke: 'band', r: 4, title: tip, tip: true }),
+      Plot.dot(without, { x: 0, y: 'unit_id', symbol: 'times', stroke: 'band', r: 4, title: tip, tip: true, href: link }),
       Plot.ruleX([0], { stroke: INK }),
-      Plot.ruleX(t.limits ? [t.limits.slack_below] : [], { stroke: INK, strokeDasharray: '3 3', strokeOpacity: 0.8 }),
+      Plot.ruleX(t.limits ? [t.limits.slack_below] : [], { stroke: INK, strokeWidth: 2, strokeDasharray: '3 3' }),
       Plot.ruleX(t.limits ? [t.limits.overloaded_above] : [], { stroke: INK, strokeWidth: 2 }),
     ],
   });

@@ -1,10 +1,11 @@
 /**
- * Unit × month heat map of EJ, diverging around the overloaded threshold in force (t.limits, default 1.0): red =
- * understaffed, blue = overstaffed.
+ * Unit × month heat map, each cell coloured by its plain band (the balanced band of the settings in force, t.limits,
+ * default 0.90–1.10): the same colours as the EJ bar chart, with a legend swatch for every band shown, "no staff"
+ * included. A diverging scale pivoted at one threshold painted EJ 1.03 as a shortage (issue 16).
  */
 import * as Plot from '@observablehq/plot';
 import type { Band } from '$lib/types';
-import { baseStyle, labelChars, truncate, type ChartContext } from './theme';
+import { bandScale, baseStyle, labelChars, truncate, type ChartContext } from './theme';
 
 export interface HeatmapDatum {
   unit_id: string;
@@ -16,9 +17,8 @@ export interface HeatmapDatum {
   current_staff: number;
 }
 
-export function ejHeatmapChart(rows: HeatmapDatum[], { width, t, f }: ChartContext, selected: Date | null) {
+export function ejHeatmapChart(rows: HeatmapDatum[], { width, t, f, unitHref }: ChartContext, selected: Date | null) {
   const chars = labelChars(width) - 2;
-  const pivot = t.limits?.overloaded_above ?? 1;
   // rows are keyed by unit id (names repeat across the regions of a province), labelled with the name
   const units: string[] = [];
   const names = new Map<string, { name: string; depth: number }>();
@@ -46,20 +46,9 @@ export function ejHeatmapChart(rows: HeatmapDatum[], { width, t, f }: ChartConte
     ariaLabel: t.overview.heatmap,
     x: { type: 'band', label: null, domain: months, ticks, tickFormat: f.monthShort, padding: 0 },
     y: { label: null, domain: units, tickFormat: label, padding: 0 },
-    color: {
-      type: 'diverging',
-      scheme: 'RdBu',
-      reverse: true,
-      pivot,
-      domain: [pivot - 0.7, pivot + 0.7],
-      clamp: true,
-      legend: true,
-      label: t.cols.ej,
-      tickFormat: f.num1,
-    },
+    color: bandScale(rows.map((r) => r.band), t),
     marks: [
-      Plot.cell(rows.filter((r) => r.ej == null), { x: 'month', y: 'unit_id', fill: '#e6e6e6', inset: 0.5, title: tip, tip: true }),
-      Plot.cell(rows.filter((r) => r.ej != null), { x: 'month', y: 'unit_id', fill: 'ej', inset: 0.5, title: tip, tip: true }),
+      Plot.cell(rows, { x: 'month', y: 'unit_id', fill: 'band', inset: 0.5, title: tip, tip: true, href: unitHref ? (d: HeatmapDatum) => unitHref(d.unit_id) : undefined }),
       selected
         ? Plot.cell(units.map((u) => ({ u })), { x: () => selected, y: 'u', fill: 'none', stroke: '#111', strokeWidth: 1.5 })
         : null,

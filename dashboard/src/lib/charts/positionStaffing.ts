@@ -29,17 +29,24 @@ export function positionStaffingChart(rows: PositionStaffingDatum[], { width, t,
       .filter(Boolean)
       .join('\n');
   const max = Math.max(1, ...data.map((d) => Math.max(d.required_staff, d.current_staff))) * 1.1;
+  const marginLeft = Math.min(chars * 6.6 + 12, width * 0.45);
+  // about one tick per 60 px of plot: "1.000" labels do not overlap on a phone (issue 16)
+  const ticks = Math.max(2, Math.min(Math.ceil(max), 10, Math.floor((width - marginLeft - 20) / 60)));
   return Plot.plot({
     width,
-    height: 60 + data.length * 30,
-    marginLeft: Math.min(chars * 6.6 + 12, width * 0.45),
+    height: 76 + data.length * 30,
+    marginLeft,
+    marginBottom: 44,
     style: baseStyle,
     ariaLabel: t.unit.positions,
     x: {
       label: t.axes.people,
       domain: [0, max],
       grid: true,
-      ticks: Math.min(Math.ceil(max), 10),
+      ticks,
+      // the axis title centred under the ticks, not beside the last one
+      labelAnchor: 'center',
+      labelOffset: 38,
       tickFormat: (v: number) => (Number.isInteger(v) ? f.int(v) : ''),
     },
     y: { label: null, domain: data.map((d) => d.label), tickFormat: (s: string) => truncate(s, chars) },

@@ -21,6 +21,8 @@ export interface ChartContext {
   width: number;
   t: Texts;
   f: Formats;
+  /** the link to a unit's page (keeping month, view and region): marks of a unit become links (Plot's href channel) */
+  unitHref?: (unitId: string) => string;
 }
 
 export const baseStyle = { fontSize: '12px', fontFamily: 'inherit', overflow: 'visible' } as const;

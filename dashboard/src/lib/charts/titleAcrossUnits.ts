@@ -10,6 +10,7 @@ export interface TitleUnitDatum {
   title: string;
   unit_name: string;
   position_id: string;
+  unit_id: string;
   required_staff: number;
   current_staff: number;
   difference: number;
@@ -45,7 +46,8 @@ export function topTitleRows<T extends Pick<TitleUnitDatum, 'title' | 'differenc
   return { rows: kept, shown: ranked.length, total: by.size };
 }
 
-export function titleAcrossUnitsChart(rows: TitleUnitDatum[], { width, t, f }: ChartContext, single: boolean) {
+export function titleAcrossUnitsChart(rows: TitleUnitDatum[], { width, t, f, unitHref }: ChartContext, single: boolean) {
+  const link = unitHref ? (d: TitleUnitDatum) => unitHref(d.unit_id) : undefined;
   const chars = labelChars(width);
   const m = Math.max(1, ...rows.map((r) => Math.abs(r.difference))) * 1.15;
   const tip = (d: TitleUnitDatum) =>
@@ -58,15 +60,17 @@ export function titleAcrossUnitsChart(rows: TitleUnitDatum[], { width, t, f }: C
   if (single) {
     return Plot.plot({
       width,
-      height: 60 + rows.length * 28,
+      height: 76 + rows.length * 28,
       marginLeft: Math.min(chars * 6.6 + 12, width * 0.45),
       style: baseStyle,
       ariaLabel: rows[0] ? t.jabatan.chartOne(rows[0].title) : t.jabatan.chartAll,
-      x: { label: t.jabatan.diffAxis, domain: [-m, m], grid: true, tickFormat: f.num1 },
+      marginBottom: 44,
+      // the axis title centred below the tick labels (it collided with them at the right end: issue 16)
+      x: { label: t.jabatan.diffAxis, domain: [-m, m], grid: true, tickFormat: f.num1, labelAnchor: 'center', labelOffset: 38, ticks: Math.max(2, Math.floor(width / 90)) },
       y: { label: null, domain: rows.map((r) => r.unit_name), tickFormat: (s: string) => truncate(s, chars) },
       color: bandScale(rows.map((r) => r.band), t),
       marks: [
-        Plot.barX(rows, { x: 'difference', y: 'unit_name', fill: 'band', insetTop: 3, insetBottom: 3, title: tip, tip: true }),
+        Plot.barX(rows, { x: 'difference', y: 'unit_name', fill: 'band', insetTop: 3, insetBottom: 3, title: tip, tip: true, href: link }),
         Plot.ruleX([0], { stroke: INK, strokeWidth: 1.5 }),
       ],
     });
@@ -75,16 +79,17 @@ export function titleAcrossUnitsChart(rows: TitleUnitDatum[], { width, t, f }: C
   const titles = [...new Set(rows.map((r) => r.title))];
   return Plot.plot({
     width,
-    height: 70 + titles.length * 30,
+    height: 86 + titles.length * 30,
     marginLeft: Math.min(chars * 6.6 + 12, width * 0.45),
     style: baseStyle,
     ariaLabel: t.jabatan.chartAll,
-    x: { label: t.jabatan.diffAxis, domain: [-m, m], grid: true, tickFormat: f.num1 },
+    marginBottom: 44,
+    x: { label: t.jabatan.diffAxis, domain: [-m, m], grid: true, tickFormat: f.num1, labelAnchor: 'center', labelOffset: 38, ticks: Math.max(2, Math.floor(width / 90)) },
     y: { label: null, domain: titles, tickFormat: (s: string) => truncate(s, chars) },
     color: bandScale(rows.map((r) => r.band), t),
     marks: [
       Plot.ruleX([0], { stroke: INK, strokeWidth: 1.5 }),
-      Plot.dot(rows, { x: 'difference', y: 'title', fill: 'band', r: 5, stroke: 'white', strokeWidth: 0.8, title: tip, tip: true }),
+      Plot.dot(rows, { x: 'difference', y: 'title', fill: 'band', r: 5, stroke: 'white', strokeWidth: 0.8, title: tip, tip: true, href: link }),
     ],
   });
 }

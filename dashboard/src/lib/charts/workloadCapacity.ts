@@ -1,4 +1,4 @@
-/** One unit over time: workload hours vs capacity hours per month. */
+/** One unit over time: workload hours vs capacity hours, per month or (annual view) per rolling year. */
 import * as Plot from '@observablehq/plot';
 import { baseStyle, withinMonths, INK, MUTED, type ChartContext } from './theme';
 
@@ -10,15 +10,16 @@ export interface WorkloadCapacityDatum {
   ej: number | null;
 }
 
-export function workloadCapacityChart(rows: WorkloadCapacityDatum[], { width, t, f }: ChartContext, selected: Date | null) {
+export function workloadCapacityChart(rows: WorkloadCapacityDatum[], { width, t, f }: ChartContext, selected: Date | null, annual = false) {
+  const h = t.unit.hoursUnit;
   const long = rows.flatMap((r) => [
     { month: r.month, series: t.unit.workload, hours: r.workload_minutes / 60, r },
     { month: r.month, series: t.unit.capacity, hours: r.capacity_minutes / 60, r },
   ]);
   const tip = (d: (typeof long)[number]) =>
-    `${f.month(d.month)}\n${t.unit.workload}: ${f.int(d.r.workload_minutes / 60)} h\n${t.unit.capacity}: ${f.int(
+    `${f.month(d.month)}\n${t.unit.workload}: ${f.int(d.r.workload_minutes / 60)} ${h}\n${t.unit.capacity}: ${f.int(
       d.r.capacity_minutes / 60,
-    )} h (${f.int(d.r.current_staff)} ${t.unit.people})\n${t.cols.ej}: ${f.num2(d.r.ej)}`;
+    )} ${h} (${f.int(d.r.current_staff)} ${t.unit.people})\n${t.cols.ej}: ${f.num2(d.r.ej)}`;
   const mark = withinMonths(selected, rows.map((r) => r.month));
   return Plot.plot({
     width,
@@ -27,7 +28,7 @@ export function workloadCapacityChart(rows: WorkloadCapacityDatum[], { width, t,
     style: baseStyle,
     ariaLabel: t.unit.history,
     x: { type: 'utc', label: null, tickFormat: f.monthShort, ticks: width < 600 ? '6 months' : '3 months' },
-    y: { label: `↑ ${t.unit.hoursPerMonth}`, grid: true, zero: true, tickFormat: f.int },
+    y: { label: `↑ ${annual ? t.unit.hoursPerYear : t.unit.hoursPerMonth}`, grid: true, zero: true, tickFormat: f.int },
     color: { domain: [t.unit.workload, t.unit.capacity], range: ['#c24e00', '#0067a3'], legend: true },
     marks: [
       mark ? Plot.ruleX([mark], { stroke: MUTED, strokeDasharray: '4 3' }) : null,

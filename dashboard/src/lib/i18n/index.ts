@@ -32,6 +32,26 @@ const id = {
   region: 'Wilayah',
   allRegions: 'Semua wilayah',
   show: 'Tampilkan',
+  table: {
+    search: 'Cari di tabel',
+    count: (shown: number, total: number) => (shown === total ? `${total.toLocaleString('id-ID')} baris` : `${shown.toLocaleString('id-ID')} dari ${total.toLocaleString('id-ID')} baris`),
+    sortBy: 'Urutkan menurut kolom ini (klik lagi: terbalik)',
+    pages: 'Halaman tabel',
+    prev: 'Sebelumnya',
+    next: 'Berikutnya',
+    page: (n: number, of: number) => `Halaman ${n} dari ${of}`,
+    scrollCue: 'Geser tabel ke samping untuk kolom lainnya →',
+  },
+  view: {
+    label: 'Cara membaca EJ',
+    annual: 'Tahunan (12 bulan)',
+    month: 'Bulan ini saja',
+    /** what the page shows, said once under the filters */
+    shownAnnual: (m: string, from: string, n: number) =>
+      `Ditampilkan: EJ tahunan — beban kerja 12 bulan ${from}–${m}${n < 12 ? ` (hanya ${n} bulan data, disetahunkan × 12/${n})` : ''} terhadap pegawai ${m}. ABK bersifat tahunan (PermenPANRB 1/2020), jadi lonjakan musiman tidak terbaca sebagai kebutuhan pegawai. Pilih Desember untuk tahun kalender.`,
+    shownMonth: (m: string) =>
+      `Ditampilkan: EJ bulan ${m} saja (beban kerja bulan itu ÷ waktu kerja efektif ÷ 12); lonjakan musiman tampak sebagai puncak.`,
+  },
   latest: 'terbaru',
   downloadCsv: 'Unduh data (CSV)',
   dataTable: 'Tabel data',
@@ -44,6 +64,16 @@ const id = {
     api: 'Daftar endpoint data',
   },
   bands: bandLabels('id'),
+  /** the band each label stands for, with the thresholds in force (the balanced band is a tolerance around 1) */
+  bandRanges: {
+    overloaded: 'EJ di atas {over}',
+    balanced: 'EJ {slack}–{over}',
+    slack: 'EJ di bawah {slack}',
+    unstaffed: 'ada beban kerja, tanpa pegawai',
+    idle: 'tanpa beban kerja',
+  },
+  /** the grade is secondary: it grades efficiency, so an overloaded unit scores an A */
+  gradeNote: 'Nilai EJ (A–E, PermenPANRB 1/2020) menilai efisiensi, bukan kecukupan pegawai: unit yang kekurangan pegawai pun bisa bernilai A.',
   errors: {
     warehouse: 'Data belum tersedia',
     warehouseHelp:
@@ -120,6 +150,25 @@ const en: Dict = {
   region: 'Region',
   allRegions: 'All regions',
   show: 'Show',
+  table: {
+    search: 'Search the table',
+    count: (shown: number, total: number) => (shown === total ? `${total.toLocaleString('en-GB')} rows` : `${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows`),
+    sortBy: 'Sort by this column (click again: reverse)',
+    pages: 'Table pages',
+    prev: 'Previous',
+    next: 'Next',
+    page: (n: number, of: number) => `Page ${n} of ${of}`,
+    scrollCue: 'Swipe the table sideways for more columns →',
+  },
+  view: {
+    label: 'How EJ is read',
+    annual: 'Annual (12 months)',
+    month: 'This month only',
+    shownAnnual: (m: string, from: string, n: number) =>
+      `Shown: annual EJ — the workload of the 12 months ${from}–${m}${n < 12 ? ` (only ${n} months of data, annualised × 12/${n})` : ''} against the staff of ${m}. ABK is an annual method (PermenPANRB 1/2020), so a seasonal surge does not read as a staffing need. Choose December for the calendar year.`,
+    shownMonth: (m: string) =>
+      `Shown: the EJ of ${m} alone (that month's workload ÷ effective working time ÷ 12); seasonal surges show as peaks.`,
+  },
   latest: 'latest',
   downloadCsv: 'Download the data (CSV)',
   dataTable: 'Data table',
@@ -132,6 +181,14 @@ const en: Dict = {
     api: 'List of data endpoints',
   },
   bands: bandLabels('en'),
+  bandRanges: {
+    overloaded: 'EJ above {over}',
+    balanced: 'EJ {slack}–{over}',
+    slack: 'EJ below {slack}',
+    unstaffed: 'workload but nobody in post',
+    idle: 'no workload',
+  },
+  gradeNote: 'The EJ grade (A–E, PermenPANRB 1/2020) rates efficiency, not whether staffing is adequate: an understaffed unit can score an A.',
   errors: {
     warehouse: 'No data yet',
     warehouseHelp:
@@ -246,6 +303,9 @@ export function texts(lang: Lang, limits: BandLimits | null = null): Texts {
   return t;
 }
 
+/** Indonesia's time zones (settings region.time_zone) as IANA names */
+const ZONES = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' } as const;
+
 export function locale(lang: Lang): string {
   return lang === 'en' ? 'en-GB' : 'id-ID';
 }
@@ -300,6 +360,12 @@ export function formats(lang: Lang) {
       return x.getUTCMonth() === 0 ? monthShort.format(x) : monthOnly.format(x);
     },
     dateTime: (d: Date | number) => dateTime.format(toDate(d)),
+    /** a time in the region's zone of the settings (WIB / WITA / WIT), with the zone's name */
+    dateTimeIn: (d: Date | number, zone: string) => {
+      const tz = ZONES[zone as keyof typeof ZONES];
+      if (!tz) return `${dateTime.format(toDate(d))} UTC`;
+      return `${new Intl.DateTimeFormat(loc, { dateStyle: 'medium', timeStyle: 'short', timeZone: tz }).format(toDate(d))} ${zone}`;
+    },
   };
 }
 

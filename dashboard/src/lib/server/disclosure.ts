@@ -43,3 +43,35 @@ export function discloseRatingDistribution(result: QueryResult): QueryResult {
     rowCount: n,
   };
 }
+
+/**
+ * Rotation readiness of one unit (/api/units/{id}/readiness): of the people in post, how many are overdue for
+ * rotation (tenure_overdue) and how many said they are unwilling to move — counts only, never who or why. Each is a
+ * distribution of the unit's staff (those counted, the rest) with the staff as its published total, so a count of
+ * 1 … k−1, or one that reveals such a count, is NULL with its suppression status. Columns out: staff, overdue,
+ * overdue_suppression, unwilling, unwilling_suppression, max_years, as_of, min_cell_size.
+ */
+export function discloseReadiness(result: QueryResult): QueryResult {
+  const get = (name: string): JS => {
+    const i = result.names.indexOf(name);
+    if (i < 0) throw new Error(`readiness: no column ${name}`);
+    return result.columns[i]?.[0] ?? null;
+  };
+  if (result.rowCount === 0) return result;
+  const staff = Number(get('staff') ?? 0);
+  const k = Number(get('min_cell_size') ?? 5);
+  const one = (name: string) => {
+    const n = Number(get(name) ?? 0);
+    const d = suppressDistribution([name, 'rest'], [n, Math.max(0, staff - n)], k);
+    const c = d.cells[0]!;
+    return { value: c.value, status: c.status === 'published' ? null : c.status };
+  };
+  const overdue = one('overdue');
+  const unwilling = one('unwilling');
+  return {
+    names: ['staff', 'overdue', 'overdue_suppression', 'unwilling', 'unwilling_suppression', 'max_years', 'as_of', 'min_cell_size'],
+    types: [INTEGER, INTEGER, VARCHAR, INTEGER, VARCHAR, result.types[result.names.indexOf('max_years')]!, result.types[result.names.indexOf('as_of')]!, INTEGER],
+    columns: [[staff], [overdue.value], [overdue.status], [unwilling.value], [unwilling.status], [get('max_years')], [get('as_of')], [k]],
+    rowCount: 1,
+  };
+}

@@ -30,6 +30,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
   e('/api/build-info', q.buildInfo, EVERYONE, [{}]),
   e('/api/regions', q.regions, EVERYONE),
   e('/api/overview', q.overview, ACCOUNTS, [{ month: LATEST_MONTH }]),
+  e('/api/last-wave', q.lastWave, ACCOUNTS, [{ month: LATEST_MONTH }]),
+  e('/api/waves', q.waves, ACCOUNTS, [{}]),
   e('/api/unit-load', q.unitLoad, ACCOUNTS, [{ month: LATEST_MONTH, lang: 'id' }, { month: LATEST_MONTH, lang: 'en' }]),
   e('/api/imbalance', q.imbalance, ACCOUNTS, [{ level: 'unit' }]),
   e('/api/heatmap', q.heatmap, ACCOUNTS, [{ month: LATEST_MONTH }]),
@@ -40,6 +42,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
   e('/api/units/{id}/transfers', q.unitTransfers, ACCOUNTS),
   e('/api/units/{id}/performance', q.unitPerformance, ACCOUNTS),
   e('/api/units/{id}/subunits', q.unitSubunits, ACCOUNTS),
+  // counts only, suppressed below the minimum cell size (lib/server/disclosure.ts discloseReadiness)
+  e('/api/units/{id}/readiness', q.unitReadiness, ACCOUNTS),
   e('/api/jabatan/titles', q.jabatanTitles, ACCOUNTS),
   e('/api/jabatan/units', q.jabatanUnits, ACCOUNTS),
   e('/api/audit/rules', q.auditRules, ACCOUNTS),

@@ -3,7 +3,7 @@
  * `400 {"error": "bad_request", "param": …, "message": …}`. Validated values are what queries bind
  * (never the raw client text) and what the ETag / cache key is computed from.
  */
-import { MONTH_RE, REGION_RE, TRANSFER_ID_RE, UNIT_ID_RE, YEAR_RE, isTitle } from '$lib/params';
+import { MONTH_RE, REGION_RE, TRANSFER_ID_RE, UNIT_ID_RE, VIEWS, DEFAULT_VIEW, YEAR_RE, isTitle } from '$lib/params';
 import type { ParamValue } from './db';
 
 export class BadRequestError extends Error {
@@ -87,6 +87,9 @@ export const oneOf = (values: readonly string[], fallback: string): ParamSpec =>
     return raw;
   },
 });
+
+/** `annual` (default: rolling 12-month workload, marts *_load_annual) or `month` (*_load_monthly): $lib/params VIEWS */
+export const view = (): ParamSpec => oneOf(VIEWS, DEFAULT_VIEW);
 
 export const title = (): ParamSpec => ({
   rule: 'a position title, 1–120 printable characters; optional (all titles when absent)',

@@ -37,3 +37,29 @@ export const unitLabel = (unit = 'unit'): string =>
 
 /** SQL for "the requested month, or the latest month with data" ($month is a `YYYY-MM-01` string or NULL). */
 export const SELECTED_MONTH = `coalesce(CAST($month AS DATE), (SELECT max(month) FROM unit_load_monthly))`;
+
+/**
+ * The unit rows of the requested view ($view: `annual` → unit_load_annual, `month` → unit_load_monthly), one column
+ * list for both, so every query of a page reads the same numbers for the same view (issue 16). window_months: the
+ * months in the annual window (1 in the month view).
+ */
+export const UNIT_LOAD = `(
+  SELECT unit_id, "month", window_months, workload_minutes, required_staff, required_staff_rounded, current_staff, ej, grade,
+    label_id, label_en, band, wisn_ratio, wisn_difference FROM unit_load_annual WHERE $view = 'annual'
+  UNION ALL
+  SELECT unit_id, "month", 1, workload_minutes, required_staff, required_staff_rounded, current_staff, ej, grade,
+    label_id, label_en, band, wisn_ratio, wisn_difference FROM unit_load_monthly WHERE $view = 'month')`;
+
+/** The position rows of the requested view (position_load_annual / position_load_monthly), as UNIT_LOAD. */
+export const POSITION_LOAD = `(
+  SELECT position_id, unit_id, "month", window_months, workload_minutes, required_staff, current_staff, ej, grade, band
+  FROM position_load_annual WHERE $view = 'annual'
+  UNION ALL
+  SELECT position_id, unit_id, "month", 1, workload_minutes, required_staff, current_staff, ej, grade, band
+  FROM position_load_monthly WHERE $view = 'month')`;
+
+/** The imbalance level of the units in the requested view (imbalance_region_monthly.level). */
+export const UNIT_LEVEL = `CASE WHEN $view = 'annual' THEN 'unit_annual' ELSE 'unit' END`;
+
+/** the effective minutes of the view's period: WKE a year (annual) or WKE / 12 (month); the warehouse's macros */
+export const VIEW_WKE = `CASE WHEN $view = 'annual' THEN setting_wke() ELSE monthly_wke() END`;

@@ -1,5 +1,5 @@
 /**
- * Unit × month EJ for the 24 months up to the selected month (Ringkasan heat map). At most $limit units: those
+ * Unit × month EJ for the 36 months up to the selected month (the trend chart's span) (Ringkasan heat map). At most $limit units: those
  * with the most understaffed months in the window (then the highest EJ) — all units in a city, the ones where the
  * surges are in a province of several hundred units (a heat map of 900 rows is unreadable and ~2 MB to send).
  */
@@ -11,7 +11,7 @@ export const HEATMAP_MAX_UNITS = 60;
 export const heatmap = defineQuery({
   name: 'heatmap',
   description:
-    `EJ of every unit for the 24 months ending at the selected month; at most ${HEATMAP_MAX_UNITS} units, those with the ` +
+    `EJ of every unit for the 36 months ending at the selected month; at most ${HEATMAP_MAX_UNITS} units, those with the ` +
     'most understaffed months in the window (units_total = all units with data); of one region when `region` is given.',
   params: { month: month(), region: region() },
   constants: { limit: HEATMAP_MAX_UNITS },
@@ -19,7 +19,7 @@ export const heatmap = defineQuery({
     WITH m AS (SELECT ${SELECTED_MONTH} AS month),
     w AS (
       SELECT l.unit_id, l.month, l.ej, l.band, l.current_staff FROM unit_load_monthly l JOIN unit USING (unit_id), m
-      WHERE l.month <= m.month AND l.month > m.month - INTERVAL 24 MONTH AND ${inRegion()}
+      WHERE l.month <= m.month AND l.month > m.month - INTERVAL 36 MONTH AND ${inRegion()}
     ),
     ranked AS (
       SELECT unit_id,
@@ -31,5 +31,5 @@ export const heatmap = defineQuery({
       w.current_staff, total.units_total
     FROM w JOIN ranked r USING (unit_id) JOIN unit u USING (unit_id), total
     WHERE r.rk <= $limit
-    ORDER BY u.top_unit_id, u.depth, u.unit_label, w.unit_id, w.month`,
+    ORDER BY lower(u.unit_label), u.unit_label, w.unit_id, w.month`,
 });

@@ -4,8 +4,8 @@ import { oneOf, region } from '../params';
 
 export const imbalance = defineQuery({
   name: 'imbalance',
-  description: 'Imbalance indices of EJ across units (or positions) for every month; within one region when `region` is given.',
-  params: { level: oneOf(['unit', 'position'], 'unit'), region: region() },
+  description: 'Imbalance indices of EJ across units (or positions; `unit_annual`: units on the annual view) for every month; within one region when `region` is given.',
+  params: { level: oneOf(['unit', 'position', 'unit_annual'], 'unit'), region: region() },
   sql: `
     SELECT month, CAST(n AS INTEGER) AS n, mean_ej, gini, cv, theil, max_mean, balance_efficiency,
       share_staff_overloaded, share_staff_slack, staffing_gap

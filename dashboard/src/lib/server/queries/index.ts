@@ -1,10 +1,10 @@
 /** All query modules, by endpoint. */
 export { months, units, regions, buildInfo } from './meta';
-export { overview } from './overview';
+export { overview, lastWave, waves } from './overview';
 export { unitLoad } from './unitLoad';
 export { imbalance } from './imbalance';
 export { heatmap } from './heatmap';
-export { unitInfo, unitHistory, unitPositions, unitPositionHolders, unitTransfers, unitPerformance, unitSubunits } from './unit';
+export { unitInfo, unitHistory, unitPositions, unitPositionHolders, unitTransfers, unitPerformance, unitSubunits, unitReadiness } from './unit';
 export { jabatanTitles, jabatanUnits } from './jabatan';
 export { auditRules, auditYears, auditUnits, auditFailures, auditTransfer, auditTransferRules, auditTransferLoad } from './audit';
 export { effectsInfo, effects, effectsRampup } from './effects';

@@ -37,6 +37,7 @@ export const buildInfo = defineQuery({
           CAST(json_extract(settings, '$.workload.overloaded_above') AS DOUBLE) AS overloaded_above,
           CAST(json_extract(settings, '$.workload.slack_below') AS DOUBLE) AS slack_below,
           coalesce(TRY_CAST(json_extract_string(settings, '$.region.name') AS VARCHAR), '') AS region_name,
+          coalesce(json_extract_string(settings, '$.region.time_zone'), 'WIB') AS time_zone,
           CAST(settings AS VARCHAR) AS settings
         FROM build_info LIMIT 1`,
 });

@@ -1,22 +1,24 @@
 /** Ringkasan: the headline figures of one month. */
-import { defineQuery, inRegion, SELECTED_MONTH } from './define';
-import { month, region } from '../params';
+import { defineQuery, inRegion, SELECTED_MONTH, UNIT_LEVEL, UNIT_LOAD, unitLabel } from './define';
+import { month, region, view } from '../params';
 
 export const overview = defineQuery({
   name: 'overview',
   description:
-    'Headline figures of a month: units overloaded, staff in overloaded units, staffing gap (FTE, unit level), ' +
-    'Gini of unit EJ and its change versus 12 months earlier; of one region when `region` is given.',
-  params: { month: month(), region: region() },
+    'Headline figures of a month: units per plain band (overloaded, balanced, slack: the balanced band of the settings), staff in overloaded units, staffing gap (FTE, unit level), ' +
+    'Gini of unit EJ and its change versus 12 months earlier; of one region when `region` is given; on the annual view ' +
+    '(`view=annual`, default: rolling 12-month workload) or the month alone (`view=month`).',
+  params: { month: month(), region: region(), view: view() },
   sql: `
     WITH m AS (SELECT ${SELECTED_MONTH} AS month),
-    u AS (SELECT l.* FROM unit_load_monthly l JOIN unit USING (unit_id), m WHERE l.month = m.month AND ${inRegion()}),
-    r AS (SELECT * FROM imbalance_region_monthly WHERE level = 'unit' AND region_code IS NOT DISTINCT FROM CAST($region AS VARCHAR)),
+    u AS (SELECT l.* FROM ${UNIT_LOAD} l JOIN unit USING (unit_id), m WHERE l.month = m.month AND ${inRegion()}),
+    r AS (SELECT * FROM imbalance_region_monthly WHERE level = ${UNIT_LEVEL} AND region_code IS NOT DISTINCT FROM CAST($region AS VARCHAR)),
     i AS (SELECT r.* FROM r, m WHERE r.month = m.month),
     p AS (SELECT r.* FROM r, m WHERE r.month = m.month - INTERVAL 12 MONTH)
     SELECT m.month,
       CAST((SELECT count(*) FROM u) AS INTEGER) AS units_total,
       CAST((SELECT count(*) FROM u WHERE band = 'overloaded') AS INTEGER) AS units_overloaded,
+      CAST((SELECT count(*) FROM u WHERE band = 'balanced') AS INTEGER) AS units_balanced,
       CAST((SELECT count(*) FROM u WHERE band = 'slack') AS INTEGER) AS units_slack,
       CAST((SELECT coalesce(sum(current_staff), 0) FROM u) AS INTEGER) AS staff_total,
       CAST((SELECT coalesce(sum(current_staff), 0) FROM u WHERE band = 'overloaded') AS INTEGER) AS staff_in_overloaded_units,
@@ -26,4 +28,48 @@ export const overview = defineQuery({
       (SELECT gini FROM p) AS gini_12m_ago,
       (SELECT gini FROM i) - (SELECT gini FROM p) AS gini_change
     FROM m`,
+});
+
+/**
+ * The last rotation wave up to the selected month (a collective decree: mart rotation_wave_transfer), for the
+ * leadership strip of Ringkasan: the units it moved people into and out of, and their EJ the month before the wave
+ * and in the selected month, on the page's view. Counts of moves per unit, as /api/units/{id}/transfers.
+ */
+export const lastWave = defineQuery({
+  name: 'last-wave',
+  description:
+    'The last rotation wave up to the selected month (of one region when `region` is given): its units with arrivals, ' +
+    'departures and EJ the month before the wave and in the selected month (annual view, default, or `view=month`).',
+  params: { month: month(), region: region(), view: view() },
+  sql: `
+    WITH m AS (SELECT ${SELECTED_MONTH} AS month),
+    w AS (
+      SELECT r.* FROM rotation_wave_transfer r, m
+      WHERE r.month <= m.month AND (CAST($region AS VARCHAR) IS NULL OR r.region_code = CAST($region AS VARCHAR))
+    ),
+    last AS (SELECT max(month) AS wm FROM w),
+    moves AS (
+      SELECT w.to_unit_id AS unit_id, 1 AS n_in, 0 AS n_out FROM w, last WHERE w.month = last.wm AND w.to_unit_id IS NOT NULL
+      UNION ALL
+      SELECT w.from_unit_id, 0, 1 FROM w, last WHERE w.month = last.wm AND w.from_unit_id IS NOT NULL
+    ),
+    units AS (SELECT unit_id, CAST(sum(n_in) AS INTEGER) AS arrivals, CAST(sum(n_out) AS INTEGER) AS departures FROM moves GROUP BY unit_id)
+    SELECT x.unit_id, ${unitLabel('u')} AS unit_name, last.wm AS wave_month,
+      CAST(last.wm - INTERVAL 1 MONTH AS DATE) AS before_month, m.month AS after_month,
+      x.arrivals, x.departures, b.ej AS ej_before, b.band AS band_before, a.ej AS ej_after, a.band AS band_after
+    FROM units x JOIN unit u USING (unit_id) CROSS JOIN last CROSS JOIN m
+    LEFT JOIN ${UNIT_LOAD} b ON b.unit_id = x.unit_id AND b.month = CAST(last.wm - INTERVAL 1 MONTH AS DATE)
+    LEFT JOIN ${UNIT_LOAD} a ON a.unit_id = x.unit_id AND a.month = m.month
+    ORDER BY x.arrivals - x.departures DESC, u.unit_label`,
+});
+
+/** The months of the rotation waves (mart rotation_wave_transfer), for the markers on Ringkasan's trend. */
+export const waves = defineQuery({
+  name: 'waves',
+  description: 'The rotation waves (collective rotasi_berkala decrees): month and people moved; of one region when `region` is given.',
+  params: { region: region() },
+  sql: `
+    SELECT month, CAST(count(*) AS INTEGER) AS moved FROM rotation_wave_transfer
+    WHERE CAST($region AS VARCHAR) IS NULL OR region_code = CAST($region AS VARCHAR)
+    GROUP BY month ORDER BY month`,
 });

@@ -1,8 +1,8 @@
 /** The unit page: one unit, its history, positions, transfers, performance ratings and sub-units. */
 import { DEFAULT_SETTINGS } from '#domain/settings.ts'; // only the fallback k for a warehouse whose settings lack disclosure.min_cell_size
-import { defineQuery, SELECTED_MONTH } from './define';
-import { discloseRatingDistribution } from '../disclosure';
-import { lang, month, unitId } from '../params';
+import { defineQuery, POSITION_LOAD, SELECTED_MONTH, UNIT_LOAD, VIEW_WKE } from './define';
+import { discloseRatingDistribution, discloseReadiness } from '../disclosure';
+import { lang, month, unitId, view } from '../params';
 
 export const unitInfo = defineQuery({
   name: 'unit',
@@ -19,28 +19,32 @@ export const unitInfo = defineQuery({
 export const unitHistory = defineQuery({
   name: 'unit-history',
   description:
-    'Workload and capacity of one unit per month (minutes; capacity = current staff × effective working time / 12).',
-  params: { id: unitId() },
-  // capacity_minutes() and monthly_wke(): the warehouse's own macros, from the settings it was built with
+    'Workload and capacity of one unit at every month (minutes): on the annual view (default) the 12 months up to the ' +
+    'month and capacity = staff × WKE; with `view=month` the month alone and capacity = staff × WKE / 12.',
+  params: { id: unitId(), view: view() },
+  // capacity_minutes(), setting_wke() and monthly_wke(): the warehouse's own macros, from the settings it was built with
   sql: `
-    SELECT l.month, l.workload_minutes, capacity_minutes(l.current_staff, monthly_wke()) AS capacity_minutes, l.required_staff,
-      l.current_staff, l.ej, l.grade, l.band
-    FROM unit_load_monthly l WHERE l.unit_id = $id ORDER BY l.month`,
+    SELECT l.month, l.workload_minutes, capacity_minutes(l.current_staff, ${VIEW_WKE}) AS capacity_minutes,
+      l.required_staff, l.current_staff, l.ej, l.grade, l.band, l.window_months
+    FROM ${UNIT_LOAD} l WHERE l.unit_id = $id ORDER BY l.month`,
 });
 
 export const unitPositions = defineQuery({
   name: 'unit-positions',
   description:
-    'Positions of one unit now: required vs current staff, gap, EJ and band (staffing_need, position_load). ' +
+    'Positions of one unit in the selected month (latest when absent), annual view (default) or `view=month`: required ' +
+    'vs current staff, gap, EJ and band; the same rows /api/jabatan/units reads (one need per position, month and view). ' +
     'Nothing about the holders: see unit-position-holders (signed-in roles).',
-  params: { id: unitId(), lang: lang() },
+  params: { id: unitId(), month: month(), lang: lang(), view: view() },
+  // gap = displayed head-count (round_staff(), the rounding setting) − people in post, as staffing_need does
   sql: `
-    SELECT s.position_id, s.title, p.position_kind, CAST(p.class AS INTEGER) AS class, s.required_staff,
-      s.required_staff_rounded, s.current_staff, s.gap,
-      l.ej, l.grade, l.band, CASE WHEN $lang = 'en' THEN l.label_en ELSE l.label_id END AS label
-    FROM staffing_need s LEFT JOIN position p USING (position_id) LEFT JOIN position_load l USING (position_id)
-    WHERE s.unit_id = $id
-    ORDER BY s.gap DESC, s.title`,
+    SELECT l.position_id, p.title, p.position_kind, CAST(p.class AS INTEGER) AS class, l.month, l.required_staff,
+      round_staff(l.required_staff) AS required_staff_rounded, l.current_staff,
+      round_staff(l.required_staff) - l.current_staff AS gap,
+      l.ej, l.grade, l.band, CASE WHEN $lang = 'en' THEN ej_label_en(l.ej) ELSE ej_label_id(l.ej) END AS label
+    FROM ${POSITION_LOAD} l JOIN position p USING (position_id)
+    WHERE l.unit_id = $id AND l.month = ${SELECTED_MONTH}
+    ORDER BY gap DESC, p.title`,
 });
 
 /**
@@ -104,11 +108,37 @@ export const unitPerformance = defineQuery({
 
 export const unitSubunits = defineQuery({
   name: 'unit-subunits',
-  description: 'Direct sub-units of one unit with their EJ in the selected month.',
-  params: { id: unitId(), month: month(), lang: lang() },
+  description: 'Direct sub-units of one unit with their EJ in the selected month (annual view, default, or `view=month`).',
+  params: { id: unitId(), month: month(), lang: lang(), view: view() },
   sql: `
     SELECT u.unit_id, u.unit_label AS unit_name, u.unit_kind, l.month, l.ej, l.grade, l.band,
       CASE WHEN $lang = 'en' THEN l.label_en ELSE l.label_id END AS label, l.current_staff, l.required_staff
-    FROM unit u LEFT JOIN unit_load_monthly l ON l.unit_id = u.unit_id AND l.month = ${SELECTED_MONTH}
+    FROM unit u LEFT JOIN ${UNIT_LOAD} l ON l.unit_id = u.unit_id AND l.month = ${SELECTED_MONTH}
     WHERE u.parent_id = $id ORDER BY u.unit_label`,
+});
+
+/**
+ * Rotation readiness of one unit now (issue 16, for the analyst preparing a rotation): of the people in post, how many
+ * are overdue for rotation (more than tenure.max_years in their post: PP 11/2017 Pasal 190, mart tenure_overdue) and
+ * how many said they are unwilling to move. Counts only (no names, no reasons: UU 27/2022), suppressed below
+ * disclosure.min_cell_size for every role (discloseReadiness).
+ */
+export const unitReadiness = defineQuery({
+  name: 'unit-readiness',
+  description:
+    'Rotation readiness of one unit now: people in post, how many are overdue for rotation (tenure_overdue: more than ' +
+    'tenure.max_years in the post, PP 11/2017 Pasal 190) and how many are unwilling to move; counts only, a count of ' +
+    'fewer than disclosure.min_cell_size people (or one revealing it) is NULL with its suppression status.',
+  params: { id: unitId() },
+  constants: { default_k: DEFAULT_SETTINGS.disclosure.min_cell_size },
+  transform: discloseReadiness,
+  sql: `
+    SELECT CAST((SELECT count(*) FROM employee WHERE unit_id = $id) AS INTEGER) AS staff,
+      CAST((SELECT count(*) FROM tenure_overdue WHERE unit_id = $id) AS INTEGER) AS overdue,
+      CAST((SELECT count(*) FROM employee WHERE unit_id = $id AND willing_to_move = 'no') AS INTEGER) AS unwilling,
+      setting_max_tenure_years() AS max_years,
+      -- the date tenure_overdue counts to: the last day of the calendar
+      (SELECT CAST(max("month") + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) FROM month_calendar) AS as_of,
+      coalesce((SELECT TRY_CAST(json_extract(settings, '$.disclosure.min_cell_size') AS INTEGER) FROM build_info LIMIT 1),
+        CAST($default_k AS INTEGER)) AS min_cell_size`,
 });

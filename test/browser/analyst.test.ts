@@ -1,0 +1,231 @@
+/**
+ * The moves an analyst expects (issue 16), on the sample warehouse: a bar, a heat-map cell or a table row opens its
+ * unit; the region and the EJ view travel with every navigation link; one "Tampilkan" button; /jabatan's 215 titles
+ * in a searchable picker and its tables sortable, searchable and paged; rotation readiness per unit (counts only);
+ * and the smaller defects seen: phone ticks that do not overlap, "jam" in Indonesian, the footer time in WIB, no
+ * "dari X dari X", a heat map by name over the trend's 36 months with a swatch for every band shown, pages of at
+ * most 100 KB of HTML.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Page } from 'playwright-core';
+import { gotoAndSettle, launchBrowser, newPage, screenshot, startServer, testWarehouse, type Browser, type Server } from './harness.ts';
+
+let browser: Browser;
+let server: Server;
+let db: string;
+
+beforeAll(async () => {
+  db = (await testWarehouse()).file;
+  server = await startServer(db);
+  browser = await launchBrowser(server);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function sql(q: string): Promise<Record<string, unknown>[]> {
+  const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+  const con = await inst.connect();
+  try {
+    return (await con.runAndReadAll(q)).getRowObjectsJson() as Record<string, unknown>[];
+  } finally {
+    con.closeSync();
+    inst.closeSync();
+  }
+}
+
+const UNIT = 'DISDIK';
+
+describe('click to the unit', () => {
+  it('Ringkasan: a bar of the EJ chart and a heat-map cell open their unit, keeping month and view', async () => {
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${server.url}/?month=2024-07&view=month`);
+    const bar = page.locator('[data-chart="chart-ej-by-unit"] svg a').first();
+    const target = new URL((await bar.getAttribute('href'))!, server.url);
+    expect(target.pathname).toMatch(/^\/unit\/[^/]+$/);
+    expect(target.searchParams.get('month')).toBe('2024-07');
+    expect(target.searchParams.get('view')).toBe('month');
+    await Promise.all([page.waitForURL((u) => u.pathname === target.pathname), bar.locator('rect').click()]);
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname === '/');
+    const cell = page.locator('[data-chart="chart-heatmap"] svg a').first();
+    expect(new URL((await cell.getAttribute('href'))!, server.url).pathname).toMatch(/^\/unit\//);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Ringkasan: the heat map is sorted by unit name, spans the trend\'s 36 months and has a legend swatch per band', async () => {
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${server.url}/`);
+    const labels = await page.locator('[data-chart="chart-heatmap"] svg g[data-mark="y-axis tick label"] text').allTextContents();
+    const names = labels.map((l) => l.replace(/^· /, ''));
+    expect(names.length).toBeGreaterThan(10);
+    // by name, case-insensitively (as the heat map query orders them: lower(unit_label))
+    const key = (s: string) => s.toLowerCase();
+    const sorted = [...names].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    expect(names).toEqual(sorted);
+    const months = await sql('SELECT count(DISTINCT month) AS n FROM unit_load_monthly');
+    // the first cell mark holds the units × months (the second outlines the selected month)
+    const cells = await page.locator('[data-chart="chart-heatmap"] svg g[data-mark="cell"]').first().locator('rect').count();
+    expect(cells).toBe(names.length * Math.min(36, Number(months[0]!.n)));
+    // the legend names every band drawn, "Tanpa pegawai" included when a unit had nobody in post
+    const legend = await page.locator('#chart-heatmap .plot').innerText();
+    expect(legend).toContain('Seimbang');
+    expect(legend).toContain('Kekurangan pegawai');
+    // the plain band leads; the grade comes second, explained
+    expect(await page.getByTestId('grade-note').innerText()).toMatch(/menilai efisiensi, bukan kecukupan pegawai/);
+    await screenshot(page, 'ringkasan', 'desktop');
+    await screenshot(page, 'ringkasan', 'phone');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the chosen region and view travel with every link', () => {
+  it('nav links to Ringkasan, Unit kerja and Jabatan keep region, month and view; one Tampilkan button', async () => {
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${server.url}/?region=3999&month=2025-06&view=month`);
+    for (const path of ['/unit', '/jabatan']) {
+      const a = page.locator(`header nav a[href^="${path}?"], header nav a[href="${path}"]`).first();
+      const u = new URL((await a.getAttribute('href'))!, server.url);
+      expect(u.searchParams.get('region'), path).toBe('3999');
+      expect(u.searchParams.get('month'), path).toBe('2025-06');
+      expect(u.searchParams.get('view'), path).toBe('month');
+    }
+    expect(await page.locator('.page-head button[type=submit]').count()).toBe(1);
+    // the unit list keeps them in each unit's link, and the unit page in its own links
+    await gotoAndSettle(page, `${server.url}/unit?region=3999&view=month`);
+    const first = new URL((await page.locator('.units a').first().getAttribute('href'))!, server.url);
+    expect(first.searchParams.get('region')).toBe('3999');
+    expect(first.searchParams.get('view')).toBe('month');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('/jabatan: a searchable picker and a table to sort, search and page', () => {
+  it('the 215 titles are a datalist behind a search field; a picked title shows its units', async () => {
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${server.url}/jabatan`);
+    const n = Number((await sql('SELECT count(DISTINCT title) AS n FROM position'))[0]!.n);
+    expect(await page.locator('#title-select').evaluate((e) => e.tagName)).toBe('INPUT');
+    expect(await page.locator('#title-options option').count()).toBe(n);
+    await page.fill('#title-select', 'Guru Kelas SD');
+    await page.press('#title-select', 'Enter');
+    await page.waitForURL((u) => u.searchParams.get('title') === 'Guru Kelas SD');
+    await expect.poll(() => page.locator('h1').innerText()).toContain('Guru Kelas SD');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the titles table pages by 25, its search narrows the rows and a header sorts them', async () => {
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${server.url}/jabatan`);
+    const section = page.locator('section[aria-labelledby="titles-title"]');
+    expect(await section.locator('tbody tr').count()).toBe(25);
+    await expect.poll(() => section.getByTestId('table-page').innerText()).toMatch(/^Halaman 1 dari \d+$/);
+    await section.getByTestId('table-search').fill('guru');
+    await expect.poll(async () => (await section.locator('tbody tr td:first-child').allInnerTexts()).every((t) => /guru/i.test(t))).toBe(true);
+    await section.getByTestId('table-search').fill('');
+    // sort by "Pegawai": descending after two clicks
+    await section.locator('thead th button', { hasText: 'Pegawai' }).click();
+    await section.locator('thead th button', { hasText: 'Pegawai' }).click();
+    const col = (await section.locator('thead th').allInnerTexts()).map((s) => s.trim()).indexOf('Pegawai');
+    const values = (await section.locator(`tbody tr td:nth-child(${col + 1})`).allInnerTexts()).map((s) => Number(s.replaceAll('.', '')));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    const most = await sql('SELECT max(n) AS m FROM (SELECT p.title, sum(s.current_staff) AS n FROM position_load_monthly s JOIN position p USING (position_id) WHERE s.month = (SELECT max(month) FROM position_load_monthly) GROUP BY 1)');
+    expect(values[0]).toBe(Number(most[0]!.m));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the unit page', () => {
+  it('rotation readiness: overdue and unwilling counts equal the warehouse, counts only', async () => {
+    const [w] = await sql(`SELECT (SELECT count(*) FROM tenure_overdue WHERE unit_id = '${UNIT}') AS overdue,
+      (SELECT count(*) FROM employee WHERE unit_id = '${UNIT}' AND willing_to_move = 'no') AS unwilling,
+      (SELECT count(*) FROM employee WHERE unit_id = '${UNIT}') AS staff`);
+    // a unit of ~1,400 with counts well above 5 either way: nothing to suppress here
+    for (const k of ['overdue', 'unwilling'] as const) {
+      expect(Number(w![k])).toBeGreaterThanOrEqual(5);
+      expect(Number(w!.staff) - Number(w![k])).toBeGreaterThanOrEqual(5);
+    }
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${server.url}/unit/${UNIT}`);
+    const num = async (id: string) => Number((await page.getByTestId(id).innerText()).replaceAll('.', ''));
+    expect(await num('readiness-overdue')).toBe(Number(w!.overdue));
+    expect(await num('readiness-unwilling')).toBe(Number(w!.unwilling));
+    const text = await page.getByTestId('readiness').innerText();
+    expect(text).not.toMatch(/\d{18}/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Indonesian words: "jam" not "h", no "dari X dari X", the footer time in WIB', async () => {
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${server.url}/unit/${UNIT}`);
+    const main = await page.locator('main').innerText();
+    expect(main).not.toMatch(/dari [\d.]+ dari [\d.]+/);
+    expect(await page.locator('[data-chart="chart-workload-capacity"]').innerText()).toMatch(/Jam per 12 bulan/);
+    await page.locator('[data-chart="chart-workload-capacity"] svg g[data-mark="dot"] circle').nth(5).hover();
+    await expect.poll(() => page.locator('[data-chart="chart-workload-capacity"] svg g[data-mark="tip"]').textContent()).toMatch(/\d jam/);
+    expect(await page.locator('footer').innerText()).toMatch(/WIB/);
+    expect(await page.locator('footer').innerText()).not.toMatch(/UTC/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a phone the position chart\'s axis ticks do not overlap, and a wide table says it scrolls', async () => {
+    const { page, errors } = await newPage(browser, 'phone');
+    await gotoAndSettle(page, `${server.url}/unit/${UNIT}`);
+    const boxes = await boxesOf(page, '[data-chart="chart-positions"] svg g[data-mark="x-axis tick label"] text');
+    expect(boxes.length).toBeGreaterThan(1);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.x, `tick ${i}`).toBeGreaterThanOrEqual(boxes[i - 1]!.x + boxes[i - 1]!.width);
+    // the axis title sits below the tick labels
+    const title = (await boxesOf(page, '[data-chart="chart-positions"] svg g[data-mark="x-axis label"] text'))[0]!;
+    expect(title.y).toBeGreaterThanOrEqual(Math.max(...boxes.map((b) => b.y + b.height)) - 1);
+    await expect.poll(() => page.getByTestId('scroll-cue').count()).toBeGreaterThan(0);
+    await screenshot(page, 'unit-disdik', 'phone');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('/jabatan chart', () => {
+  it('the axis title does not collide with the tick labels (desktop and phone)', async () => {
+    for (const vp of ['desktop', 'phone'] as const) {
+      const { page, errors } = await newPage(browser, vp);
+      await gotoAndSettle(page, `${server.url}/jabatan?title=${encodeURIComponent('Guru Kelas SD')}`);
+      const ticks = await boxesOf(page, '[data-chart="chart-title-units"] svg g[data-mark="x-axis tick label"] text');
+      const [title] = await boxesOf(page, '[data-chart="chart-title-units"] svg g[data-mark="x-axis label"] text');
+      for (const b of ticks) {
+        const apart = title!.y >= b.y + b.height - 1 || title!.x >= b.x + b.width || b.x >= title!.x + title!.width;
+        expect(apart, `${vp}: axis title over a tick label`).toBe(true);
+      }
+      await screenshot(page, 'jabatan-guru-kelas-sd', vp);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+});
+
+describe('HTML size', () => {
+  it.each(['/', `/unit/${UNIT}`, '/jabatan', '/unit'])('%s is at most 100 KB of HTML', async (path) => {
+    const res = await server.fetch(path);
+    expect(res.status).toBe(200);
+    const bytes = (await res.arrayBuffer()).byteLength;
+    expect(bytes, `${path}: ${bytes} bytes`).toBeLessThanOrEqual(100 * 1024);
+  });
+});
+
+async function boxesOf(page: Page, selector: string) {
+  return page.locator(selector).evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+}
