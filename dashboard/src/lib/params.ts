@@ -71,3 +71,14 @@ export const AUDIT_RULE_FILTER = ['all', ...AUDIT_RULES] as const;
 export function isAuditRuleFilter(v: string | null | undefined): v is (typeof AUDIT_RULE_FILTER)[number] {
   return (AUDIT_RULE_FILTER as readonly string[]).includes(v ?? '');
 }
+
+/** `?year=` value for every year of the warehouse's transfers (the audit's default is the analysis window) */
+export const YEAR_ALL = 'semua';
+
+/** Years of the analysis window: the last three calendar years of the warehouse's months (`YYYY-MM` keys). */
+export const WINDOW_YEARS = 3;
+export function analysisWindow(months: readonly string[]): { from: number; to: number } | null {
+  if (months.length === 0) return null;
+  const last = Math.max(...months.map((m) => Number(m.slice(0, 4))));
+  return { from: last - (WINDOW_YEARS - 1), to: last };
+}

@@ -119,6 +119,10 @@ export function ruleDetail(r: RuleTextRow, lang: Lang): string {
         return id
           ? `TMT ${w.date(r.effective_date)} dalam masa larangan penggantian pejabat menjelang pilkada ${window}, dengan persetujuan tertulis Menteri Dalam Negeri nomor ${r.approval_ref}${rule}`
           : `Effective ${w.date(r.effective_date)}, inside the pre-election ban on replacing officials ${window}, with the written approval of the Minister of Home Affairs no. ${r.approval_ref}${rule}`;
+      if (r.code === 'no_dates_for_period')
+        return id
+          ? `Tidak dapat diperiksa: tanggal pilkada untuk masa TMT ${w.date(r.effective_date)} belum diatur (pengaturan election.windows, election.checked_from/checked_until)`
+          : `Cannot be checked: no election dates are set for the period of the effective date ${w.date(r.effective_date)} (settings election.windows, election.checked_from/checked_until)`;
       if (r.code === 'no_dates')
         return id
           ? `Tanggal pilkada untuk wilayah ${r.region_code} belum diatur (pengaturan election.windows)`

@@ -6,6 +6,7 @@ const id = {
     'Apakah mutasi memenuhi aturan: masa jabatan minimal (PP 11/2017 Pasal 190), larangan penggantian pejabat menjelang pilkada (UU 10/2016 Pasal 71 ayat 2), kesesuaian pendidikan dengan syarat jabatan, dan kelengkapan SK (Peraturan BKN 5/2019), ditambah dua pertimbangan beban kerja. Halaman ini tidak menampilkan NIP atau nama.',
   year: 'Tahun',
   allYears: 'Semua tahun',
+  windowLabel: (from: string, to: string) => `${from}–${to} (jendela analisis)`,
   rule: 'Aturan',
   allRules: 'Semua aturan wajib',
   rules: {
@@ -29,9 +30,9 @@ const id = {
   statTransfers: 'Mutasi diperiksa',
   statFailed: 'Mutasi yang melanggar aturan wajib',
   statRate: 'Tingkat kepatuhan',
-  statRateNote: 'terpenuhi ÷ (terpenuhi + tidak terpenuhi)',
+  statRateNote: 'terpenuhi ÷ (terpenuhi + tidak terpenuhi); yang tidak dapat diperiksa tidak dihitung terpenuhi',
   statUnknown: (n: string) => `${n} tidak dapat diperiksa`,
-  scope: (year: string | null, rule: string) => `${year ?? 'Semua tahun'} · ${rule}`,
+  scope: (years: string, rule: string) => `${years} · ${rule}`,
   byRule: 'Kepatuhan per aturan',
   byRuleSub: (scope: string) =>
     `${scope}. Bagian mutasi yang memenuhi (hijau), tidak memenuhi (jingga) dan tidak dapat diperiksa (abu-abu) tiap aturan; angka di kanan = tingkat kepatuhan. Dua baris terbawah adalah pertimbangan, bukan kewajiban.`,
@@ -70,6 +71,7 @@ const en: typeof id = {
     'Do transfers meet the rules: minimum time in post (PP 11/2017 Article 190), the pre-election ban on replacing officials (UU 10/2016 Article 71(2)), education matching the position’s requirement, and a complete decree (Peraturan BKN 5/2019), plus two workload considerations. This page shows no NIP or names.',
   year: 'Year',
   allYears: 'All years',
+  windowLabel: (from: string, to: string) => `${from}–${to} (analysis window)`,
   rule: 'Rule',
   allRules: 'All legal rules',
   rules: {
@@ -93,9 +95,9 @@ const en: typeof id = {
   statTransfers: 'Transfers checked',
   statFailed: 'Transfers breaking a legal rule',
   statRate: 'Compliance rate',
-  statRateNote: 'met ÷ (met + not met)',
+  statRateNote: 'met ÷ (met + not met); what cannot be checked is never counted as met',
   statUnknown: (n: string) => `${n} cannot be checked`,
-  scope: (year: string | null, rule: string) => `${year ?? 'All years'} · ${rule}`,
+  scope: (years: string, rule: string) => `${years} · ${rule}`,
   byRule: 'Compliance by rule',
   byRuleSub: (scope: string) =>
     `${scope}. Share of transfers meeting (green), not meeting (orange) and not checkable (grey) each rule; the number on the right is the compliance rate. The two bottom rows are considerations, not obligations.`,

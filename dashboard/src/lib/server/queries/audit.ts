@@ -45,6 +45,12 @@ const RULE_FACTS = (a: string) => {
   ].join(', ');
 };
 
+/** the years asked: one year ($year), or a span ($from … $to, e.g. the analysis window), or all (all NULL) */
+const inYears = (col: string) =>
+  `($year IS NULL OR year(${col}) = CAST($year AS INTEGER)) AND ($from IS NULL OR year(${col}) >= CAST($from AS INTEGER)) ` +
+  `AND ($to IS NULL OR year(${col}) <= CAST($to AS INTEGER))`;
+const YEARS = { year: year(), from: year(), to: year() };
+
 /** the rules in the order of docs/data-contract.md (legal rules first) */
 const ruleOrder = (col: string) => `CASE ${col} ${AUDIT_RULES.map((r, i) => `WHEN '${r}' THEN ${i + 1}`).join(' ')} ELSE 99 END`;
 
@@ -58,7 +64,7 @@ const transferStatus = (byYear: boolean) => `
              ELSE 'passed' END
       ELSE any_value(status) FILTER (WHERE rule = $rule) END AS status
     FROM transfer_audit
-    WHERE ${byYear ? '($year IS NULL OR year(effective_date) = CAST($year AS INTEGER))' : 'true'} AND ${inRegion('transfer_audit')}
+    WHERE ${byYear ? inYears('effective_date') : 'true'} AND ${inRegion('transfer_audit')}
     GROUP BY transfer_id
   )`;
 
@@ -72,13 +78,13 @@ const COUNTS = `
 export const auditRules = defineQuery({
   name: 'audit-rules',
   description:
-    'Per audit rule (legal rules and advisory considerations) in a year (all years when absent) and region (all when absent): ' +
+    'Per audit rule (legal rules and advisory considerations) in a year, or the years from … to (all years when absent) and region (all when absent): ' +
     'transfers passed, failed, unknown, and the compliance rate passed ÷ (passed + failed).',
-  params: { year: year(), region: region() },
+  params: { ...YEARS, region: region() },
   sql: `
     SELECT rule, any_value(severity) AS severity, ${COUNTS}
     FROM transfer_audit
-    WHERE ($year IS NULL OR year(effective_date) = CAST($year AS INTEGER)) AND ${inRegion('transfer_audit')}
+    WHERE ${inYears('effective_date')} AND ${inRegion('transfer_audit')}
     GROUP BY rule ORDER BY ${ruleOrder('rule')}`,
 });
 
@@ -97,9 +103,9 @@ export const auditYears = defineQuery({
 export const auditUnits = defineQuery({
   name: 'audit-units',
   description:
-    'Per receiving unit, in a year (all years when absent) and region (all when absent): transfers into it and their status ' +
+    'Per receiving unit, in a year, or the years from … to (all years when absent) and region (all when absent): transfers into it and their status ' +
     'for the rule, and the compliance rate.',
-  params: { year: year(), rule: oneOf(RULE_FILTER, 'all'), region: region() },
+  params: { ...YEARS, rule: oneOf(RULE_FILTER, 'all'), region: region() },
   sql: `
     WITH ${transferStatus(true)}
     SELECT p.to_unit_id AS unit_id, coalesce(${unitLabel('u')}, p.to_unit_id) AS unit_name, ${COUNTS}
@@ -110,11 +116,11 @@ export const auditUnits = defineQuery({
 export const auditFailures = defineQuery({
   name: 'audit-failures',
   description:
-    'Transfers that failed a rule, in a year (all years when absent) and region (all when absent): id, effective date, ' +
+    'Transfers that failed a rule, in a year, or the years from … to (all years when absent) and region (all when absent): id, effective date, ' +
     'releasing and receiving units, rule, its result code and the numbers behind it (`rule=all`: the legal rules; an ' +
     'advisory rule by name). No NIP or name.',
   // lang: still validated (links carry it), though the answer is the same in both languages: the page words the codes
-  params: { year: year(), rule: oneOf(RULE_FILTER, 'all'), lang: lang(), region: region() },
+  params: { ...YEARS, rule: oneOf(RULE_FILTER, 'all'), lang: lang(), region: region() },
   sql: `
     SELECT a.transfer_id, a.effective_date, a.from_unit_id, ${unitLabel('uf')} AS from_unit_name, a.to_unit_id,
       ${unitLabel('ut')} AS to_unit_name, a.rule, a.severity, ${RULE_FACTS('a')}
@@ -125,7 +131,7 @@ export const auditFailures = defineQuery({
     LEFT JOIN unit ut ON ut.unit_id = a.to_unit_id
     WHERE a.status = 'failed'
       AND (($rule = 'all' AND a.severity = 'rule') OR a.rule = $rule)
-      AND ($year IS NULL OR year(a.effective_date) = CAST($year AS INTEGER)) AND ${inRegion('a')}
+      AND ${inYears('a.effective_date')} AND ${inRegion('a')}
     ORDER BY a.effective_date DESC, a.transfer_id, ${ruleOrder('a.rule')}`,
 });
 

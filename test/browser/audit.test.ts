@@ -1,0 +1,95 @@
+/**
+ * Audit mutasi on a hand-made warehouse whose rates are known (fixture-warehouse.ts AUDIT_TRUTH; issue 16):
+ * - the default scope is the analysis window (the last three years of the warehouse), not every year since the
+ *   first recorded transfer, and the chosen year's rate stands beside the window's;
+ * - the election ban of a transfer dated where no election dates are configured is "tidak dapat diperiksa" /
+ *   "cannot be checked", never counted as met.
+ * Signed in as pimpinan: the aggregate pages are becoming sign-in only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AUDIT_TRUTH, createFixtureWarehouse } from './fixture-warehouse.ts';
+import { gotoAndSettle, launchBrowser, newPage, signInContext, startServer, type Browser, type Server } from './harness.ts';
+
+const pct = (lang: 'id' | 'en', v: number) =>
+  new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+
+let dir: string;
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'seimbang-audit-'));
+  const db = await createFixtureWarehouse(path.join(dir, 'audit.duckdb'), { audit: true });
+  server = await startServer(db);
+  browser = await launchBrowser();
+  await signInContext(browser, server, 'pimpinan');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const text = async (page: import('playwright-core').Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim();
+
+describe('/audit scope and rates', () => {
+  it('defaults to the analysis window, with the latest year beside it', async () => {
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${server.url}/audit`);
+    const w = AUDIT_TRUTH.window;
+    expect(await text(page, 'audit-transfers')).toBe(String(w.transfers));
+    expect(await text(page, 'audit-failed')).toBe(String(w.failed));
+    expect(await text(page, 'audit-rate')).toBe(pct('id', w.rate));
+    expect(await text(page, 'audit-rate-year')).toBe(pct('id', AUDIT_TRUTH[2024].rate));
+    expect(await page.locator('#year-select option:checked').textContent()).toContain(`${w.from}–${w.to}`);
+    // the by-year table covers the window only
+    await page.locator('#chart-audit-year details.data-table summary').click();
+    const yearCells = await page.locator('#chart-audit-year table tbody tr > :first-child').allTextContents();
+    expect(yearCells.map((s) => s.trim()).filter(Boolean).sort()).toEqual(['2023', '2024']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a chosen year shows its rate beside the window's", async () => {
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${server.url}/audit?year=2023&lang=en`);
+    expect(await text(page, 'audit-transfers')).toBe(String(AUDIT_TRUTH[2023].transfers));
+    expect(await text(page, 'audit-rate')).toBe(pct('en', AUDIT_TRUTH[2023].rate));
+    expect(await text(page, 'audit-rate-window')).toBe(pct('en', AUDIT_TRUTH.window.rate));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('every year: the transfers without election dates for their period cannot be checked and are not counted as met', async () => {
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${server.url}/audit?year=semua`);
+    const a = AUDIT_TRUTH.all;
+    expect(await text(page, 'audit-transfers')).toBe(String(a.transfers));
+    expect(await text(page, 'audit-rate')).toBe(pct('id', a.rate)); // 3 of 6, not 5 of 8
+    expect(await page.getByText(`${a.unknown} tidak dapat diperiksa`).count()).toBeGreaterThan(0);
+
+    await gotoAndSettle(page, `${server.url}/audit?year=semua&rule=election_ban`);
+    const e = AUDIT_TRUTH.electionBanAll;
+    expect(await text(page, 'audit-failed')).toBe(String(e.failed));
+    expect(await text(page, 'audit-rate')).toBe(pct('id', e.rate));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the transfer's card says the election ban cannot be checked, in both languages", async () => {
+    const { page, errors } = await newPage(browser);
+    for (const id of AUDIT_TRUTH.unchecked) {
+      await gotoAndSettle(page, `${server.url}/audit/${id}`);
+      const body = (await page.locator('main').textContent()) ?? '';
+      expect(body).toMatch(/Tidak dapat diperiksa: tanggal pilkada untuk masa TMT/);
+      await gotoAndSettle(page, `${server.url}/audit/${id}?lang=en`);
+      expect((await page.locator('main').textContent()) ?? '').toMatch(/Cannot be checked: no election dates are set for the period/);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
