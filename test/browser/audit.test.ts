@@ -93,3 +93,47 @@ describe('/audit scope and rates', () => {
     await page.close();
   });
 });
+
+describe('/audit fairness breakdown', () => {
+  const COUNT_COLS = ['staff', 'moved', 'transfers'] as const;
+
+  it('no published count of 1–4 people, in the data and on the page; hidden counts read "< 5" or "·"', async () => {
+    for (const q of ['', '?from=2022&to=2024', '?year=2024']) {
+      const res = await fetch(`${server.url}/api/audit/fairness${q}${q ? '&' : '?'}format=csv`);
+      expect(res.status).toBe(200);
+      const [head, ...lines] = (await res.text()).trim().split(/\r?\n/);
+      const cols = head!.split(',');
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) {
+        const cells = line.split(',');
+        for (const c of COUNT_COLS) {
+          const v = cells[cols.indexOf(c)]!;
+          if (v !== '') expect(Number(v) === 0 || Number(v) >= 5, `${c} in ${line}`).toBe(true);
+        }
+      }
+    }
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${server.url}/audit?year=semua`);
+    const section = page.locator('#audit-fairness');
+    for (const dim of ['golongan', 'sex', 'age_band', 'reason', 'repeat']) expect(await section.getByTestId(`fairness-${dim}`).count()).toBe(1);
+    const cells = (await section.locator('tbody td.num').allTextContents()).map((s) => s.trim());
+    expect(cells.filter((s) => /^[1-4]$/.test(s))).toEqual([]);
+    // 8 transfers of 7 people in all years: small counts, so some are hidden
+    expect(cells).toContain('< 5');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the repeat movers: TR-002 and TR-007 are one person moved twice (all years), hidden as fewer than 5', async () => {
+    const res = await fetch(`${server.url}/api/audit/fairness?format=csv`);
+    const [head, ...lines] = (await res.text()).trim().split(/\r?\n/);
+    const cols = head!.split(',');
+    const row = (dim: string, key: string) => lines.map((l) => l.split(',')).find((c) => c[cols.indexOf('dimension')] === dim && c[cols.indexOf('group_key')] === key);
+    const twice = row('repeat', '2')!;
+    expect(twice[cols.indexOf('moved')]).toBe('');
+    expect(twice[cols.indexOf('moved_suppression')]).toBe('primary');
+    // six people moved once: shown, unless hidden to protect the one moved twice from the total of 7
+    const once = row('repeat', '1')!;
+    expect(['6', '']).toContain(once[cols.indexOf('moved')]);
+  });
+});

@@ -45,6 +45,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   e('/api/audit/rules', q.auditRules, EVERYONE),
   e('/api/audit/years', q.auditYears, EVERYONE),
   e('/api/audit/units', q.auditUnits, EVERYONE),
+  e('/api/audit/fairness', q.auditFairness, EVERYONE),
   // one row per transfer that broke a rule, with the reason: person-level
   e('/api/audit/failures', q.auditFailures, PEOPLE),
   e('/api/audit/transfers/{id}', q.auditTransfer, PEOPLE),

@@ -5,6 +5,7 @@ import type { AuditUnitDatum } from '$lib/charts/auditByUnit';
 import type { AuditYearDatum } from '$lib/charts/auditByYear';
 import { askedRegion, loadRegions } from '$lib/region';
 import type { AuditFailureRow, RegionRow } from '$lib/types';
+import type { FairnessRow } from '$lib/fairness';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url, parent }) => {
@@ -23,13 +24,14 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   // the years asked of the endpoints: one year, the window, or all (nothing)
   const span = year ? { year } : allYears || !window ? {} : { from: String(window.from), to: String(window.to) };
   if (warehouseError) return { year, allYears, window, rule, invalid, region, regions: [] as RegionRow[], data: null };
-  const [regions, rules, years, units, failures] = await Promise.all([
+  const [regions, rules, years, units, failures, fairness] = await Promise.all([
     loadRegions(fetch),
     loadData<AuditRuleDatum>(fetch, '/api/audit/rules', { ...span, region }),
     loadData<AuditYearDatum>(fetch, '/api/audit/years', { rule, region }),
     loadData<AuditUnitDatum>(fetch, '/api/audit/units', { ...span, rule, region }),
     // one row per transfer with its reason: person-level, signed-in pimpinan / analis only
     people ? loadData<AuditFailureRow>(fetch, '/api/audit/failures', { ...span, rule, region }) : null,
+    loadData<FairnessRow>(fetch, '/api/audit/fairness', { ...span, region }),
   ]);
-  return { year, allYears, window, rule, invalid, region, regions, data: { rules, years, units, failures } };
+  return { year, allYears, window, rule, invalid, region, regions, data: { rules, years, units, failures, fairness } };
 };
