@@ -54,6 +54,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   e('/api/effects/info', q.effectsInfo, EVERYONE),
   e('/api/effects', q.effects, EVERYONE),
   e('/api/effects/rampup', q.effectsRampup, EVERYONE),
+  e('/api/effects/waves', q.effectsWaves, EVERYONE),
   e('/api/pegawai/{ref}', q.pegawaiPerson, PEOPLE),
   e('/api/pegawai/{ref}/positions', q.pegawaiPositions, PEOPLE),
   e('/api/pegawai/{ref}/ratings', q.pegawaiRatings, PEOPLE),
