@@ -137,3 +137,49 @@ describe('/audit fairness breakdown', () => {
     expect(['6', '']).toContain(once[cols.indexOf('moved')]);
   });
 });
+
+describe('table downloads people can open (XLSX and CSV in the page language)', () => {
+  it('the XLSX has the page headers and the values as shown; the CSV uses ; and a BOM in Indonesian, , in English', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { page, errors } = await newPage(browser);
+    await gotoAndSettle(page, `${server.url}/audit`);
+    const chart = page.locator('#chart-audit-rule');
+    await chart.locator('details.data-table summary').click();
+    const headers = (await chart.locator('table thead th').allTextContents()).map((s) => s.trim());
+    const firstRow = (await chart.locator('table tbody tr').first().locator('td').allTextContents()).map((s) => s.trim());
+
+    const [xlsxDl] = await Promise.all([page.waitForEvent('download'), chart.getByTestId('download-xlsx').click()]);
+    expect(xlsxDl.suggestedFilename()).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await (await import('node:fs/promises')).readFile((await xlsxDl.path())!));
+    const ws = wb.worksheets[0]!;
+    const row = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+    expect(row(1)).toEqual(headers);
+    const cells = row(2);
+    expect(cells[0]).toBe(firstRow[0]); // the rule's name in words, not its code
+    // every count and the rate, as numbers, equal to what the page shows (rounded as shown)
+    for (let i = 2; i < headers.length; i++) {
+      const shown = firstRow[i]!;
+      const n = Number(shown.replace(/[.\s\u00a0%]/g, '').replace(',', '.')) / (shown.includes('%') ? 100 : 1);
+      expect(cells[i], headers[i]).toBeCloseTo(n, 10);
+    }
+    const rateCol = headers.indexOf('Kepatuhan');
+    expect(ws.getRow(2).getCell(rateCol + 1).numFmt).toBe('0.0%');
+
+    const [csvDl] = await Promise.all([page.waitForEvent('download'), chart.getByTestId('download-csv').click()]);
+    const csv = await (await import('node:fs/promises')).readFile((await csvDl.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe(headers.join(';'));
+    expect(lines[1]!.split(';')[0]).toBe(firstRow[0]);
+    expect(lines[1]!.split(';')[rateCol]).toMatch(/^\d+,\d%$/);
+
+    await gotoAndSettle(page, `${server.url}/audit?lang=en`);
+    const [enDl] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-audit-rule').getByTestId('download-csv').click()]);
+    const en = (await (await import('node:fs/promises')).readFile((await enDl.path())!, 'utf8')).slice(1).split('\r\n');
+    expect(en[0]).toMatch(/^Rule,/);
+    expect(en[1]!.split(',')[rateCol]).toMatch(/^\d+\.\d%$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
