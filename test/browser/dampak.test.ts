@@ -111,3 +111,34 @@ describe('/audit/[id]: a head-count that does not move', () => {
     await page.close();
   });
 });
+
+describe('/dampak and /audit charts: axis titles clear of the tick labels', () => {
+  it('no axis title overlaps a tick label (Dampak with the SKP score and EJ, Audit; desktop and phone)', async () => {
+    for (const viewport of ['desktop', 'phone'] as const) {
+      const { page, errors } = await newPage(browser, viewport);
+      for (const outcome of ['/dampak?outcome=mean_score', '/dampak?outcome=ej', '/audit']) {
+        await gotoAndSettle(page, `${server.url}${outcome}`);
+        const { overlaps, titles: seen } = await page.evaluate(() => {
+          const out: string[] = [];
+          let n = 0;
+          const box = (e: Element) => e.getBoundingClientRect();
+          const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          for (const chart of document.querySelectorAll('[data-chart]')) {
+            for (const axis of ['x', 'y']) {
+              const titles = [...chart.querySelectorAll(`g[data-mark="${axis}-axis label"] text`)];
+              const ticks = [...chart.querySelectorAll('g[data-mark$="-axis tick label"] text')];
+              n += titles.length;
+              for (const ti of titles) for (const tk of ticks) if (hit(box(ti), box(tk))) out.push(`${chart.getAttribute('data-chart')}: "${ti.textContent}" over "${tk.textContent}"`);
+            }
+          }
+          return { overlaps: out, titles: n };
+        });
+        // the event study, the calendar and the ramp-up (the audit's three charts) carry axis titles: the check saw them
+        expect(seen).toBeGreaterThanOrEqual(3);
+        expect(overlaps, `${viewport} ${outcome}`).toEqual([]);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+});
