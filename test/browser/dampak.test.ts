@@ -142,3 +142,33 @@ describe('/dampak and /audit charts: axis titles clear of the tick labels', () =
     }
   });
 });
+
+describe('no raw codes in the texts of /audit, /audit/[id] and /dampak', () => {
+  it('words every code (reasons, rules, bands, statuses) in both languages', async () => {
+    const db = await DuckDBInstance.create(wh.file, { access_mode: 'READ_ONLY' });
+    const con = await db.connect();
+    // one transfer per reason and per failed rule: the cards that show each code
+    const ids = (await con.runAndReadAll(`
+      SELECT min(transfer_id) FROM transfer GROUP BY reason_category
+      UNION SELECT min(transfer_id) FROM transfer_audit WHERE status <> 'passed' GROUP BY rule, code`)).getRows().map((r) => String(r[0]));
+    con.closeSync();
+    db.closeSync();
+    const { page, errors } = await newPage(browser);
+    const CODE = /\b[a-z]+(?:_[a-z]+)+\b/g;
+    for (const lang of ['id', 'en']) {
+      const paths = ['/audit', '/audit?year=semua', '/audit?year=semua&rule=documentation', '/dampak', '/dampak?outcome=mean_score', ...ids.map((id) => `/audit/${id}`)];
+      for (const p of paths) {
+        await gotoAndSettle(page, `${server.url}${p}${p.includes('?') ? '&' : '?'}lang=${lang}`);
+        const text = await page.locator('main').evaluate((m) => {
+          const c = m.cloneNode(true) as HTMLElement;
+          // file names of downloads and the method's own terms are not prose
+          c.querySelectorAll('a[download], details#method').forEach((a) => a.remove());
+          return c.innerText ?? c.textContent ?? '';
+        });
+        expect([...new Set(text.match(CODE) ?? [])], `${p} (${lang})`).toEqual([]);
+      }
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -141,7 +141,7 @@ describe('transfer audit on hand-made transfers (tiny fixture)', () => {
       detail_en: 'Missing: decree number; decree date empty (Peraturan BKN 5/2019)',
     });
     expect(row('F', 'documentation')).toMatchObject({ status: 'failed', value: 1, detail_en: 'Missing: reason (Peraturan BKN 5/2019)' });
-    expect(row('B', 'documentation')).toMatchObject({ status: 'passed', detail_id: 'SK nomor 821.2/020/BKPSDM/2024, alasan kebutuhan_organisasi (Peraturan BKN 5/2019)' });
+    expect(row('B', 'documentation')).toMatchObject({ status: 'passed', detail_id: 'SK nomor 821.2/020/BKPSDM/2024, alasan kebutuhan organisasi (Peraturan BKN 5/2019)' });
   });
 
   it('receiving_need / releasing_slack: unit EJ in the month before the effective month', () => {
