@@ -6,7 +6,7 @@
  * another breakdown (every breakdown covers the same people and transfers) — are hidden too. A rate is shown only
  * when both its counts are. Pure: the /audit endpoint, the public report and the tests share it.
  */
-import { suppressCounts, type CountTable, type DisclosedCell, type Link } from '#domain/disclosure.ts';
+import { suppressCounts, type CountTable, type DisclosedCell, type DisclosedTable, type Link } from '#domain/disclosure.ts';
 
 export const FAIRNESS_DIMENSIONS = ['golongan', 'sex', 'age_band', 'reason', 'repeat'] as const;
 export type FairnessDimension = (typeof FAIRNESS_DIMENSIONS)[number];
@@ -49,11 +49,15 @@ export interface FairnessRow {
   min_cell_size: number;
 }
 
-export function discloseFairness(raw: readonly FairnessRaw[], k: number): FairnessRow[] {
-  const dims = FAIRNESS_DIMENSIONS.filter((d) => raw.some((r) => r.dimension === d));
+/**
+ * The count tables of a fairness breakdown (ids `${prefix}${dimension}`) and the links between their repeated
+ * totals, to be suppressed alone (discloseFairness) or together with the other tables of a report (publik).
+ */
+export function fairnessTables(raw: readonly FairnessRaw[], prefix = '', only: readonly FairnessDimension[] = FAIRNESS_DIMENSIONS) {
+  const dims = only.filter((d) => raw.some((r) => r.dimension === d));
   const rowsOf = (d: FairnessDimension) => raw.filter((r) => r.dimension === d).sort((a, b) => a.ord - b.ord || (a.group_key < b.group_key ? -1 : 1));
   const tables: CountTable[] = dims.map((d) => ({
-    id: d,
+    id: `${prefix}${d}`,
     rows: rowsOf(d).map((r) => r.group_key),
     cols: [...COLUMNS[d]],
     counts: rowsOf(d).map((r) => COLUMNS[d].map((c) => Number(r[c] ?? 0))),
@@ -61,7 +65,7 @@ export function discloseFairness(raw: readonly FairnessRaw[], k: number): Fairne
   }));
   // the same totals in every breakdown: a reader could subtract across tables, so they are linked
   const links: Link[] = [];
-  const total = (d: FairnessDimension, c: string) => tables.find((t) => t.id === d)!.counts.reduce((s, row) => s + row[COLUMNS[d].indexOf(c as never)]!, 0);
+  const total = (d: FairnessDimension, c: string) => tables[dims.indexOf(d)]!.counts.reduce((s, row) => s + row[COLUMNS[d].indexOf(c as never)]!, 0);
   for (const c of ['staff', 'moved', 'transfers'] as const) {
     const withC = dims.filter((d) => COLUMNS[d].includes(c));
     for (let i = 1; i < withC.length; i++) {
@@ -69,17 +73,27 @@ export function discloseFairness(raw: readonly FairnessRaw[], k: number): Fairne
       const b = withC[i]!;
       if (total(a, c) !== total(b, c)) continue;
       links.push({
-        total: { table: a, row: 'total', col: COLUMNS[a].indexOf(c) },
-        parts: rowsOf(b).map((_, r) => ({ table: b, row: r, col: COLUMNS[b].indexOf(c) })),
+        total: { table: `${prefix}${a}`, row: 'total', col: COLUMNS[a].indexOf(c) },
+        parts: rowsOf(b).map((_, r) => ({ table: `${prefix}${b}`, row: r, col: COLUMNS[b].indexOf(c) })),
       });
     }
   }
-  const disclosed = suppressCounts(tables, { minCellSize: k, links });
+  /** the transfers' grand total, as a cell of the first table (to link it to another table of the same report) */
+  const transfersTotal = dims.length ? { ref: { table: `${prefix}${dims[0]}`, row: 'total' as const, col: COLUMNS[dims[0]!].indexOf('transfers') }, value: total(dims[0]!, 'transfers') } : null;
+  return { dims, rowsOf, tables, links, transfersTotal };
+}
+
+/** The published rows from the disclosed tables of fairnessTables() (in the same order). */
+export function fairnessRows(
+  f: Pick<ReturnType<typeof fairnessTables>, 'dims' | 'rowsOf'>,
+  disclosed: readonly DisclosedTable[],
+  k: number,
+): FairnessRow[] {
   const out: FairnessRow[] = [];
-  dims.forEach((d, ti) => {
+  f.dims.forEach((d, ti) => {
     const t = disclosed[ti]!;
     const allTransfers = t.colTotals?.[COLUMNS[d].indexOf('transfers')];
-    rowsOf(d).forEach((r, ri) => {
+    f.rowsOf(d).forEach((r, ri) => {
       const cell = (c: 'staff' | 'moved' | 'transfers'): DisclosedCell | null => {
         const i = COLUMNS[d].indexOf(c);
         return i < 0 ? null : t.cells[ri]![i]!;
@@ -102,4 +116,9 @@ export function discloseFairness(raw: readonly FairnessRaw[], k: number): Fairne
     });
   });
   return out;
+}
+
+export function discloseFairness(raw: readonly FairnessRaw[], k: number): FairnessRow[] {
+  const f = fairnessTables(raw);
+  return fairnessRows(f, suppressCounts(f.tables, { minCellSize: k, links: f.links }), k);
 }
