@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AUDIT_TRUTH, createFixtureWarehouse } from './fixture-warehouse.ts';
-import { gotoAndSettle, launchBrowser, newPage, signInContext, startServer, type Browser, type Server } from './harness.ts';
+import { gotoAndSettle, launchBrowser, newPage, screenshot, signInContext, startServer, type Browser, type Server } from './harness.ts';
 
 const pct = (lang: 'id' | 'en', v: number) =>
   new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
@@ -50,6 +50,9 @@ describe('/audit scope and rates', () => {
     await page.locator('#chart-audit-year details.data-table summary').click();
     const yearCells = await page.locator('#chart-audit-year table tbody tr > :first-child').allTextContents();
     expect(yearCells.map((s) => s.trim()).filter(Boolean).sort()).toEqual(['2023', '2024']);
+    // artefacts: the page at desktop and phone widths (test/artifacts/)
+    await screenshot(page, 'audit-window', 'desktop');
+    await screenshot(page, 'audit-window', 'phone');
     expect(errors).toEqual([]);
     await page.close();
   });

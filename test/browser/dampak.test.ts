@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { gotoAndSettle, launchBrowser, newPage, signInContext, startServer, testWarehouse, type Browser, type Server } from './harness.ts';
+import { gotoAndSettle, launchBrowser, newPage, screenshot, signInContext, startServer, testWarehouse, type Browser, type Server } from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -71,6 +71,8 @@ describe('/dampak', () => {
     expect(names).toEqual(waves.map((w) => w.unit_name).sort());
     const link = await page.locator('#waves tbody tr > :first-child a').first().getAttribute('href');
     expect(link).toMatch(/^\/unit\//);
+    await screenshot(page, 'dampak-waves', 'desktop');
+    await screenshot(page, 'dampak-waves', 'phone');
     expect(errors).toEqual([]);
     await page.close();
   });
