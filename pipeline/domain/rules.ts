@@ -20,6 +20,10 @@ export type { IsoDate } from './calendar.ts';
 export const RULE_IDS = ['min_tenure', 'election_ban', 'competency', 'documentation', 'receiving_need', 'releasing_slack'] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
+/**
+ * passed / failed; unknown = the rule cannot be checked for this transfer (a fact is missing, or no election dates
+ * are configured for its period): never counted as met, worded "tidak dapat diperiksa" / "cannot be checked".
+ */
 export type RuleStatus = 'passed' | 'failed' | 'unknown';
 /** 'rule' = a legal requirement; 'advisory' = a consideration of workload balance. */
 export type RuleSeverity = 'rule' | 'advisory';
@@ -60,7 +64,7 @@ export interface RuleOutcome<R extends RuleId, C extends string> {
  */
 export const RULE_CODE_STATUS = {
   min_tenure: { start_unknown: 'unknown', start_after_transfer: 'unknown', long_enough: 'passed', too_short: 'failed' },
-  election_ban: { inside_without_approval: 'failed', inside_with_approval: 'passed', no_dates: 'unknown', outside: 'passed' },
+  election_ban: { inside_without_approval: 'failed', inside_with_approval: 'passed', no_dates: 'unknown', no_dates_for_period: 'unknown', outside: 'passed' },
   competency: { no_requirement: 'unknown', education_unknown: 'unknown', meets: 'passed', below: 'failed' },
   documentation: { complete: 'passed', missing_decree_and_reason: 'failed', missing_decree: 'failed', missing_reason: 'failed' },
   receiving_need: { same_unit: 'unknown', no_data: 'unknown', unstaffed: 'passed', overloaded: 'passed', idle: 'failed', balanced: 'failed', slack: 'failed' },
@@ -184,6 +188,8 @@ export type ElectionBanCode =
   | 'inside_with_approval'
   /** no election dates set for the region (settings election.windows) */
   | 'no_dates'
+  /** the effective date is outside the period the configured dates cover (checkedPeriod()) */
+  | 'no_dates_for_period'
   | 'outside';
 
 export interface ElectionBanInput {
@@ -203,6 +209,25 @@ export interface ElectionBanResult extends RuleOutcome<'election_ban', ElectionB
   banEnd: IsoDate | null;
   /** the decree (SK) is dated inside a window: mentioned only, the effective date decides */
   decreeInBan: boolean;
+  /** the period the region's configured dates cover (null when it has none) */
+  checkedFrom: IsoDate | null;
+  checkedUntil: IsoDate | null;
+}
+
+/**
+ * The period for which the configured dates tell whether a date is inside a ban: settings election.checked_from /
+ * checked_until, each defaulting to the earliest ban start / latest ban end of the region's windows. Outside it
+ * an election may have been held whose dates are not configured, so the ban cannot be checked (never "met").
+ */
+export function checkedPeriod(windows: readonly BanWindow[], election: Settings['election']): { from: IsoDate; until: IsoDate } | null {
+  if (windows.length === 0) return null;
+  let from = windows[0]!.banStart;
+  let until = windows[0]!.banEnd;
+  for (const w of windows) {
+    if (compareDates(w.banStart, from) < 0) from = w.banStart;
+    if (compareDates(w.banEnd, until) > 0) until = w.banEnd;
+  }
+  return { from: (election.checked_from ?? from) as IsoDate, until: (election.checked_until ?? until) as IsoDate };
 }
 
 export function electionBan(input: ElectionBanInput, election: Settings['election']): ElectionBanResult {
@@ -216,9 +241,12 @@ export function electionBan(input: ElectionBanInput, election: Settings['electio
     if (banEnd === null || compareDates(w.banEnd, banEnd) > 0) banEnd = w.banEnd;
   }
   const decreeInBan = input.decreeDate !== null && windows.some((w) => inside(input.decreeDate as IsoDate, w));
+  const period = checkedPeriod(windows, election);
+  const inPeriod = period !== null && compareDates(period.from, input.effectiveDate) <= 0 && compareDates(input.effectiveDate, period.until) <= 0;
   const code: ElectionBanCode =
     banStart !== null ? (input.approvalRef === null ? 'inside_without_approval' : 'inside_with_approval')
     : windows.length === 0 ? 'no_dates'
+    : !inPeriod ? 'no_dates_for_period'
     : 'outside';
   return {
     rule: 'election_ban',
@@ -231,6 +259,8 @@ export function electionBan(input: ElectionBanInput, election: Settings['electio
     banStart,
     banEnd,
     decreeInBan,
+    checkedFrom: period?.from ?? null,
+    checkedUntil: period?.until ?? null,
   };
 }
 

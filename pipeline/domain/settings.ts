@@ -63,7 +63,15 @@ export interface Settings {
   };
   /** UU 10/2016 Pasal 71 ayat (2): no replacement of officials from `ban_months_before` months before the
    *  candidate pairs are determined until the end of the term, unless the Minister of Home Affairs approves in writing. */
-  election: { ban_months_before: number; windows: ElectionWindow[] };
+  election: {
+    ban_months_before: number;
+    windows: ElectionWindow[];
+    /** The period for which `windows` lists every election ban of the regions: a transfer dated outside it cannot
+     *  be checked against the ban (rule code no_dates_for_period), it is never counted as met. null = from the
+     *  earliest ban start / to the latest ban end of the region's windows (only what the windows themselves show). */
+    checked_from: string | null;
+    checked_until: string | null;
+  };
   performance: {
     /** Peraturan BKN 5/2019: performance at least Baik for the last 2 years for a transfer */
     min_rating_for_transfer: string;
@@ -139,6 +147,13 @@ export const DEFAULT_SETTINGS: Settings = {
     // Pilkada serentak 2024: candidate pairs determined 22 September 2024 (ban from 22 March 2024);
     // elected heads inaugurated 20 February 2025.
     windows: [{ region_code: '*', candidate_determination: '2024-09-22', ban_end: '2025-02-20' }],
+    // No regional election ban was in force from 2022 until 22 March 2024: heads whose terms ended in 2022 and 2023
+    // were replaced by acting heads until the 2024 simultaneous elections (UU 10/2016 Pasal 201 ayat (9)), and the
+    // heads elected in 2020 had taken office in 2021. The heads inaugurated in 2025 serve five years (UU 23/2014
+    // Pasal 60), so the next ban cannot begin before 2029. Outside 2022–2028 the dates are not configured: a
+    // region with a re-run election (pilkada ulang) needs its own window rows.
+    checked_from: '2022-01-01',
+    checked_until: '2028-12-31',
   },
   performance: { min_rating_for_transfer: 'Baik', min_rating_years: 2 },
   effects: { wave_min_transfers: 5, max_employees: 10_000 },

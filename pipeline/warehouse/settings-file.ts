@@ -30,6 +30,11 @@ export function loadSettings(path: string | undefined): Settings {
   for (const win of s.election.windows ?? []) {
     if (Number.isNaN(Date.parse(win.candidate_determination)) || Number.isNaN(Date.parse(win.ban_end))) problems.push(`election.windows: bad date in ${JSON.stringify(win)}`);
   }
+  for (const k of ['checked_from', 'checked_until'] as const) {
+    const v = s.election[k];
+    if (v != null && (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))) problems.push(`election.${k} must be a date YYYY-MM-DD or null`);
+  }
+  if (s.election.checked_from && s.election.checked_until && s.election.checked_from > s.election.checked_until) problems.push('election: checked_from is after checked_until');
   const positiveInt = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
   if (!positiveInt(s.effects.wave_min_transfers)) problems.push('effects.wave_min_transfers must be a whole number ≥ 1');
   if (!positiveInt(s.effects.max_employees)) problems.push('effects.max_employees must be a whole number ≥ 1');

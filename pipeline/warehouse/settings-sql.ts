@@ -77,6 +77,9 @@ CREATE OR REPLACE TABLE setting_ej_grade AS
     .map((g, i) => `(${i + 1}, ${str(g.grade)}, ${Number.isFinite(g.min) ? num(g.min) : 'NULL'}, ${g.exclusive ? 'true' : 'false'}, ${str(g.label_id)}, ${str(g.label_en)})`)
     .join(', ')}) AS t(ord, grade, min_ej, exclusive, label_id, label_en);
 COMMENT ON TABLE setting_ej_grade IS 'The EJ grade table in force (a setting; PermenPANRB 1/2020 practice), highest grade first';
+-- settings election.checked_from / checked_until: the period the windows cover (NULL: the windows' own span)
+CREATE OR REPLACE MACRO setting_election_checked_from() AS ${s.election.checked_from ? `DATE ${str(s.election.checked_from)}` : 'CAST(NULL AS DATE)'};
+CREATE OR REPLACE MACRO setting_election_checked_until() AS ${s.election.checked_until ? `DATE ${str(s.election.checked_until)}` : 'CAST(NULL AS DATE)'};
 CREATE OR REPLACE TABLE setting_election_window (region_code VARCHAR, candidate_determination DATE, ban_start DATE, ban_end DATE);
 ${s.election.windows
   .map((w) => `INSERT INTO setting_election_window SELECT ${str(w.region_code)}, DATE ${str(w.candidate_determination)}, CAST(DATE ${str(w.candidate_determination)} - INTERVAL ${num(s.election.ban_months_before)} MONTH AS DATE), DATE ${str(w.ban_end)};`)

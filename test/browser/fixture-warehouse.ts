@@ -4,7 +4,7 @@
  * fixture serves what the sample cannot show: a warehouse replaced while the server runs (it is rebuilt in a few
  * hundred milliseconds with another built_at) and a warehouse that appears after the server started. It is
  * deliberately small: 9 units, 20 positions, ~60 employees, 24 months (2023-01 … 2024-12), with a June–July surge
- * at Dinas Pendidikan. It has no audit or effect tables.
+ * at Dinas Pendidikan. It has no effect tables; the merit audit only with `audit: true`.
  *
  * The dashboard reads it through exactly the same code path as the real warehouse (env SEIMBANG_DB).
  * Like the real builder, the file is written to a temporary name and renamed into place atomically.
@@ -18,6 +18,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_SETTINGS } from '../../pipeline/domain/settings.ts';
 import { SCHEMA_VERSION } from '../../pipeline/domain/warehouse-schema.ts';
 import { settingsSql } from '../../pipeline/warehouse/settings-sql.ts';
+import { macroSql } from '../../pipeline/warehouse/models.ts';
+import { ruleStatusSql } from '../../pipeline/warehouse/rules-sql.ts';
+
+const MARTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'pipeline', 'models', 'marts');
 
 const MODELS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'pipeline', 'models');
 
@@ -34,7 +38,31 @@ export interface FixtureOptions {
    * unit tables change: the imbalance rows stay those of one region.
    */
   twoRegions?: boolean;
+  /**
+   * add the merit audit (the real macros and marts transfer_audit_fact / transfer_audit over this fixture), with
+   * two older transfers and planted breaks whose rates are known by hand (AUDIT_TRUTH).
+   */
+  audit?: boolean;
 }
+
+/**
+ * The merit audit of the fixture with `audit: true`, worked out by hand (default settings: the 2024 ban runs
+ * 2024-03-22 … 2025-02-20, the election dates cover 2022-01-01 … 2028-12-31; the calendar ends 2024-12, so the
+ * analysis window is 2022–2024):
+ *   TR-001 2023-03 passed · TR-002 2023-07 passed · TR-003 2023-08 education SMA < S1: failed
+ *   TR-004 2024-01 passed · TR-005 2024-02 no reason category: failed · TR-006 2024-10 inside the ban: failed
+ *   TR-007 2015-06 and TR-008 2019-03: no election dates for that period → cannot be checked (not met)
+ * TR-002's person also moved in TR-007 (moved twice, once in the window).
+ */
+export const AUDIT_TRUTH = {
+  window: { from: 2022, to: 2024, transfers: 6, passed: 3, failed: 3, unknown: 0, rate: 0.5 },
+  2023: { transfers: 3, passed: 2, failed: 1, rate: 2 / 3 },
+  2024: { transfers: 3, passed: 1, failed: 2, rate: 1 / 3 },
+  all: { transfers: 8, passed: 3, failed: 3, unknown: 2, rate: 0.5 },
+  /** the election ban alone, all years: 5 outside, 1 inside without approval, 2 cannot be checked */
+  electionBanAll: { passed: 5, failed: 1, unknown: 2, rate: 5 / 6 },
+  unchecked: ['TR-007', 'TR-008'],
+} as const;
 
 /** Well-formed 18-digit NIPs appear in the fixture's `employee` table; no API response may contain one. */
 export const FIXTURE_NIP_PATTERN = /(?<!\d)(19|20)\d{6}(19|20)\d{4}[12]\d{3}(?!\d)/;
@@ -135,6 +163,25 @@ function imbalanceSql(level: 'unit' | 'position' | 'unit_annual', table: string,
     SELECT month, sum(abs(required_staff - current_staff)) AS staffing_gap FROM ${table} GROUP BY month
   )
   SELECT g.*, gap.staffing_gap FROM g JOIN gap USING (month)`;
+}
+
+/** The merit audit over the fixture: planted cases (AUDIT_TRUTH), then the real macros and audit marts. */
+async function auditSql(sql: (s: string) => Promise<void>): Promise<void> {
+  // two older moves: TR-002's person came to SETDA-01 in 2015; a person now in INSP-01 came from DINKES-02 in 2019
+  await sql(`INSERT INTO transfer
+    SELECT 'TR-007', nip, DATE '2015-06-01', 'INSP-01', 'SETDA-01', 'INSP', 'SETDA', '800/7/BKPSDM/2015', DATE '2015-05-18', 'rotasi_berkala', NULL
+    FROM transfer WHERE transfer_id = 'TR-002'`);
+  await sql(`INSERT INTO transfer
+    SELECT 'TR-008', min(nip), DATE '2019-03-01', 'DINKES-02', 'INSP-01', 'DINKES', 'INSP', '800/8/BKPSDM/2019', DATE '2019-02-15', 'kebutuhan_organisasi', NULL
+    FROM employee WHERE position_id = 'INSP-01' AND nip NOT IN (SELECT nip FROM transfer)`);
+  // every mover meets the education requirement of both posts, except TR-003's person (SMA for an S1 post)
+  await sql(`UPDATE employee SET education_level = 'S2' WHERE nip IN (SELECT nip FROM transfer)`);
+  await sql(`UPDATE employee SET education_level = 'SMA' WHERE nip = (SELECT nip FROM transfer WHERE transfer_id = 'TR-003')`);
+  await sql(`UPDATE transfer SET reason_category = NULL WHERE transfer_id = 'TR-005'`);
+  await sql(`CREATE TABLE month_calendar AS SELECT month AS "month" FROM months ORDER BY 1`);
+  await sql(macroSql());
+  await sql(ruleStatusSql());
+  for (const f of ['transfer_audit_fact.sql', 'transfer_audit.sql']) await sql(readFileSync(path.join(MARTS, f), 'utf8'));
 }
 
 /** Create the fixture warehouse at `file` (atomically replacing any file there). Returns the path. */
@@ -326,6 +373,7 @@ export async function createFixtureWarehouse(file: string, opts: FixtureOptions 
     await sql(`INSERT INTO imbalance_region_monthly
       SELECT NULL::VARCHAR, * FROM imbalance_monthly WHERE level = 'unit_annual'
       UNION ALL SELECT '3999', * FROM imbalance_monthly WHERE level = 'unit_annual'`);
+    if (opts.audit) await auditSql(sql);
     await con.run(
       `CREATE TABLE build_info AS SELECT $version::VARCHAR AS version, ${schemaVersion === null ? '' : `${schemaVersion}::INTEGER AS schema_version, `}
          $built_at::TIMESTAMPTZ AS built_at, 1234::BIGINT AS duration_ms,

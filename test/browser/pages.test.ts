@@ -76,7 +76,6 @@ const PAGES: PageSpec[] = [
     path: () => '/dampak',
     charts: {
       'chart-event-study': 'line',
-      'chart-twfe': 'dot',
       'chart-effect-group': 'dot',
       'chart-effect-calendar': 'line',
       'chart-rampup': 'line',
@@ -408,20 +407,21 @@ describe('Dampak mutasi and Audit mutasi', () => {
     const { page, errors } = await open('/dampak');
     const before = await chartMarkup(page, 'chart-event-study');
     const summaryBefore = await page.locator('[data-testid="effect-says"]').innerText();
-    await page.selectOption('#outcome-select', 'ej');
-    await page.waitForURL((u) => u.searchParams.get('outcome') === 'ej');
+    // EJ is the default (issue 16); the SKP score is the second choice
+    await page.selectOption('#outcome-select', 'mean_score');
+    await page.waitForURL((u) => u.searchParams.get('outcome') === 'mean_score');
     await expect.poll(() => chartMarkup(page, 'chart-event-study'), { timeout: 10_000 }).not.toBe(before);
     expect(await markCount(page, 'chart-event-study', 'line')).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-testid="effect-says"]').innerText()).not.toBe(summaryBefore);
-    expect(await page.locator('#summary-title').innerText()).toContain('EJ');
+    expect(await page.locator('#summary-title').innerText()).toContain('SKP');
     await page.reload({ waitUntil: 'networkidle' });
-    expect(await page.locator('#outcome-select').inputValue()).toBe('ej');
+    expect(await page.locator('#outcome-select').inputValue()).toBe('mean_score');
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('Dampak: the plain-language summary reads the numbers; TWFE is shown beside Callaway & Sant’Anna with the Goodman-Bacon note', async () => {
-    const { page, errors } = await open('/dampak');
+    const { page, errors } = await open('/dampak?outcome=mean_score');
     const says = await page.locator('[data-testid="effect-says"]').innerText();
     // the sample's three rotation waves (Juli 2023, Februari 2024, Juli 2025) and the receiving units
     expect(says).toContain('3 gelombang rotasi');
@@ -433,9 +433,12 @@ describe('Dampak mutasi and Audit mutasi', () => {
     const one = (v: number, sign = false) =>
       new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: sign ? 'exceptZero' : 'auto' }).format(v);
     expect(says).toContain(`naik ${one(Math.abs(simple))} poin`);
-    const labels = await page.locator('[data-chart="chart-twfe"] svg g[data-mark="text"] text').allTextContents();
-    expect(labels).toEqual([one(simple, true), one(twfe, true)]);
-    expect(await page.locator('section#chart-twfe').innerText()).toContain('Goodman-Bacon 2021');
+    // the estimator comparison lives in "Cara menghitung" (issue 16: estimator words only there)
+    await page.locator('details#method summary').click();
+    const compare = await page.locator('details#method table').innerText();
+    expect(compare).toContain(one(simple, true));
+    expect(compare).toContain(one(twfe, true));
+    expect(await page.locator('details#method').innerText()).toContain('Goodman-Bacon 2021');
     // the planted ramp-up (data/sample/_truth): no effect any more from month k on
     const effects = truth().effects.employee_event_time_effects;
     const k = effects.find((e, i) => effects.slice(i).every((x) => x.effect === 0))!.event_time;
@@ -454,8 +457,10 @@ describe('Dampak mutasi and Audit mutasi', () => {
     expect(rampNotes).toContain('pegawai dimutasi pada');
     expect(rampNotes).not.toMatch(/Some groups|Dropped| unit /);
     // English switch: the summary in English
-    await gotoAndSettle(page, `${server.url}/dampak?lang=en`);
+    await gotoAndSettle(page, `${server.url}/dampak?lang=en&outcome=mean_score`);
     expect(await page.locator('[data-testid="effect-says"]').innerText()).toContain('rotation waves');
+    await page.locator('details#method summary').click();
+    await page.locator('#chart-rampup details.notes summary').click();
     expect((await page.locator('[data-testid="effect-notes"] li').allInnerTexts()).join(' ')).toContain('The waves of February 2024 and July 2025');
     expect(await page.locator('[data-testid="rampup-notes"] li').first().textContent()).toMatch(/^\d+ people had already been transferred/);
     expect(errors).toEqual([]);
@@ -463,7 +468,8 @@ describe('Dampak mutasi and Audit mutasi', () => {
   });
 
   it('Audit: the failed transfers are the planted breaks, listed by id, date, units, rule and detail, without NIP or name', async () => {
-    const { page, errors } = await open('/audit');
+    // every year: the default is the analysis window (issue 16), the planted breaks span the whole history
+    const { page, errors } = await open('/audit?year=semua');
     const planted = truth().transfer_audit.counts;
     const expected = ['election_ban', 'min_tenure', 'competency', 'documentation'].reduce((s, r) => s + (planted[r] ?? 0), 0);
     const table = page.locator('#audit-failures table');

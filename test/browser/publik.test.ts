@@ -107,6 +107,8 @@ function publishedCounts(r: PublikReport): Array<{ where: string; value: number 
   [r.staffByBand, r.transfersByReason, r.transfersByKind, ...r.compliance.map((c) => c.table)].forEach(table);
   r.units.forEach((u) => u.staff.value !== null && out.push({ where: `unit ${u.unit_name}`, value: u.staff.value }));
   if (r.unitsStaffTotal.value !== null) out.push({ where: 'units total', value: r.unitsStaffTotal.value });
+  // who is moved (issue 16): people in each group, people moved, transfers
+  for (const f of r.fairness) for (const c of ['staff', 'moved', 'transfers'] as const) if (f[c] !== null) out.push({ where: `fairness ${f.dimension} ${f.group_key} ${c}`, value: f[c]! });
   return out;
 }
 
@@ -145,6 +147,14 @@ describe('disclosure control of the report (UU 27/2022)', () => {
     expect(small).toEqual([]);
     const hidden = [report.transfersByReason, ...report.compliance.map((c) => c.table)].flatMap((t) => t.cells.flat()).filter((c) => c.status === 'primary');
     expect(hidden.length, 'the sample has quarters and rules with 1–4 transfers').toBeGreaterThan(5);
+  });
+
+  it('offers who is moved: by golongan, sex, age band and how often, with counts of 1–4 people hidden', async () => {
+    expect(new Set(report.fairness.map((f) => f.dimension))).toEqual(new Set(['golongan', 'sex', 'age_band', 'repeat']));
+    expect(report.fairness.some((f) => f.moved !== null && f.moved >= 5)).toBe(true);
+    // the repeat movers of the sample: people moved twice or more in the window exist, in few numbers
+    expect(report.fairness.some((f) => f.dimension === 'repeat' && f.group_key !== '1')).toBe(true);
+    expect(report.downloads.map((d) => d.id)).toContain('mutasi-siapa');
   });
 
   it('no suppressed cell can be recovered from the published cells and totals (integer program, HiGHS)', async () => {

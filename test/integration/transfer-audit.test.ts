@@ -141,7 +141,7 @@ describe('transfer audit on hand-made transfers (tiny fixture)', () => {
       detail_en: 'Missing: decree number; decree date empty (Peraturan BKN 5/2019)',
     });
     expect(row('F', 'documentation')).toMatchObject({ status: 'failed', value: 1, detail_en: 'Missing: reason (Peraturan BKN 5/2019)' });
-    expect(row('B', 'documentation')).toMatchObject({ status: 'passed', detail_id: 'SK nomor 821.2/020/BKPSDM/2024, alasan kebutuhan_organisasi (Peraturan BKN 5/2019)' });
+    expect(row('B', 'documentation')).toMatchObject({ status: 'passed', detail_id: 'SK nomor 821.2/020/BKPSDM/2024, alasan kebutuhan organisasi (Peraturan BKN 5/2019)' });
   });
 
   it('receiving_need / releasing_slack: unit EJ in the month before the effective month', () => {
@@ -214,9 +214,13 @@ describe('transfer audit on the sample: the planted breaks, nothing else', () =>
     for (const rule of ['min_tenure', 'election_ban', 'competency', 'documentation']) expect(byRule[rule], rule).toBe(s.truth.transfer_audit.counts[rule]);
   });
 
-  it('the sample leaves nothing unknown for the legal checks', async () => {
-    const [u] = await query(s.db, `SELECT count(*) AS n FROM transfer_audit WHERE severity = 'rule' AND status = 'unknown'`);
-    expect(u!.n).toBe(0);
+  it('the sample leaves nothing unknown for the legal checks but the election ban before the configured election dates', async () => {
+    // default settings: election dates known for 2022-01-01 … 2028-12-31 (election.checked_from / checked_until)
+    const [u] = await query(s.db, `SELECT count(*) FILTER (WHERE NOT (rule = 'election_ban' AND code = 'no_dates_for_period')) AS other,
+      count(*) FILTER (WHERE rule = 'election_ban') AS ban FROM transfer_audit WHERE severity = 'rule' AND status = 'unknown'`);
+    const [old] = await query(s.db, `SELECT count(*) AS n FROM transfer WHERE effective_date < DATE '2022-01-01'`);
+    expect(Number(u!.other)).toBe(0);
+    expect(Number(u!.ban)).toBe(Number(old!.n));
   });
 
   it('transfers inside the ban WITH the Minister\'s approval pass, and the detail names the approval', async () => {

@@ -87,12 +87,23 @@ describe('election_ban (UU 10/2016 Pasal 71 ayat 2)', () => {
     expect(electionBan({ ...base, effectiveDate: '2024-03-21', decreeDate: '2024-04-01' }, S.election))
       .toMatchObject({ status: 'passed', code: 'outside', banStart: null, decreeInBan: true });
   });
-  it("a region's own windows replace the '*' ones; none at all is unknown", () => {
-    const e = { ban_months_before: 6, windows: [{ region_code: '3201', candidate_determination: '2020-09-23', ban_end: '2021-02-26' }] };
+  it("a region's own windows replace the '*' ones; none at all cannot be checked", () => {
+    const e = { ban_months_before: 6, windows: [{ region_code: '3201', candidate_determination: '2020-09-23', ban_end: '2021-02-26' }], checked_from: '2019-01-01', checked_until: '2024-12-31' };
     expect(electionBan({ ...base, effectiveDate: '2024-06-01' }, e)).toMatchObject({ status: 'passed', code: 'outside', windowCount: 1 });
     expect(electionBan({ ...base, effectiveDate: '2020-04-01' }, e)).toMatchObject({ status: 'failed', banStart: '2020-03-23' });
     expect(electionBan({ ...base, regionCode: '3202', effectiveDate: '2020-04-01' }, e))
       .toMatchObject({ status: 'unknown', code: 'no_dates', windowCount: 0 });
+  });
+  it('outside the period the configured dates cover, the ban cannot be checked (never met)', () => {
+    // defaults: the 2024 window, dates known for 2022-01-01 … 2028-12-31 (settings election.checked_from/until)
+    expect(electionBan({ ...base, effectiveDate: '2021-12-31' }, S.election)).toMatchObject({ status: 'unknown', code: 'no_dates_for_period', checkedFrom: '2022-01-01' });
+    expect(electionBan({ ...base, effectiveDate: '2022-01-01' }, S.election)).toMatchObject({ status: 'passed', code: 'outside' });
+    expect(electionBan({ ...base, effectiveDate: '2028-12-31' }, S.election)).toMatchObject({ status: 'passed', code: 'outside' });
+    expect(electionBan({ ...base, effectiveDate: '2029-01-01' }, S.election)).toMatchObject({ status: 'unknown', code: 'no_dates_for_period', checkedUntil: '2028-12-31' });
+    // no stated period: only the windows' own span (ban start … ban end) is known
+    const own = { ban_months_before: 6, windows: [{ region_code: '*', candidate_determination: '2024-09-22', ban_end: '2025-02-20' }], checked_from: null, checked_until: null };
+    expect(electionBan({ ...base, effectiveDate: '2024-03-21' }, own)).toMatchObject({ status: 'unknown', code: 'no_dates_for_period', checkedFrom: '2024-03-22', checkedUntil: '2025-02-20' });
+    expect(electionBan({ ...base, effectiveDate: '2024-03-22' }, own)).toMatchObject({ status: 'failed' });
   });
 });
 

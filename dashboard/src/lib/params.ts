@@ -87,3 +87,14 @@ export function parseView(v: string | null | undefined): View {
 export function viewParam(v: View): string | null {
   return v === DEFAULT_VIEW ? null : v;
 }
+
+/** `?year=` value for every year of the warehouse's transfers (the audit's default is the analysis window) */
+export const YEAR_ALL = 'semua';
+
+/** Years of the analysis window: the last three calendar years of the warehouse's months (`YYYY-MM` keys). */
+export const WINDOW_YEARS = 3;
+export function analysisWindow(months: readonly string[]): { from: number; to: number } | null {
+  if (months.length === 0) return null;
+  const last = Math.max(...months.map((m) => Number(m.slice(0, 4))));
+  return { from: last - (WINDOW_YEARS - 1), to: last };
+}

@@ -43,6 +43,18 @@ export interface RuleTextRow {
   from_staff: number | null;
 }
 
+/** the reason categories of the data contract, in words (a code is never shown to a reader) */
+export const REASON_WORDS: Record<string, { id: string; en: string }> = {
+  rotasi_berkala: { id: 'rotasi berkala', en: 'periodic rotation' },
+  kebutuhan_organisasi: { id: 'kebutuhan organisasi', en: 'organisational need' },
+  permintaan_sendiri: { id: 'permintaan sendiri', en: 'own request' },
+  promosi: { id: 'promosi', en: 'promotion' },
+  pengembangan_karier: { id: 'pengembangan karier', en: 'career development' },
+  lainnya: { id: 'lainnya', en: 'other' },
+};
+export const reasonWords = (code: string | null, lang: Lang): string =>
+  code == null ? (lang === 'id' ? 'tidak tercatat' : 'not recorded') : (REASON_WORDS[code]?.[lang] ?? code.replaceAll('_', ' '));
+
 const MONTHS = {
   id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
@@ -119,6 +131,10 @@ export function ruleDetail(r: RuleTextRow, lang: Lang): string {
         return id
           ? `TMT ${w.date(r.effective_date)} dalam masa larangan penggantian pejabat menjelang pilkada ${window}, dengan persetujuan tertulis Menteri Dalam Negeri nomor ${r.approval_ref}${rule}`
           : `Effective ${w.date(r.effective_date)}, inside the pre-election ban on replacing officials ${window}, with the written approval of the Minister of Home Affairs no. ${r.approval_ref}${rule}`;
+      if (r.code === 'no_dates_for_period')
+        return id
+          ? `Tidak dapat diperiksa: tanggal pilkada untuk masa TMT ${w.date(r.effective_date)} belum diatur (pengaturan tanggal pilkada: election.windows dan masa yang dicakupnya)`
+          : `Cannot be checked: no election dates are set for the period of the effective date ${w.date(r.effective_date)} (settings: election.windows and the period they cover)`;
       if (r.code === 'no_dates')
         return id
           ? `Tanggal pilkada untuk wilayah ${r.region_code} belum diatur (pengaturan election.windows)`
@@ -154,7 +170,7 @@ export function ruleDetail(r: RuleTextRow, lang: Lang): string {
       }[r.code as 'missing_decree'];
       const main = missing
         ? `${id ? 'Tidak tercatat: ' : 'Missing: '}${missing}`
-        : id ? `SK nomor ${r.decree_number}, alasan ${r.reason_category}` : `Decree no. ${r.decree_number}, reason ${r.reason_category}`;
+        : id ? `SK nomor ${r.decree_number}, alasan ${reasonWords(r.reason_category, 'id')}` : `Decree no. ${r.decree_number}, reason ${reasonWords(r.reason_category, 'en')}`;
       const noDate = r.decree_date === null ? (id ? '; tanggal SK kosong' : '; decree date empty') : '';
       return `${main}${noDate} (Peraturan BKN 5/2019)`;
     }

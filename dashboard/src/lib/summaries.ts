@@ -25,6 +25,8 @@ function list(items: string[], lang: Lang): string {
 export interface EffectSummary {
   says: string[];
   notSay: string[];
+  /** how the estimate compares with another estimator: for the method section only */
+  method: string[];
 }
 
 const OUTCOME_WORDS: Record<string, { id: { name: string; unit: string }; en: { name: string; unit: string } }> = {
@@ -110,9 +112,11 @@ export function effectSummary(
           : `Sebelum gelombang, selisihnya sudah tidak nol di ${f.int(off)} dari ${f.int(pre.length)} bulan: asumsi tren sejajar diragukan, jadi baca angka efek dengan hati-hati.`,
     );
   }
+  // the estimator comparison is method, not finding: it goes with "Cara menghitung", not into the summary
+  const method: string[] = [];
   if (twfe && twfe.att != null && simple && simple.att != null) {
     const close = simple.ci_low != null && simple.ci_high != null && twfe.att >= simple.ci_low && twfe.att <= simple.ci_high;
-    says.push(
+    method.push(
       en
         ? `The naive TWFE regression gives ${num(twfe.att)}, ${close ? 'within the interval of the Callaway & Sant’Anna estimate here' : 'outside the interval of the Callaway & Sant’Anna estimate: the difference is the bias of comparing with already-treated units'}.`
         : `Regresi TWFE biasa memberi ${num(twfe.att)}, ${close ? 'di sini masih di dalam selang perkiraan Callaway & Sant’Anna' : 'di luar selang perkiraan Callaway & Sant’Anna: selisihnya adalah bias karena membandingkan dengan unit yang sudah dirotasi'}.`,
@@ -140,7 +144,7 @@ export function effectSummary(
       ? 'It does not measure service quality, staff satisfaction or the cost of moving, and it judges no individual employee.'
       : 'Angka ini tidak mengukur mutu layanan, kepuasan pegawai, atau biaya pindah, dan tidak menilai pegawai perorangan.',
   );
-  return { says, notSay };
+  return { says, notSay, method };
 }
 
 /** The ramp-up in one or two sentences: the initial dip and the month from which it is no longer distinguishable from 0. */

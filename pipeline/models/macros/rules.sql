@@ -15,12 +15,14 @@ CREATE OR REPLACE MACRO rule_min_tenure_code(spell_start, tenure_months, min_mon
        WHEN tenure_months >= min_months THEN 'long_enough'
        ELSE 'too_short' END;
 
--- election_ban, UU 10/2016 Pasal 71 ayat (2): the window hit by the effective date, the Minister's approval, and
--- how many windows the region has. electionBan().
-CREATE OR REPLACE MACRO rule_election_ban_code(hit_start, approval_ref, n_windows) AS
+-- election_ban, UU 10/2016 Pasal 71 ayat (2): the window hit by the effective date, the Minister's approval, how
+-- many windows the region has, and whether the effective date is in the period the configured dates cover
+-- (checkedPeriod(): settings election.checked_from / checked_until, else the windows' span). electionBan().
+CREATE OR REPLACE MACRO rule_election_ban_code(hit_start, approval_ref, n_windows, in_checked_period) AS
   CASE WHEN hit_start IS NOT NULL AND approval_ref IS NULL THEN 'inside_without_approval'
        WHEN hit_start IS NOT NULL THEN 'inside_with_approval'
        WHEN n_windows = 0 THEN 'no_dates'
+       WHEN NOT in_checked_period THEN 'no_dates_for_period'
        ELSE 'outside' END;
 
 -- competency, PP 11/2017 Pasal 190: education rank against the target position's required rank. competency().

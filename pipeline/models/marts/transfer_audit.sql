@@ -19,7 +19,9 @@
 --                  (a decree signed before the ban for a TMT inside it still replaces an official inside it), and
 --                  the TMT is always present while the decree date is optional. Window: the region's own rows of
 --                  setting_election_window, else the '*' rows; both ends inclusive. Failed inside a window
---                  without approval_ref; passed with one (the detail names it) and outside every window.
+--                  without approval_ref; passed with one (the detail names it) and outside every window inside
+--                  the period the configured dates cover (settings election.checked_from / checked_until);
+--                  unknown (cannot be checked, never met) outside that period or without any dates.
 --   competency     PP 11/2017 Pasal 190: the move must match the person's competence to the job's requirements.
 --                  Tested: education rank (education_rank(): SD … S3) ≥ the target position's required rank;
 --                  unknown when either is missing. The person's education is the one on record now (a degree
@@ -39,7 +41,7 @@ SELECT
   t.region_code, r.rule,
   CASE r.rule
     WHEN 'min_tenure' THEN rule_min_tenure_code(prev_start, tenure_months, min_months)
-    WHEN 'election_ban' THEN rule_election_ban_code(t.hit_start, t.approval_ref, t.n_windows)
+    WHEN 'election_ban' THEN rule_election_ban_code(t.hit_start, t.approval_ref, t.n_windows, t.in_checked_period)
     WHEN 'competency' THEN rule_competency_code(have_rank, need_rank)
     WHEN 'documentation' THEN rule_documentation_code(decree_number, reason_category)
     WHEN 'receiving_need' THEN rule_receiving_need_code(from_unit_id, to_unit_id, in_calendar, to_band)

@@ -32,7 +32,10 @@ ban AS (
          min(w.ban_start) FILTER (WHERE t.effective_date BETWEEN w.ban_start AND w.ban_end) AS hit_start,
          max(w.ban_end) FILTER (WHERE t.effective_date BETWEEN w.ban_start AND w.ban_end) AS hit_end,
          -- the decree date inside a window (mentioned only)
-         coalesce(bool_or(t.decree_date BETWEEN w.ban_start AND w.ban_end), false) AS decree_in_window
+         coalesce(bool_or(t.decree_date BETWEEN w.ban_start AND w.ban_end), false) AS decree_in_window,
+         -- the period the configured dates cover (checkedPeriod() in pipeline/domain/rules.ts)
+         coalesce(any_value(t.effective_date) BETWEEN coalesce(setting_election_checked_from(), min(w.ban_start))
+                                       AND coalesce(setting_election_checked_until(), max(w.ban_end)), false) AS in_checked_period
   FROM t LEFT JOIN windows w ON w.region_code = t.region_code
   GROUP BY t.transfer_id
 )
@@ -43,7 +46,7 @@ SELECT
   t.prev_transfer IS NULL AS first_recorded,
   months_in_post(coalesce(t.prev_transfer, t.appointment_date), t.effective_date) AS tenure_months,
   -- election_ban
-  b.n_windows, b.hit_start, b.hit_end, b.decree_in_window,
+  b.n_windows, b.hit_start, b.hit_end, b.decree_in_window, b.in_checked_period,
   -- competency
   t.education_level, t.required_education,
   education_rank(t.education_level) AS have_rank, education_rank(t.required_education) AS need_rank,
@@ -60,4 +63,4 @@ LEFT JOIN month_calendar c ON c."month" = t.ref_month
 LEFT JOIN unit_load_monthly lt ON lt.unit_id = t.to_unit_id AND lt."month" = t.ref_month
 LEFT JOIN unit_load_monthly lf ON lf.unit_id = t.from_unit_id AND lf."month" = t.ref_month;
 
-COMMENT ON TABLE transfer_audit_fact IS 'Mart: per transfer, the numbers the merit audit (view transfer_audit) tests: start of the previous spell and months in it, the election window hit, education ranks and lacking competencies, both units'' EJ and band the month before';
+COMMENT ON TABLE transfer_audit_fact IS 'Mart: per transfer, the numbers the merit audit (view transfer_audit) tests: start of the previous spell and months in it, the election window hit and whether the configured election dates cover the effective date, education ranks and lacking competencies, both units'' EJ and band the month before';

@@ -27,9 +27,11 @@ export function eventStudyChart(rows: EffectDatum[], { width, t, f }: ChartConte
     width,
     height: 320,
     marginLeft: 56,
+    // room for the x-axis title on its own line below the tick labels (issue 16: titles ran over the ticks)
+    marginBottom: 48,
     style: baseStyle,
     ariaLabel: t.dampak.eventStudy,
-    x: { label: t.dampak.axisEvent, grid: false },
+    x: { labelOffset: 40, label: t.dampak.axisEvent, grid: false },
     y: { label: t.dampak.axisEffect(unit), grid: true, tickFormat: (v: number) => f.signed(v, digits) },
     color: { domain: [t.dampak.before, t.dampak.after], range: [PRE, POST], legend: true },
     marks: [

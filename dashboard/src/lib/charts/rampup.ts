@@ -30,9 +30,11 @@ export function rampupChart(rows: RampupDatum[], { width, t, f }: ChartContext) 
     width,
     height: 280,
     marginLeft: 56,
+    // room for the x-axis title on its own line below the tick labels (issue 16: titles ran over the ticks)
+    marginBottom: 48,
     style: baseStyle,
     ariaLabel: t.dampak.rampup,
-    x: { label: t.dampak.axisMonthsSince, ticks: width < 600 ? 6 : 12 },
+    x: { labelOffset: 40, label: t.dampak.axisMonthsSince, ticks: width < 600 ? 6 : 12 },
     y: { label: t.dampak.axisPoints, grid: true, tickFormat: (v: number) => f.signed(v, 0) },
     marks: [
       Plot.areaY(data.filter((r) => r.ci_low != null), { x: 'months_since_transfer', y1: 'ci_low', y2: 'ci_high', fill: '#c24e00', fillOpacity: 0.16 }),

@@ -29,6 +29,10 @@ const id = {
     `EJ pada ${before} (bulan sebelum mutasi) dan ${after} (bulan pertama dengan pegawai di tempat baru). EJ di atas {over} berarti kekurangan pegawai; di bawah {slack} kelebihan.`,
   side: { from: 'Unit asal', to: 'Unit penerima' } as Record<string, string>,
   beforeAfter: (b: string, a: string) => `${b} → ${a}`,
+  offset: (side: string, unit: string, b: string, a: string, from: string, to: string, own: number) =>
+    b === a
+      ? `${side} ${unit}: jumlah pegawai tetap ${b} (${b} → ${a}) karena mutasi lain pada bulan yang sama (antara ${from} dan ${to}) mengimbangi perpindahan ini.`
+      : `${side} ${unit}: jumlah pegawai ${b} → ${a}; perpindahan ini sendiri ${own > 0 ? 'menambah' : 'mengurangi'} satu orang, sisanya dari mutasi lain pada bulan yang sama (antara ${from} dan ${to}).`,
   noLoad: 'tidak ada data beban kerja untuk bulan itu',
   chart: 'EJ unit asal dan penerima di sekitar mutasi',
   chartSub: 'Dua belas bulan sebelum sampai dua belas bulan sesudah TMT (garis tegak). Garis {over}: batas kekurangan pegawai; {slack}: kelebihan.',
@@ -65,6 +69,10 @@ const en: typeof id = {
     `EJ in ${before} (the month before the transfer) and ${after} (the first month with the person in the new post). EJ above {over} means understaffed; below {slack} overstaffed.`,
   side: { from: 'Releasing unit', to: 'Receiving unit' } as Record<string, string>,
   beforeAfter: (b: string, a: string) => `${b} → ${a}`,
+  offset: (side: string, unit: string, b: string, a: string, from: string, to: string, own: number) =>
+    b === a
+      ? `${side} ${unit}: staff stays at ${b} (${b} → ${a}) because another move in the same month (between ${from} and ${to}) offsets this one.`
+      : `${side} ${unit}: staff ${b} → ${a}; this move alone ${own > 0 ? 'adds' : 'removes'} one person, the rest comes from other moves in the same month (between ${from} and ${to}).`,
   noLoad: 'no workload data for that month',
   chart: 'EJ of the releasing and receiving units around the transfer',
   chartSub: 'Twelve months before to twelve months after the effective date (vertical line). Line at {over}: understaffed above; {slack}: overstaffed below.',

@@ -6,6 +6,7 @@ const id = {
     'Apakah mutasi memenuhi aturan: masa jabatan minimal (PP 11/2017 Pasal 190), larangan penggantian pejabat menjelang pilkada (UU 10/2016 Pasal 71 ayat 2), kesesuaian pendidikan dengan syarat jabatan, dan kelengkapan SK (Peraturan BKN 5/2019), ditambah dua pertimbangan beban kerja. Halaman ini tidak menampilkan NIP atau nama.',
   year: 'Tahun',
   allYears: 'Semua tahun',
+  windowLabel: (from: string, to: string) => `${from}–${to} (jendela analisis)`,
   rule: 'Aturan',
   allRules: 'Semua aturan wajib',
   rules: {
@@ -29,9 +30,9 @@ const id = {
   statTransfers: 'Mutasi diperiksa',
   statFailed: 'Mutasi yang melanggar aturan wajib',
   statRate: 'Tingkat kepatuhan',
-  statRateNote: 'terpenuhi ÷ (terpenuhi + tidak terpenuhi)',
+  statRateNote: 'terpenuhi ÷ (terpenuhi + tidak terpenuhi); yang tidak dapat diperiksa tidak dihitung terpenuhi',
   statUnknown: (n: string) => `${n} tidak dapat diperiksa`,
-  scope: (year: string | null, rule: string) => `${year ?? 'Semua tahun'} · ${rule}`,
+  scope: (years: string, rule: string) => `${years} · ${rule}`,
   byRule: 'Kepatuhan per aturan',
   byRuleSub: (scope: string) =>
     `${scope}. Bagian mutasi yang memenuhi (hijau), tidak memenuhi (jingga) dan tidak dapat diperiksa (abu-abu) tiap aturan; angka di kanan = tingkat kepatuhan. Dua baris terbawah adalah pertimbangan, bukan kewajiban.`,
@@ -47,6 +48,28 @@ const id = {
   axisShare: 'Bagian mutasi →',
   axisTransfers: '↑ Mutasi',
   axisCount: 'Mutasi →',
+  fairness: {
+    title: 'Siapa yang dimutasi',
+    sub: (scope: string) =>
+      `${scope}. Keadilan, bukan hanya kepatuhan: mutasi menurut golongan, jenis kelamin, kelompok umur, alasan, dan pegawai yang dimutasi lebih dari sekali. “Pegawai” = pegawai di kelompok itu sekarang; golongan dan umur menurut data terakhir.`,
+    dims: { golongan: 'Menurut golongan', sex: 'Menurut jenis kelamin', age_band: 'Menurut kelompok umur', reason: 'Menurut alasan', repeat: 'Berapa kali dimutasi' } as Record<string, string>,
+    group: 'Kelompok',
+    staff: 'Pegawai',
+    moved: 'Pegawai dimutasi',
+    transfers: 'Mutasi',
+    movedRate: 'Bagian dimutasi',
+    transferShare: 'Bagian dari semua mutasi',
+    groups: {
+      golongan: { I: 'Golongan I', II: 'Golongan II', III: 'Golongan III', IV: 'Golongan IV', PPPK: 'PPPK', tidak_tercatat: 'Tidak tercatat' },
+      sex: { L: 'Laki-laki', P: 'Perempuan', tidak_tercatat: 'Tidak tercatat' },
+      age_band: { lt30: 'di bawah 30 tahun', '30_39': '30–39 tahun', '40_49': '40–49 tahun', ge50: '50 tahun ke atas', tidak_tercatat: 'Tidak tercatat' },
+      reason: {
+        rotasi_berkala: 'Rotasi berkala', kebutuhan_organisasi: 'Kebutuhan organisasi', permintaan_sendiri: 'Permintaan sendiri',
+        promosi: 'Promosi', pengembangan_karier: 'Pengembangan karier', lainnya: 'Lainnya', tidak_tercatat: 'Tidak tercatat',
+      },
+      repeat: { '1': 'Sekali', '2': 'Dua kali', '3+': 'Tiga kali atau lebih' },
+    } as Record<string, Record<string, string>>,
+  },
   cols: {
     transfer: 'Mutasi',
     date: 'TMT',
@@ -70,6 +93,7 @@ const en: typeof id = {
     'Do transfers meet the rules: minimum time in post (PP 11/2017 Article 190), the pre-election ban on replacing officials (UU 10/2016 Article 71(2)), education matching the position’s requirement, and a complete decree (Peraturan BKN 5/2019), plus two workload considerations. This page shows no NIP or names.',
   year: 'Year',
   allYears: 'All years',
+  windowLabel: (from: string, to: string) => `${from}–${to} (analysis window)`,
   rule: 'Rule',
   allRules: 'All legal rules',
   rules: {
@@ -93,9 +117,9 @@ const en: typeof id = {
   statTransfers: 'Transfers checked',
   statFailed: 'Transfers breaking a legal rule',
   statRate: 'Compliance rate',
-  statRateNote: 'met ÷ (met + not met)',
+  statRateNote: 'met ÷ (met + not met); what cannot be checked is never counted as met',
   statUnknown: (n: string) => `${n} cannot be checked`,
-  scope: (year: string | null, rule: string) => `${year ?? 'All years'} · ${rule}`,
+  scope: (years: string, rule: string) => `${years} · ${rule}`,
   byRule: 'Compliance by rule',
   byRuleSub: (scope: string) =>
     `${scope}. Share of transfers meeting (green), not meeting (orange) and not checkable (grey) each rule; the number on the right is the compliance rate. The two bottom rows are considerations, not obligations.`,
@@ -111,6 +135,28 @@ const en: typeof id = {
   axisShare: 'Share of transfers →',
   axisTransfers: '↑ Transfers',
   axisCount: 'Transfers →',
+  fairness: {
+    title: 'Who is moved',
+    sub: (scope: string) =>
+      `${scope}. Fairness, not only legality: transfers by golongan (civil-service grade), sex, age band, reason, and people moved more than once. “Staff” = the people in the group now; grade and age as last recorded.`,
+    dims: { golongan: 'By golongan', sex: 'By sex', age_band: 'By age band', reason: 'By reason', repeat: 'How often moved' } as Record<string, string>,
+    group: 'Group',
+    staff: 'Staff',
+    moved: 'Staff moved',
+    transfers: 'Transfers',
+    movedRate: 'Share moved',
+    transferShare: 'Share of all transfers',
+    groups: {
+      golongan: { I: 'Golongan I', II: 'Golongan II', III: 'Golongan III', IV: 'Golongan IV', PPPK: 'PPPK (contract staff)', tidak_tercatat: 'Not recorded' },
+      sex: { L: 'Men', P: 'Women', tidak_tercatat: 'Not recorded' },
+      age_band: { lt30: 'under 30', '30_39': '30–39', '40_49': '40–49', ge50: '50 and over', tidak_tercatat: 'Not recorded' },
+      reason: {
+        rotasi_berkala: 'Periodic rotation', kebutuhan_organisasi: 'Organisational need', permintaan_sendiri: 'Own request',
+        promosi: 'Promotion', pengembangan_karier: 'Career development', lainnya: 'Other', tidak_tercatat: 'Not recorded',
+      },
+      repeat: { '1': 'Once', '2': 'Twice', '3+': 'Three times or more' },
+    } as Record<string, Record<string, string>>,
+  },
   cols: {
     transfer: 'Transfer',
     date: 'Effective',

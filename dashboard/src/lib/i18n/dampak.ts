@@ -5,7 +5,7 @@ const id = {
   pooled: (n: number) =>
     `Gudang data ini memuat ${n} wilayah. Dampak mutasi diperkirakan atas semua wilayah bersama (gelombang rotasi dan pembandingnya dari seluruh wilayah); halaman ini tidak disaring per wilayah.`,
   intro:
-    'Apa yang berubah di unit kerja setelah menerima pegawai dalam gelombang rotasi (SK mutasi kolektif), dan berapa lama pegawai yang pindah perlu untuk kembali ke kinerja penuh. Dihitung dengan metode selisih-dalam-selisih bertahap Callaway & Sant’Anna (2021); hanya angka agregat, tanpa data perorangan.',
+    'Apakah rotasi menyeimbangkan beban kerja: apa yang berubah di unit kerja setelah menerima pegawai dalam gelombang rotasi (SK mutasi kolektif), dibanding unit yang belum menerima, dan berapa lama pegawai yang pindah perlu untuk kembali ke kinerja penuh. Hanya angka agregat, tanpa data perorangan; cara menghitungnya ada di bagian akhir halaman.',
   outcome: 'Ukuran',
   outcomes: {
     mean_score: { name: 'Rata-rata nilai SKP unit', unit: 'poin', short: 'rata-rata nilai SKP' },
@@ -59,6 +59,15 @@ const id = {
   },
   warnings: 'Catatan dari penghitungan',
   method: 'Cara menghitung',
+  methodIntro:
+    'Metode selisih-dalam-selisih bertahap Callaway & Sant’Anna (2021): setiap gelombang dibandingkan dengan unit yang pada bulan itu belum (atau tidak pernah) menerima pegawai dalam gelombang (not-yet-treated), lalu hasilnya dirata-rata menurut bulan sejak gelombang, per gelombang dan per bulan kalender.',
+  waves: {
+    title: 'Gelombang rotasi dan unit penerimanya',
+    sub: (after: string) =>
+      `Unit yang menerima pegawai dalam tiap gelombang, dengan EJ (beban ÷ kapasitas; 1 = seimbang) pada bulan sebelum gelombang dan ${after} bulan sesudahnya. Buka nama unit untuk rinciannya.`,
+    before: 'EJ bulan sebelumnya',
+    after: (n: string) => `EJ ${n} bulan sesudahnya`,
+  },
   methodNote: (control: string, biters: string, seed: string) =>
     `Pembanding: unit yang belum menerima pegawai (${control}); selang kepercayaan dari ${biters} pengulangan bootstrap pengali dengan benih tetap ${seed}, sehingga angka yang sama keluar dari data yang sama. Rincian: docs/method-effects.md.`,
 };
@@ -68,7 +77,7 @@ const en: typeof id = {
   pooled: (n: number) =>
     `This warehouse holds ${n} regions. The effects of transfers are estimated over all of them together (rotation waves and their comparison units from every region); this page is not filtered by region.`,
   intro:
-    'What changed in units after they gained staff in a rotation wave (a collective transfer decree), and how long people who move take to reach full performance again. Estimated with the staggered difference-in-differences method of Callaway & Sant’Anna (2021); aggregates only, no personal data.',
+    'Did the rotation balance the load: what changed in units after they gained staff in a rotation wave (a collective transfer decree), compared with units that had not yet, and how long people who move take to reach full performance again. Aggregates only, no personal data; how it is computed is at the end of the page.',
   outcome: 'Measure',
   outcomes: {
     mean_score: { name: 'Unit mean SKP score', unit: 'points', short: 'mean SKP score' },
@@ -121,7 +130,16 @@ const en: typeof id = {
     people: 'People',
   },
   warnings: 'Notes from the estimation',
-  method: 'Method',
+  method: 'How it is computed',
+  methodIntro:
+    'The staggered difference-in-differences method of Callaway & Sant’Anna (2021): each wave is compared with the units that, that month, had not yet (or never) gained staff in a wave (not-yet-treated), and the results are averaged by months since the wave, by wave and by calendar month.',
+  waves: {
+    title: 'Rotation waves and their receiving units',
+    sub: (after: string) =>
+      `The units that gained staff in each wave, with their EJ (workload ÷ capacity; 1 = balanced) the month before the wave and ${after} months after. Open a unit's name for its detail.`,
+    before: 'EJ the month before',
+    after: (n: string) => `EJ ${n} months after`,
+  },
   methodNote: (control: string, biters: string, seed: string) =>
     `Comparison: units not yet receiving staff (${control}); confidence bands from ${biters} multiplier-bootstrap draws with the fixed seed ${seed}, so the same data give the same numbers. Details: docs/method-effects.md.`,
 };

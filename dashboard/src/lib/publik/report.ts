@@ -6,6 +6,7 @@
  * protected together. Pure: no server, DOM or Node imports (the page, the export and the tests share it).
  */
 import { suppressCounts, type CountTable, type DisclosedCell, type DisclosedTable, type Link } from '#domain/disclosure.ts';
+import { fairnessRows, fairnessTables, type FairnessDimension, type FairnessRaw, type FairnessRow } from '../fairness';
 
 export type Row = Record<string, unknown>;
 
@@ -17,6 +18,8 @@ export interface RawPublik {
   transfers: Row[];
   compliance: Row[];
   effects: Row[];
+  /** who is moved (lib/fairness.ts); absent in a report built without it */
+  fairness?: Row[];
 }
 
 /** the legal merit rules, in the order of docs/data-contract.md, and the regulation each comes from */
@@ -26,6 +29,8 @@ export const REASONS = ['rotasi_berkala', 'kebutuhan_organisasi', 'permintaan_se
 export const KINDS = ['antar_opd', 'dalam_opd', 'dalam_unit', 'dari_luar'] as const;
 export const STAFF_BANDS = ['short', 'balanced', 'slack'] as const;
 export const COMPLIANCE_COLS = ['passed', 'failed', 'unknown'] as const;
+/** the fairness breakdowns of the report (the reasons are already the transfers-by-reason table) */
+export const PUBLIK_FAIRNESS: readonly FairnessDimension[] = ['golongan', 'sex', 'age_band', 'repeat'];
 
 export interface BalancePoint {
   month: string;
@@ -101,6 +106,8 @@ export interface PublikReport {
   transfersByKind: DisclosedTable;
   compliance: Array<{ rule: Rule; table: DisclosedTable; years: ComplianceYear[] }>;
   effects: EffectSeries[];
+  /** who is moved: by golongan, sex, age band and number of moves (the reasons are transfersByReason) */
+  fairness: FairnessRow[];
   downloads: OpenTable[];
 }
 
@@ -186,8 +193,20 @@ export function buildPublikReport(raw: RawPublik): PublikReport {
       }
     });
   });
-  const disclosed = suppressCounts(tables, { minCellSize: k, links });
-  const [staffByBand, unitsT, reasonT, kindT, ...ruleTs] = disclosed as [DisclosedTable, DisclosedTable, DisclosedTable, DisclosedTable, ...DisclosedTable[]];
+  // who is moved: suppressed with the rest, its transfers total linked to the transfers by reason when they agree
+  const fairRaw: FairnessRaw[] = (raw.fairness ?? []).map((r) => ({
+    dimension: text(r.dimension) as FairnessDimension, group_key: text(r.group_key), ord: int(r.ord),
+    staff: num(r.staff), moved: num(r.moved), transfers: int(r.transfers),
+  }));
+  const fair = fairnessTables(fairRaw, 'fair:', PUBLIK_FAIRNESS);
+  links.push(...fair.links);
+  if (fair.transfersTotal && quarters.length && fair.transfersTotal.value === sum(reasonCounts.map(sum))) {
+    links.push({ total: fair.transfersTotal.ref, parts: quarters.map((_, i) => ({ table: 'reason', row: i, col: 'total' as const })) });
+  }
+  const ruleCount = RULES.length;
+  const disclosed = suppressCounts([...tables, ...fair.tables], { minCellSize: k, links });
+  const fairness = fairnessRows(fair, disclosed.slice(4 + ruleCount), k);
+  const [staffByBand, unitsT, reasonT, kindT, ...ruleTs] = disclosed.slice(0, 4 + ruleCount) as [DisclosedTable, DisclosedTable, DisclosedTable, DisclosedTable, ...DisclosedTable[]];
 
   // --- the rest of the report
   const balance: BalancePoint[] = raw.balance.map((r) => ({
@@ -278,6 +297,7 @@ export function buildPublikReport(raw: RawPublik): PublikReport {
     transfersByKind: kindT,
     compliance,
     effects,
+    fairness,
   };
   return { ...report, downloads: openTables(report) };
 }
@@ -390,6 +410,22 @@ function openTables(r: Omit<PublikReport, 'downloads'>): OpenTable[] {
         SUPPRESSION,
       ],
       rows: longCounts(r.transfersByKind),
+    },
+    {
+      id: 'mutasi-siapa',
+      title: { id: 'Siapa yang dimutasi: menurut golongan, jenis kelamin, umur, dan berapa kali', en: 'Who is moved: by golongan, sex, age and how often' },
+      columns: [
+        col('breakdown', 'text', '', 'golongan; sex (L laki-laki, P perempuan); age_band (umur pada bulan terakhir); repeat (berapa kali dimutasi dalam jendela)', 'golongan; sex (L men, P women); age_band (age at the latest month); repeat (times moved in the window)', 'employee, transfer'),
+        col('group', 'text', '', 'kelompok', 'group', 'employee, transfer'),
+        col('staff', 'integer', 'people', 'pegawai di kelompok itu sekarang (kosong untuk repeat)', 'people in the group now (empty for repeat)', 'employee'),
+        col('moved', 'integer', 'people', 'pegawai yang dimutasi dalam jendela', 'people moved in the window', SRC_TRANSFER),
+        col('transfers', 'integer', 'transfers', 'jumlah mutasi', 'number of transfers', SRC_TRANSFER),
+        col('moved_rate', 'number', 'ratio', 'bagian yang dimutasi (moved ÷ staff), hanya bila keduanya ditampilkan', 'share moved (moved ÷ staff), only when both are shown', SRC_TRANSFER),
+        col('staff_suppression', 'text', '', SUPPRESSION.meaning.id, SUPPRESSION.meaning.en, SUPPRESSION.source),
+        col('moved_suppression', 'text', '', SUPPRESSION.meaning.id, SUPPRESSION.meaning.en, SUPPRESSION.source),
+        col('transfers_suppression', 'text', '', SUPPRESSION.meaning.id, SUPPRESSION.meaning.en, SUPPRESSION.source),
+      ],
+      rows: r.fairness.map((f) => [f.dimension, f.group_key, f.staff, f.moved, f.transfers, ratio(f.moved_rate), f.staff_suppression ?? '', f.moved_suppression ?? '', f.transfers_suppression ?? '']),
     },
     {
       id: 'kepatuhan-aturan',

@@ -5,17 +5,9 @@
  * leading apostrophe, which the spreadsheet shows as text. A plain number (`-12.5`, `+3`, `-1.2e-5`) is left as it
  * is: it is parsed as a number, never as a formula, so negative values stay numbers in the sheet.
  */
-const FORMULA_START = /^[\s]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
-const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+import { csvField, neutraliseFormula } from '../csv-safe';
 
-export function neutraliseFormula(s: string): string {
-  return FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
-}
-
-/** one field: quoted when it holds a quote, separator or line break, or starts or ends with a space */
-export function csvField(s: string): string {
-  return /[",;\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+export { csvField, neutraliseFormula };
 
 /** a whole CSV file (BOM for spreadsheets, CRLF) from a header and rows of cell texts, every cell neutralised */
 export function csvFile(header: string[], rows: (string | number | null)[][]): string {

@@ -49,6 +49,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   e('/api/audit/rules', q.auditRules, ACCOUNTS),
   e('/api/audit/years', q.auditYears, ACCOUNTS),
   e('/api/audit/units', q.auditUnits, ACCOUNTS),
+  e('/api/audit/fairness', q.auditFairness, ACCOUNTS),
   // one row per transfer that broke a rule, with the reason: person-level
   e('/api/audit/failures', q.auditFailures, PEOPLE),
   e('/api/audit/transfers/{id}', q.auditTransfer, PEOPLE),
@@ -57,6 +58,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   e('/api/effects/info', q.effectsInfo, ACCOUNTS),
   e('/api/effects', q.effects, ACCOUNTS),
   e('/api/effects/rampup', q.effectsRampup, ACCOUNTS),
+  e('/api/effects/waves', q.effectsWaves, ACCOUNTS),
   e('/api/pegawai/{ref}', q.pegawaiPerson, PEOPLE),
   e('/api/pegawai/{ref}/positions', q.pegawaiPositions, PEOPLE),
   e('/api/pegawai/{ref}/ratings', q.pegawaiRatings, PEOPLE),

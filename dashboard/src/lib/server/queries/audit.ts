@@ -9,6 +9,10 @@
  * an advisory consideration) it is that rule's status. Rates are passed ÷ (passed + failed): unknown is left out.
  */
 import { defineQuery, inRegion, unitLabel } from './define';
+import { discloseFairness, type FairnessRaw } from '$lib/fairness';
+import { fairnessSql } from './fairness-sql';
+import { DOUBLE, INTEGER, VARCHAR, type JS } from '@duckdb/node-api';
+import type { QueryResult } from '../db';
 import { AUDIT_RULES, AUDIT_RULE_FILTER as RULE_FILTER } from '$lib/params';
 import { lang, oneOf, region, transferId, year } from '../params';
 
@@ -45,6 +49,12 @@ const RULE_FACTS = (a: string) => {
   ].join(', ');
 };
 
+/** the years asked: one year ($year), or a span ($from … $to, e.g. the analysis window), or all (all NULL) */
+const inYears = (col: string) =>
+  `($year IS NULL OR year(${col}) = CAST($year AS INTEGER)) AND ($from IS NULL OR year(${col}) >= CAST($from AS INTEGER)) ` +
+  `AND ($to IS NULL OR year(${col}) <= CAST($to AS INTEGER))`;
+const YEARS = { year: year(), from: year(), to: year() };
+
 /** the rules in the order of docs/data-contract.md (legal rules first) */
 const ruleOrder = (col: string) => `CASE ${col} ${AUDIT_RULES.map((r, i) => `WHEN '${r}' THEN ${i + 1}`).join(' ')} ELSE 99 END`;
 
@@ -58,7 +68,7 @@ const transferStatus = (byYear: boolean) => `
              ELSE 'passed' END
       ELSE any_value(status) FILTER (WHERE rule = $rule) END AS status
     FROM transfer_audit
-    WHERE ${byYear ? '($year IS NULL OR year(effective_date) = CAST($year AS INTEGER))' : 'true'} AND ${inRegion('transfer_audit')}
+    WHERE ${byYear ? inYears('effective_date') : 'true'} AND ${inRegion('transfer_audit')}
     GROUP BY transfer_id
   )`;
 
@@ -72,13 +82,13 @@ const COUNTS = `
 export const auditRules = defineQuery({
   name: 'audit-rules',
   description:
-    'Per audit rule (legal rules and advisory considerations) in a year (all years when absent) and region (all when absent): ' +
+    'Per audit rule (legal rules and advisory considerations) in a year, or the years from … to (all years when absent) and region (all when absent): ' +
     'transfers passed, failed, unknown, and the compliance rate passed ÷ (passed + failed).',
-  params: { year: year(), region: region() },
+  params: { ...YEARS, region: region() },
   sql: `
     SELECT rule, any_value(severity) AS severity, ${COUNTS}
     FROM transfer_audit
-    WHERE ($year IS NULL OR year(effective_date) = CAST($year AS INTEGER)) AND ${inRegion('transfer_audit')}
+    WHERE ${inYears('effective_date')} AND ${inRegion('transfer_audit')}
     GROUP BY rule ORDER BY ${ruleOrder('rule')}`,
 });
 
@@ -97,9 +107,9 @@ export const auditYears = defineQuery({
 export const auditUnits = defineQuery({
   name: 'audit-units',
   description:
-    'Per receiving unit, in a year (all years when absent) and region (all when absent): transfers into it and their status ' +
+    'Per receiving unit, in a year, or the years from … to (all years when absent) and region (all when absent): transfers into it and their status ' +
     'for the rule, and the compliance rate.',
-  params: { year: year(), rule: oneOf(RULE_FILTER, 'all'), region: region() },
+  params: { ...YEARS, rule: oneOf(RULE_FILTER, 'all'), region: region() },
   sql: `
     WITH ${transferStatus(true)}
     SELECT p.to_unit_id AS unit_id, coalesce(${unitLabel('u')}, p.to_unit_id) AS unit_name, ${COUNTS}
@@ -110,11 +120,11 @@ export const auditUnits = defineQuery({
 export const auditFailures = defineQuery({
   name: 'audit-failures',
   description:
-    'Transfers that failed a rule, in a year (all years when absent) and region (all when absent): id, effective date, ' +
+    'Transfers that failed a rule, in a year, or the years from … to (all years when absent) and region (all when absent): id, effective date, ' +
     'releasing and receiving units, rule, its result code and the numbers behind it (`rule=all`: the legal rules; an ' +
     'advisory rule by name). No NIP or name.',
   // lang: still validated (links carry it), though the answer is the same in both languages: the page words the codes
-  params: { year: year(), rule: oneOf(RULE_FILTER, 'all'), lang: lang(), region: region() },
+  params: { ...YEARS, rule: oneOf(RULE_FILTER, 'all'), lang: lang(), region: region() },
   sql: `
     SELECT a.transfer_id, a.effective_date, a.from_unit_id, ${unitLabel('uf')} AS from_unit_name, a.to_unit_id,
       ${unitLabel('ut')} AS to_unit_name, a.rule, a.severity, ${RULE_FACTS('a')}
@@ -125,7 +135,7 @@ export const auditFailures = defineQuery({
     LEFT JOIN unit ut ON ut.unit_id = a.to_unit_id
     WHERE a.status = 'failed'
       AND (($rule = 'all' AND a.severity = 'rule') OR a.rule = $rule)
-      AND ($year IS NULL OR year(a.effective_date) = CAST($year AS INTEGER)) AND ${inRegion('a')}
+      AND ${inYears('a.effective_date')} AND ${inRegion('a')}
     ORDER BY a.effective_date DESC, a.transfer_id, ${ruleOrder('a.rule')}`,
 });
 
@@ -191,4 +201,36 @@ export const auditTransferLoad = defineQuery({
     FROM sides s JOIN unit_load_monthly l ON l.unit_id = s.unit_id LEFT JOIN unit u ON u.unit_id = s.unit_id
     WHERE l.month BETWEEN s.m - INTERVAL 12 MONTH AND s.m + INTERVAL 12 MONTH
     ORDER BY s.side DESC, l.month`,
+});
+
+/** the fairness rows, disclosed (lib/fairness.ts): counts of 1 … k−1 people hidden, and what would reveal them */
+function discloseFairnessResult(result: QueryResult): QueryResult {
+  const col = (name: string): JS[] => result.columns[result.names.indexOf(name)] ?? [];
+  const n = (v: JS) => (v === null || v === undefined ? null : Number(v));
+  const raw: FairnessRaw[] = Array.from({ length: result.rowCount }, (_, i) => ({
+    dimension: String(col('dimension')[i]) as FairnessRaw['dimension'],
+    group_key: String(col('group_key')[i]),
+    ord: Number(col('ord')[i]),
+    staff: n(col('staff')[i]!),
+    moved: n(col('moved')[i]!),
+    transfers: Number(col('transfers')[i] ?? 0),
+  }));
+  const k = result.rowCount ? Number(col('min_cell_size')[0] ?? 5) : 5;
+  const rows = discloseFairness(raw, k);
+  const names = ['dimension', 'group_key', 'staff', 'moved', 'transfers', 'staff_suppression', 'moved_suppression',
+    'transfers_suppression', 'moved_rate', 'transfer_share', 'min_cell_size'] as const;
+  const types = [VARCHAR, VARCHAR, INTEGER, INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, DOUBLE, DOUBLE, INTEGER];
+  return { names: [...names], types, columns: names.map((c) => rows.map((r) => r[c] as JS)), rowCount: rows.length };
+}
+
+export const auditFairness = defineQuery({
+  name: 'audit-fairness',
+  description:
+    'Who is moved, in a year, or the years from … to (all years when absent) and region (all when absent): per golongan ' +
+    '(PNS I–IV, PPPK), sex, age band (at the latest month), reason and number of moves in the scope (repeat movers): ' +
+    'people in the group now (staff), people moved, transfers, the share moved and the share of transfers. Counts of ' +
+    '1 … k−1 people are hidden (suppression primary) with the cells that would reveal them (secondary).',
+  params: { ...YEARS, region: region() },
+  transform: discloseFairnessResult,
+  sql: fairnessSql(inYears('t.effective_date'), inRegion('unit')),
 });

@@ -47,3 +47,26 @@ export const effectsRampup = defineQuery({
     SELECT months_since_transfer, effect, se, ci_low, ci_high, share_of_full_productivity, baseline_score, n_treated
     FROM transfer_rampup ORDER BY months_since_transfer`,
 });
+
+/** months after the wave at which the receiving units' EJ is shown beside the month before */
+export const WAVE_AFTER_MONTHS = 6;
+
+export const effectsWaves = defineQuery({
+  name: 'effects-waves',
+  description:
+    'The rotation waves (collective decrees moving at least effects.wave_min_transfers people) and the units that ' +
+    `received staff in each, with their EJ the month before the wave and ${WAVE_AFTER_MONTHS} months after (NULL when ` +
+    'that month is outside the warehouse). Aggregates over units.',
+  params: {},
+  sql: `
+    WITH w AS (
+      SELECT DISTINCT wave_month, unit_id FROM effect_panel_unit WHERE wave_role = 'receiver' AND wave_month IS NOT NULL
+    )
+    SELECT w.wave_month, w.unit_id, u.unit_label AS unit_name,
+      b.ej AS ej_before, b.band AS band_before, a.ej AS ej_after, a.band AS band_after, ${WAVE_AFTER_MONTHS} AS after_months
+    FROM w
+    LEFT JOIN unit u ON u.unit_id = w.unit_id
+    LEFT JOIN unit_load_monthly b ON b.unit_id = w.unit_id AND b.month = CAST(w.wave_month - INTERVAL 1 MONTH AS DATE)
+    LEFT JOIN unit_load_monthly a ON a.unit_id = w.unit_id AND a.month = CAST(w.wave_month + INTERVAL ${WAVE_AFTER_MONTHS} MONTH AS DATE)
+    ORDER BY w.wave_month, u.unit_label`,
+});

@@ -6,6 +6,6 @@ export { imbalance } from './imbalance';
 export { heatmap } from './heatmap';
 export { unitInfo, unitHistory, unitPositions, unitPositionHolders, unitTransfers, unitPerformance, unitSubunits, unitReadiness } from './unit';
 export { jabatanTitles, jabatanUnits } from './jabatan';
-export { auditRules, auditYears, auditUnits, auditFailures, auditTransfer, auditTransferRules, auditTransferLoad } from './audit';
-export { effectsInfo, effects, effectsRampup } from './effects';
+export { auditRules, auditYears, auditUnits, auditFailures, auditTransfer, auditTransferRules, auditTransferLoad, auditFairness } from './audit';
+export { effectsInfo, effects, effectsRampup, effectsWaves } from './effects';
 export { pegawaiSearch, pegawaiPerson, pegawaiPositions, pegawaiRatings, pegawaiTransfers } from './pegawai';

@@ -7,6 +7,7 @@
  * The report covers the months of unit_load_monthly (the last three years of the bundled sample); all regions.
  */
 import { defineQuery } from './define';
+import { fairnessSql } from './fairness-sql';
 
 /** the report's window: the months with unit workload data */
 const WINDOW = `w AS (SELECT min(month) AS first_month, max(month) AS last_month FROM unit_load_monthly)`;
@@ -124,6 +125,18 @@ export const publikEffects = defineQuery({
     ORDER BY e.outcome, e.aggregation DESC, e.event_time`,
 });
 
+export const publikFairness = defineQuery({
+  name: 'publik-fairness',
+  description:
+    'Who is moved in the report window, all regions: per golongan, sex, age band and number of moves, people in the ' +
+    'group now, people moved and transfers (counts, before disclosure control; the reasons are the transfers table).',
+  params: {},
+  sql: fairnessSql(
+    `t.effective_date >= (SELECT min(month) FROM unit_load_monthly) AND t.effective_date < (SELECT max(month) FROM unit_load_monthly) + INTERVAL 1 MONTH`,
+    'true',
+  ),
+});
+
 /** every query of the report, in the order the report is built */
 export const PUBLIK_QUERIES = {
   settings: publikSettings,
@@ -133,4 +146,5 @@ export const PUBLIK_QUERIES = {
   transfers: publikTransfers,
   compliance: publikCompliance,
   effects: publikEffects,
+  fairness: publikFairness,
 } as const;
