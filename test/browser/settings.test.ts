@@ -105,4 +105,15 @@ describe('a warehouse built with other band thresholds', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('the public report writes the thresholds and working time in force, in its text and its data dictionary (id and en)', async () => {
+    const id = await (await fetch(`${server.url}/publik`)).text();
+    expect(id).toContain('waktu kerja efektif 1.250 jam setahun). EJ di atas 1,25 berarti unit kekurangan pegawai; di bawah 0,5 kelebihan pegawai.');
+    const en = await (await fetch(`${server.url}/publik?lang=en`)).text();
+    expect(en).toContain('effective working time of 1,250 hours a year). EJ above 1.25 means the unit is short of staff; below 0.5 it has more staff than work.');
+    for (const body of [id, en]) expect(body).not.toMatch(/di atas 1,0 |above 1\.0 |di bawah 0,7|below 0\.7/);
+    const dictionary = await (await fetch(`${server.url}/publik/data/kamus-data.csv`)).text();
+    expect(dictionary).toContain('short: unit kekurangan pegawai (EJ > 1,25); balanced: seimbang; slack: kelebihan pegawai (EJ < 0,5); total');
+    expect(dictionary).toContain('short: unit short of staff (EJ > 1.25); balanced; slack: unit with slack (EJ < 0.5); total');
+  });
 });

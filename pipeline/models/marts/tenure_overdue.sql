@@ -2,7 +2,8 @@
 -- (amended by PP 17/2020: at most setting_max_tenure_years() = 5 years), as of the last day of the last month of
 -- the calendar. One row per such employee. Time in post starts at the current spell of employee_position_history
 -- (the last transfer into the post, else the TMT jabatan of the employee file). Overdue when
--- start + max years (calendar months) < as-of date, i.e. strictly more than the maximum.
+-- start + max years (calendar months) < as-of date, i.e. strictly more than the maximum. Codes and numbers only:
+-- a page that words them does so in the dashboard (issue 11: the words in one place, from the numbers).
 CREATE OR REPLACE TABLE tenure_overdue AS
 WITH as_of_date AS (
   SELECT CAST(max("month") + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) AS as_of FROM month_calendar
@@ -19,24 +20,12 @@ WITH as_of_date AS (
   FROM cur c, as_of_date a
   WHERE c.since IS NOT NULL AND c.since <= a.as_of
     AND c.since + to_months(CAST(round(setting_max_tenure_years() * 12) AS INTEGER)) < a.as_of
-), span AS (
-  -- whole months only would read "5 years; maximum 5 years": at exactly the maximum, show the extra days
-  SELECT *,
-         CASE WHEN months = round(setting_max_tenure_years() * 12)
-              THEN ' ' || CAST(date_diff('day', CAST(since + to_months(CAST(months AS INTEGER)) AS DATE), as_of) AS VARCHAR) || ' hari' ELSE '' END AS extra_id,
-         CASE WHEN months = round(setting_max_tenure_years() * 12)
-              THEN ' ' || CAST(date_diff('day', CAST(since + to_months(CAST(months AS INTEGER)) AS DATE), as_of) AS VARCHAR) || ' days' ELSE '' END AS extra_en
-  FROM span0
 )
 SELECT s.nip, s.position_id, p.title, s.unit_id, s.since AS position_since, s.as_of,
        CAST(s.months AS INTEGER) AS months_in_position, round(s.years, 2) AS years_in_position,
        setting_max_tenure_years() AS max_years, round(s.years - setting_max_tenure_years(), 2) AS years_over,
-       s.willing_to_move,
-       dur_id(s.months) || s.extra_id || ' di jabatan ini (sejak ' || date_text_id(s.since) || ') per ' || date_text_id(s.as_of)
-         || '; maksimal ' || years_id(setting_max_tenure_years()) || ' (PP 11/2017 Pasal 190)' AS detail_id,
-       dur_en(s.months) || s.extra_en || ' in this position (since ' || date_text_en(s.since) || ') as of ' || date_text_en(s.as_of)
-         || '; maximum ' || years_en(setting_max_tenure_years()) || ' (PP 11/2017 Article 190)' AS detail_en
-FROM span s JOIN position p USING (position_id)
+       s.willing_to_move
+FROM span0 s JOIN position p USING (position_id)
 ORDER BY s.unit_id, s.position_id, s.since, s.nip;
 
 COMMENT ON TABLE tenure_overdue IS 'Mart: employees in their current position for more than the maximum years (PP 11/2017 Pasal 190: at most 5) at the end of the calendar; nip is personal data';

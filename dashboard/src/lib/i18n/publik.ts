@@ -19,8 +19,9 @@ const id = {
   months: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
   balance: {
     title: '1. Seberapa merata beban kerja?',
-    explain:
-      'Beban kerja setiap unit dihitung dari analisis beban kerja (ABK, PermenPANRB 1/2020): jumlah pekerjaan × waktu baku. EJ (efektivitas jabatan) = beban kerja ÷ (jumlah pegawai × waktu kerja efektif 1.250 jam setahun). EJ di atas 1,0 berarti unit kekurangan pegawai; di bawah 0,7 kelebihan pegawai.',
+    // the thresholds and working time the warehouse was built with (report.limits), formatted for the language
+    explain: (over: string, slack: string, hours: string) =>
+      `Beban kerja setiap unit dihitung dari analisis beban kerja (ABK, PermenPANRB 1/2020): jumlah pekerjaan × waktu baku. EJ (efektivitas jabatan) = beban kerja ÷ (jumlah pegawai × waktu kerja efektif ${hours} jam setahun). EJ di atas ${over} berarti unit kekurangan pegawai; di bawah ${slack} kelebihan pegawai.`,
     giniExplain:
       'Indeks Gini mengukur ketimpangan EJ antar unit: 0 berarti semua unit sama sibuknya, makin mendekati 1 makin timpang. Nilai naik berarti beban makin tidak merata.',
     now: 'Bulan terakhir',
@@ -182,8 +183,8 @@ const en: Texts = {
   months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   balance: {
     title: '1. How evenly is the work spread?',
-    explain:
-      'The workload of each unit comes from the workload analysis (ABK, PermenPANRB 1/2020): amount of work × standard time. EJ (job effectiveness) = workload ÷ (staff × effective working time of 1,250 hours a year). EJ above 1.0 means the unit is short of staff; below 0.7 it has more staff than work.',
+    explain: (over: string, slack: string, hours: string) =>
+      `The workload of each unit comes from the workload analysis (ABK, PermenPANRB 1/2020): amount of work × standard time. EJ (job effectiveness) = workload ÷ (staff × effective working time of ${hours} hours a year). EJ above ${over} means the unit is short of staff; below ${slack} it has more staff than work.`,
     giniExplain:
       'The Gini index measures how unequal EJ is across units: 0 means every unit is equally busy, the closer to 1 the more unequal. A rising value means the work is spread less evenly.',
     now: 'Latest month',

@@ -95,6 +95,8 @@ export interface PublikReport {
   firstMonth: string;
   lastMonth: string;
   electionConfigured: boolean;
+  /** the EJ band thresholds and effective working time in force (build_info settings; null when absent) */
+  limits: { overloadedAbove: number | null; slackBelow: number | null; hoursPerYear: number | null };
   balance: BalancePoint[];
   /** months × staff in units short of staff / balanced / with slack, with the month's staff as row total */
   staffByBand: DisclosedTable;
@@ -288,6 +290,11 @@ export function buildPublikReport(raw: RawPublik): PublikReport {
     firstMonth: monthText(raw.settings.first_month),
     lastMonth,
     electionConfigured: Boolean(raw.settings.election_windows),
+    limits: {
+      overloadedAbove: num(raw.settings.overloaded_above),
+      slackBelow: num(raw.settings.slack_below),
+      hoursPerYear: raw.settings.effective_minutes_per_year == null ? null : int(raw.settings.effective_minutes_per_year) / 60,
+    },
     balance,
     staffByBand,
     units: unitRows,
@@ -319,6 +326,13 @@ const SUPPRESSION: OpenColumn = {
 };
 
 const sup = (c: DisclosedCell) => (c.status === 'published' ? '' : c.status);
+
+/** a threshold or a count of hours as the report's language writes it (1,1 / 1.1; 1.250 / 1,250); – when unknown */
+export function limitText(v: number | null, lang: 'id' | 'en', hours = false): string {
+  if (v === null || !Number.isFinite(v)) return '–';
+  const loc = lang === 'en' ? 'en-GB' : 'id-ID';
+  return new Intl.NumberFormat(loc, hours ? { maximumFractionDigits: 1 } : { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(v);
+}
 
 function longCounts(t: DisclosedTable): Array<Array<string | number | null>> {
   const out: Array<Array<string | number | null>> = [];
@@ -355,7 +369,7 @@ function openTables(r: Omit<PublikReport, 'downloads'>): OpenTable[] {
       title: { id: 'Pegawai menurut beban unitnya, per bulan', en: 'Staff by the load of their unit, by month' },
       columns: [
         col('month', 'text', 'YYYY-MM', 'bulan', 'month', SRC_LOAD),
-        col('band', 'text', '', 'short: unit kekurangan pegawai (EJ > 1,0); balanced: seimbang; slack: kelebihan pegawai (EJ < 0,7); total', 'short: unit short of staff (EJ > 1.0); balanced; slack: unit with slack (EJ < 0.7); total', SRC_LOAD),
+        col('band', 'text', '', `short: unit kekurangan pegawai (EJ > ${limitText(r.limits.overloadedAbove, 'id')}); balanced: seimbang; slack: kelebihan pegawai (EJ < ${limitText(r.limits.slackBelow, 'id')}); total`, `short: unit short of staff (EJ > ${limitText(r.limits.overloadedAbove, 'en')}); balanced; slack: unit with slack (EJ < ${limitText(r.limits.slackBelow, 'en')}); total`, SRC_LOAD),
         col('staff', 'integer', 'people', 'jumlah pegawai', 'number of staff', SRC_LOAD),
         SUPPRESSION,
       ],

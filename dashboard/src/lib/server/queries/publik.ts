@@ -16,7 +16,8 @@ export const publikSettings = defineQuery({
   name: 'publik-settings',
   description:
     'The settings the report depends on: the disclosure threshold (disclosure.min_cell_size), whether election dates ' +
-    'are configured, the region name, the window of months and when the warehouse was built.',
+    'are configured, the region name, the window of months, when the warehouse was built, the EJ band thresholds and ' +
+    'the effective working time.',
   params: {},
   constants: { default_k: 5 },
   sql: `
@@ -24,7 +25,11 @@ export const publikSettings = defineQuery({
     SELECT coalesce(TRY_CAST(json_extract(b.settings, '$.disclosure.min_cell_size') AS INTEGER), CAST($default_k AS INTEGER)) AS min_cell_size,
       coalesce(json_array_length(json_extract(b.settings, '$.election.windows')), 0) > 0 AS election_windows,
       coalesce(json_extract_string(b.settings, '$.region.name'), '') AS region_name,
-      CAST(b.built_at AS VARCHAR) AS built_at, w.first_month, w.last_month
+      CAST(b.built_at AS VARCHAR) AS built_at, w.first_month, w.last_month,
+      -- the bands and working time the warehouse was built with (domain.md: EJ bands), written into the texts
+      CAST(json_extract(b.settings, '$.workload.overloaded_above') AS DOUBLE) AS overloaded_above,
+      CAST(json_extract(b.settings, '$.workload.slack_below') AS DOUBLE) AS slack_below,
+      CAST(json_extract(b.settings, '$.workload.effective_minutes_per_year') AS DOUBLE) AS effective_minutes_per_year
     FROM build_info b, w LIMIT 1`,
 });
 
