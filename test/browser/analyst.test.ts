@@ -2,6 +2,7 @@
  * The moves an analyst expects (issue 16), on the sample warehouse: a bar, a heat-map cell or a table row opens its
  * unit; the region and the EJ view travel with every navigation link; one "Tampilkan" button; /jabatan's 215 titles
  * in a searchable picker and its tables sortable, searchable and paged; rotation readiness per unit (counts only);
+ * the rotation waves marked on the unit page's trend charts, those that moved the unit's staff drawn thick;
  * and the smaller defects seen: phone ticks that do not overlap, "jam" in Indonesian, the footer time in WIB, no
  * "dari X dari X", a heat map by name over the trend's 36 months with a swatch for every band shown, pages of at
  * most 100 KB of HTML.
@@ -176,6 +177,52 @@ describe('the unit page', () => {
     expect(await page.locator('footer').innerText()).not.toMatch(/UTC/);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('the trend charts mark the region\'s rotation waves: those that moved this unit\'s staff thick, labelled and named in the caption', async () => {
+    // from the warehouse: the waves inside the unit's months, and for each unit the waves that moved someone into or
+    // out of it (mart rotation_wave_transfer); the unit tried is one that some waves touched and others did not
+    const wavesOf = async (unit: string) => {
+      const rows = await sql(`SELECT strftime(w.month, '%Y-%m') AS month,
+          bool_or((w.to_unit_id = '${unit}' OR w.from_unit_id = '${unit}') AND w.to_unit_id IS DISTINCT FROM w.from_unit_id) AS mine
+        FROM rotation_wave_transfer w
+        WHERE w.month BETWEEN (SELECT min(month) FROM unit_load_monthly WHERE unit_id = '${unit}') AND (SELECT max(month) FROM unit_load_monthly WHERE unit_id = '${unit}')
+        GROUP BY 1 ORDER BY 1`);
+      return { mine: rows.filter((r) => r.mine).map((r) => String(r.month)), other: rows.filter((r) => !r.mine).map((r) => String(r.month)) };
+    };
+    const [pick] = await sql(`WITH m AS (
+        SELECT to_unit_id AS unit_id, month FROM rotation_wave_transfer WHERE to_unit_id IS DISTINCT FROM from_unit_id
+        UNION SELECT from_unit_id, month FROM rotation_wave_transfer WHERE to_unit_id IS DISTINCT FROM from_unit_id)
+      SELECT unit_id FROM m WHERE unit_id IS NOT NULL GROUP BY unit_id
+      HAVING count(DISTINCT month) < (SELECT count(DISTINCT month) FROM rotation_wave_transfer)
+      ORDER BY count(DISTINCT month) DESC, unit_id LIMIT 1`);
+    const monthName = (ym: string) => new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${ym}-01T00:00:00Z`));
+    for (const unit of [String(pick!.unit_id), UNIT]) {
+      const w = await wavesOf(unit);
+      expect(w.mine.length + w.other.length, unit).toBeGreaterThan(0);
+      if (unit !== UNIT) expect(w.mine.length * w.other.length, `${unit}: touched by some waves, not all`).toBeGreaterThan(0);
+      const { page, errors } = await newPage(browser);
+      await gotoAndSettle(page, `${server.url}/unit/${unit}`);
+      for (const chart of ['chart-workload-capacity', 'chart-transfers']) {
+        const plot = page.locator(`[data-chart="${chart}"] svg`);
+        if (chart === 'chart-transfers' && (await plot.count()) === 0) continue; // no transfer in the charted months
+        const titles = async (cls: string) => plot.locator(`g.${cls} line title`).allTextContents();
+        const mine = await titles('wave-unit');
+        const other = await titles('wave-other');
+        expect(mine.map((x) => x.split(':')[0]), `${unit} ${chart}`).toEqual(w.mine.map((m) => `Gelombang rotasi ${monthName(m)}`));
+        expect(other.map((x) => x.split(':')[0]), `${unit} ${chart}`).toEqual(w.other.map((m) => `Gelombang rotasi ${monthName(m)}`));
+        for (const x of mine) expect(x).toMatch(/unit ini: \+\d+ masuk, −\d+ keluar/);
+        for (const x of other) expect(x).toContain('tidak memindahkan pegawai unit ini');
+        // a label over each wave that touched the unit only
+        expect(await plot.locator('g.wave-label text').allTextContents()).toEqual(w.mine.map(() => 'rotasi'));
+        const caption = await page.locator(`#${chart} .subtitle`).innerText();
+        for (const m of [...w.mine, ...w.other]) expect(caption).toContain(monthName(m));
+        expect(caption).toContain(w.mine.length ? 'Garis hijau tebal: gelombang rotasi yang memindahkan pegawai unit ini' : 'Tidak ada gelombang rotasi yang memindahkan pegawai unit ini');
+      }
+      if (unit !== UNIT) await screenshot(page, 'unit-waves', 'desktop');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 
   it('on a phone the position chart\'s axis ticks do not overlap, and a wide table says it scrolls', async () => {

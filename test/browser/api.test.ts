@@ -71,6 +71,7 @@ describe('Arrow endpoints', () => {
     { path: `/api/units/${unitId}/transfers`, columns: ['month', 'transfers_in', 'transfers_out'], mayBeEmpty: true },
     { path: `/api/units/${unitId}/performance`, columns: ['rating_rank', 'rating', 'employees'] },
     { path: `/api/units/${unitId}/subunits`, columns: ['unit_id', 'unit_name', 'ej', 'band'] },
+    { path: `/api/units/${unitId}/waves`, columns: ['month', 'moved', 'arrivals', 'departures'] },
     { path: '/api/jabatan/titles', columns: ['title', 'positions', 'units', 'positions_short', 'positions_surplus'] },
     { path: `/api/jabatan/units?title=${encodeURIComponent(title)}`, columns: ['title', 'unit_id', 'unit_name', 'difference'] },
     { path: '/api/audit/rules', columns: ['rule', 'severity', 'transfers', 'passed', 'failed', 'unknown', 'rate'] },

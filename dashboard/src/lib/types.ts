@@ -108,3 +108,4 @@ export interface LastWaveRow {
   departures: number; ej_before: number | null; band_before: Band | null; ej_after: number | null; band_after: Band | null;
 }
 export interface WaveRow { month: Date; moved: number }
+export interface UnitWaveRow extends WaveRow { arrivals: number; departures: number }

@@ -1,6 +1,7 @@
 /** Transfers into (up) and out of (down) one unit per month; counts only. */
 import * as Plot from '@observablehq/plot';
 import { baseStyle, withinMonths, INK, MUTED, type ChartContext } from './theme';
+import { waveMarks, wavesWithin, type WaveDatum } from './waves';
 
 export interface TransfersDatum {
   month: Date;
@@ -8,7 +9,7 @@ export interface TransfersDatum {
   transfers_out: number;
 }
 
-export function transfersByMonthChart(rows: TransfersDatum[], { width, t, f }: ChartContext, selected: Date | null) {
+export function transfersByMonthChart(rows: TransfersDatum[], { width, t, f }: ChartContext, selected: Date | null, waves: WaveDatum[] = []) {
   const long = rows.flatMap((r) => [
     { month: r.month, dir: t.unit.in, value: r.transfers_in, r },
     { month: r.month, dir: t.unit.out, value: -r.transfers_out, r },
@@ -37,6 +38,8 @@ export function transfersByMonthChart(rows: TransfersDatum[], { width, t, f }: C
     color: { domain: [t.unit.in, t.unit.out], range: ['#0067a3', '#c24e00'], legend: true },
     marks: [
       mark ? Plot.ruleX([mark], { stroke: MUTED, strokeDasharray: '4 3' }) : null,
+      // the rotation waves, those that moved this unit's staff drawn thick (charts/waves.ts)
+      ...waveMarks(wavesWithin(waves, first, last), { t, f }),
       Plot.rectY(long.filter((d) => d.value !== 0), { x: 'month', interval: 'month', y: 'value', fill: 'dir', inset: 1, title: tip, tip: true }),
       Plot.ruleY([0], { stroke: INK }),
     ],

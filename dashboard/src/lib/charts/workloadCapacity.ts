@@ -1,6 +1,7 @@
 /** One unit over time: workload hours vs capacity hours, per month or (annual view) per rolling year. */
 import * as Plot from '@observablehq/plot';
 import { baseStyle, withinMonths, INK, MUTED, type ChartContext } from './theme';
+import { waveMarks, wavesWithin, type WaveDatum } from './waves';
 
 export interface WorkloadCapacityDatum {
   month: Date;
@@ -10,7 +11,7 @@ export interface WorkloadCapacityDatum {
   ej: number | null;
 }
 
-export function workloadCapacityChart(rows: WorkloadCapacityDatum[], { width, t, f }: ChartContext, selected: Date | null, annual = false) {
+export function workloadCapacityChart(rows: WorkloadCapacityDatum[], { width, t, f }: ChartContext, selected: Date | null, annual = false, waves: WaveDatum[] = []) {
   const h = t.unit.hoursUnit;
   const long = rows.flatMap((r) => [
     { month: r.month, series: t.unit.workload, hours: r.workload_minutes / 60, r },
@@ -32,6 +33,8 @@ export function workloadCapacityChart(rows: WorkloadCapacityDatum[], { width, t,
     color: { domain: [t.unit.workload, t.unit.capacity], range: ['#c24e00', '#0067a3'], legend: true },
     marks: [
       mark ? Plot.ruleX([mark], { stroke: MUTED, strokeDasharray: '4 3' }) : null,
+      // the rotation waves, those that moved this unit's staff drawn thick (charts/waves.ts)
+      ...waveMarks(wavesWithin(waves, rows[0]?.month, rows.at(-1)?.month), { t, f }),
       Plot.ruleY([0], { stroke: INK }),
       Plot.lineY(long, { x: 'month', y: 'hours', stroke: 'series', strokeWidth: 2 }),
       Plot.dot(long, { x: 'month', y: 'hours', fill: 'series', r: 2.5, title: tip, tip: true }),

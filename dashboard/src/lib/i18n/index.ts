@@ -52,6 +52,17 @@ const id = {
     shownMonth: (m: string) =>
       `Ditampilkan: EJ bulan ${m} saja (beban kerja bulan itu ÷ waktu kerja efektif ÷ 12); lonjakan musiman tampak sebagai puncak.`,
   },
+  /** rotation-wave markers on the trend charts (Ringkasan, unit page): lib/charts/waves.ts */
+  waves: {
+    mark: 'rotasi',
+    tip: (m: string, n: string) => `Gelombang rotasi ${m}: ${n} pegawai dipindah (SK mutasi kolektif)`,
+    unitMoves: (inn: string, out: string) => `unit ini: +${inn} masuk, −${out} keluar`,
+    unitNone: 'tidak memindahkan pegawai unit ini',
+    /** the caption of a unit's trend chart: which waves moved its staff (solid) and which did not (faint) */
+    unitCaption: (mine: string[], other: string[]) =>
+      (mine.length ? `Garis hijau tebal: gelombang rotasi yang memindahkan pegawai unit ini (${mine.join(', ')})` : 'Tidak ada gelombang rotasi yang memindahkan pegawai unit ini') +
+      (other.length ? `; garis tipis: gelombang rotasi lain di wilayah ini (${other.join(', ')}).` : '.'),
+  },
   latest: 'terbaru',
   downloadCsv: 'Unduh data (CSV)',
   dataTable: 'Tabel data',
@@ -168,6 +179,15 @@ const en: Dict = {
       `Shown: annual EJ — the workload of the 12 months ${from}–${m}${n < 12 ? ` (only ${n} months of data, annualised × 12/${n})` : ''} against the staff of ${m}. ABK is an annual method (PermenPANRB 1/2020), so a seasonal surge does not read as a staffing need. Choose December for the calendar year.`,
     shownMonth: (m: string) =>
       `Shown: the EJ of ${m} alone (that month's workload ÷ effective working time ÷ 12); seasonal surges show as peaks.`,
+  },
+  waves: {
+    mark: 'rotation',
+    tip: (m: string, n: string) => `Rotation wave ${m}: ${n} people moved (collective transfer decree)`,
+    unitMoves: (inn: string, out: string) => `this unit: +${inn} in, −${out} out`,
+    unitNone: 'moved no one into or out of this unit',
+    unitCaption: (mine: string[], other: string[]) =>
+      (mine.length ? `Thick green lines: rotation waves that moved this unit's staff (${mine.join(', ')})` : 'No rotation wave moved this unit\'s staff') +
+      (other.length ? `; thin lines: the region's other rotation waves (${other.join(', ')}).` : '.'),
   },
   latest: 'latest',
   downloadCsv: 'Download the data (CSV)',

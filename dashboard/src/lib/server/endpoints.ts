@@ -40,6 +40,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   e('/api/units/{id}/positions', q.unitPositions, ACCOUNTS),
   e('/api/units/{id}/positions/holders', q.unitPositionHolders, PEOPLE),
   e('/api/units/{id}/transfers', q.unitTransfers, ACCOUNTS),
+  e('/api/units/{id}/waves', q.unitWaves, ACCOUNTS),
   e('/api/units/{id}/performance', q.unitPerformance, ACCOUNTS),
   e('/api/units/{id}/subunits', q.unitSubunits, ACCOUNTS),
   // counts only, suppressed below the minimum cell size (lib/server/disclosure.ts discloseReadiness)

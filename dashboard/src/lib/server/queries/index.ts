@@ -1,6 +1,6 @@
 /** All query modules, by endpoint. */
 export { months, units, regions, buildInfo } from './meta';
-export { overview, lastWave, waves } from './overview';
+export { overview, lastWave, waves, unitWaves } from './overview';
 export { unitLoad } from './unitLoad';
 export { imbalance } from './imbalance';
 export { heatmap } from './heatmap';

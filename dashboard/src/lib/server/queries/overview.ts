@@ -1,6 +1,6 @@
 /** Ringkasan: the headline figures of one month. */
 import { defineQuery, inRegion, SELECTED_MONTH, UNIT_LEVEL, UNIT_LOAD, unitLabel } from './define';
-import { month, region, view } from '../params';
+import { month, region, unitId, view } from '../params';
 
 export const overview = defineQuery({
   name: 'overview',
@@ -72,4 +72,25 @@ export const waves = defineQuery({
     SELECT month, CAST(count(*) AS INTEGER) AS moved FROM rotation_wave_transfer
     WHERE CAST($region AS VARCHAR) IS NULL OR region_code = CAST($region AS VARCHAR)
     GROUP BY month ORDER BY month`,
+});
+
+/**
+ * The rotation waves of one unit's region (mart rotation_wave_transfer: a wave belongs to the region of the units it
+ * moves people into), each with the people it moved in the region and how many it moved into and out of this unit
+ * (0 when the wave passed the unit by), for the wave markers on the unit page's trend charts. Counts as
+ * /api/units/{id}/transfers.
+ */
+export const unitWaves = defineQuery({
+  name: 'unit-waves',
+  description:
+    'The rotation waves of the unit\'s region: month, people moved in the region, and arrivals into / departures from ' +
+    'this unit in that wave (0 when the wave did not move anyone into or out of it). Counts only.',
+  params: { id: unitId() },
+  sql: `
+    WITH r AS (SELECT coalesce(region_code, setting_region_code()) AS region_code FROM unit WHERE unit_id = $id)
+    SELECT w.month, CAST(count(*) AS INTEGER) AS moved,
+      CAST(count(*) FILTER (WHERE w.to_unit_id = $id AND coalesce(w.from_unit_id, '') <> $id) AS INTEGER) AS arrivals,
+      CAST(count(*) FILTER (WHERE w.from_unit_id = $id AND coalesce(w.to_unit_id, '') <> $id) AS INTEGER) AS departures
+    FROM rotation_wave_transfer w JOIN r USING (region_code)
+    GROUP BY w.month ORDER BY w.month`,
 });

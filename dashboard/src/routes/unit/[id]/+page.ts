@@ -13,6 +13,7 @@ import type {
   TransferRow,
   UnitHistoryRow,
   UnitInfoRow,
+  UnitWaveRow,
 } from '$lib/types';
 import type { PageLoad } from './$types';
 
@@ -29,7 +30,7 @@ export const load: PageLoad = async ({ fetch, url, params, parent }) => {
   const base = `/api/units/${encodeURIComponent(params.id)}`;
   const info = await loadData<UnitInfoRow>(fetch, base);
   if (!info.error && info.rows.length === 0) error(404, t.errors.unitNotFound(params.id));
-  const [history, positions, holders, transfers, performance, subunits, readiness] = await Promise.all([
+  const [history, positions, holders, transfers, performance, subunits, readiness, waves] = await Promise.all([
     loadData<UnitHistoryRow>(fetch, `${base}/history`, { view }),
     loadData<PositionRow>(fetch, `${base}/positions`, { month: state.month, lang, view }),
     // what the holders lack describes one person in a single-holder post: signed-in pimpinan / analis only
@@ -38,6 +39,8 @@ export const load: PageLoad = async ({ fetch, url, params, parent }) => {
     loadData<RatingRow>(fetch, `${base}/performance`, { month: state.month }),
     loadData<SubunitRow>(fetch, `${base}/subunits`, { month: state.month, lang, view }),
     loadData<ReadinessRow>(fetch, `${base}/readiness`),
+    // the rotation waves of the unit's region, for the markers on its trend charts (issue 16)
+    loadData<UnitWaveRow>(fetch, `${base}/waves`),
   ]);
   if (holders && !holders.error) {
     const byPosition = new Map(holders.rows.map((h) => [h.position_id, h]));
@@ -48,5 +51,5 @@ export const load: PageLoad = async ({ fetch, url, params, parent }) => {
     }
   }
   const withHolders = !!holders && !holders.error;
-  return { state, view, region, id: params.id, info: info.rows[0] ?? null, withHolders, data: { info, history, positions, transfers, performance, subunits, readiness } };
+  return { state, view, region, id: params.id, info: info.rows[0] ?? null, withHolders, data: { info, history, positions, transfers, performance, subunits, readiness, waves } };
 };
