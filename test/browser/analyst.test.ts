@@ -2,7 +2,8 @@
  * The moves an analyst expects (issue 16), on the sample warehouse: a bar, a heat-map cell or a table row opens its
  * unit; the region and the EJ view travel with every navigation link; one "Tampilkan" button; /jabatan's 215 titles
  * in a searchable picker and its tables sortable, searchable and paged; rotation readiness per unit (counts only);
- * the rotation waves marked on the unit page's trend charts, those that moved the unit's staff drawn thick;
+ * the rotation waves marked on the unit page's trend charts, those that moved the unit's staff drawn thick; wide tables
+ * on a phone keep their key (first) column in view while scrolled sideways;
  * and the smaller defects seen: phone ticks that do not overlap, "jam" in Indonesian, the footer time in WIB, no
  * "dari X dari X", a heat map by name over the trend's 36 months with a swatch for every band shown, pages of at
  * most 100 KB of HTML.
@@ -10,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from 'playwright-core';
-import { gotoAndSettle, launchBrowser, newPage, screenshot, startServer, testWarehouse, type Browser, type Server } from './harness.ts';
+import { ARTIFACTS, gotoAndSettle, launchBrowser, newPage, screenshot, startServer, testWarehouse, type Browser, type Server } from './harness.ts';
 
 let browser: Browser;
 let server: Server;
@@ -236,6 +237,49 @@ describe('the unit page', () => {
     expect(title.y).toBeGreaterThanOrEqual(Math.max(...boxes.map((b) => b.y + b.height)) - 1);
     await expect.poll(() => page.getByTestId('scroll-cue').count()).toBeGreaterThan(0);
     await screenshot(page, 'unit-disdik', 'phone');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('tables on a phone keep their key column in view', () => {
+  it.each([
+    [`/unit/${UNIT}`, '#chart-positions .table-wrap', 'unit-positions-table'],
+    ['/jabatan', 'section[aria-labelledby="titles-title"] .table-wrap', 'jabatan-titles-table'],
+  ])('%s: scrolled sideways, the first column stays at the left edge while the others move', async (path, wrapSelector, shot) => {
+    const { page, errors } = await newPage(browser, 'phone');
+    await gotoAndSettle(page, `${server.url}${path}`);
+    const wrap = page.locator(wrapSelector).first();
+    await wrap.scrollIntoViewIfNeeded();
+    const geometry = () =>
+      wrap.evaluate((el) => {
+        const x = (e: Element | null) => e!.getBoundingClientRect().x;
+        const row = el.querySelector('tbody tr')!;
+        const key = row.querySelector('td:first-child')!;
+        return {
+          wrap: x(el),
+          head: x(el.querySelector('thead th:first-child')),
+          key: x(key),
+          later: x(row.querySelector('td:nth-child(3)')),
+          scrollLeft: el.scrollLeft,
+          overflow: el.scrollWidth - el.clientWidth,
+          background: getComputedStyle(key).backgroundColor,
+        };
+      });
+    const before = await geometry();
+    expect(before.overflow, 'the table is wider than the phone').toBeGreaterThan(40);
+    expect(before.scrollLeft).toBe(0);
+    await wrap.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    await expect.poll(async () => (await geometry()).scrollLeft).toBe(before.overflow);
+    const after = await geometry();
+    // the key column (header and cell) sits at the container's left edge, on an opaque background
+    expect(Math.abs(after.key - after.wrap)).toBeLessThanOrEqual(1);
+    expect(Math.abs(after.head - after.wrap)).toBeLessThanOrEqual(1);
+    expect(after.background).not.toMatch(/^(transparent|rgba\(.*, 0\))$/);
+    // a later column moved left by the distance scrolled
+    expect(Math.abs(before.later - after.scrollLeft - after.later)).toBeLessThanOrEqual(1);
+    await wrap.screenshot({ path: `${ARTIFACTS}/${shot}-scrolled-phone.png` });
+    await screenshot(page, shot, 'phone');
     expect(errors).toEqual([]);
     await page.close();
   });
