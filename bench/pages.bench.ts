@@ -332,8 +332,8 @@ const lines: string[] = [
   'response cache and DuckDB cold, except what the server warms when it opens the warehouse). **Filter change**: on the',
   'page just loaded and at rest, choosing another value (input + change events, as a person picking in the field) →',
   'the end of the last chart drawing after the page settled (SvelteKit loads the new data client-side; each month',
-  'chosen once, so the server answers it from DuckDB, not from its cache; Dampak\'s three other outcomes in turn, so',
-  'cached from the fourth round). "data" is the time until the last response of the change arrived. **HTML**: the page\'s',
+  'chosen once, so the server answers it from DuckDB, not from its cache; Dampak\'s three other outcomes and Audit\'s',
+  'years of data in turn, so cached from the fourth round). "data" is the time until the last response of the change arrived. **HTML**: the page\'s',
   'decoded HTML; "transferred" is every byte of the load (HTML, scripts, styles, data). Ratios are median ÷ target.',
   '',
 ];
