@@ -10,9 +10,14 @@ import type { Role } from '#app-store/roles.ts';
 import * as q from './queries';
 import type { QueryDef } from './queries/define';
 import { ACCOUNTS, EVERYONE, PEOPLE } from './access';
+// the tokens of a warm-up parameter set (the latest month, the analysis window's years)
+import { LATEST_MONTH, WINDOW_FROM, WINDOW_TO, WINDOW_YEAR } from './warm-sets';
 
-/** in a warm-up parameter set: the latest month of the warehouse */
-export const LATEST_MONTH = '$latest';
+/**
+ * Audit mutasi's answers for its default (the window) and for each year of it: they aggregate the transfer_audit
+ * view, 0.5–0.9 s each at province scale uncached, so a year change would wait for four of them (bench pages)
+ */
+const AUDIT_SPANS: Record<string, string>[] = [{ from: WINDOW_FROM, to: WINDOW_TO }, { year: WINDOW_YEAR }];
 
 export interface Endpoint {
   path: string;
@@ -47,12 +52,12 @@ export const ENDPOINTS: readonly Endpoint[] = [
   e('/api/units/{id}/readiness', q.unitReadiness, ACCOUNTS),
   e('/api/jabatan/titles', q.jabatanTitles, ACCOUNTS),
   e('/api/jabatan/units', q.jabatanUnits, ACCOUNTS),
-  e('/api/audit/rules', q.auditRules, ACCOUNTS),
+  e('/api/audit/rules', q.auditRules, ACCOUNTS, AUDIT_SPANS),
   e('/api/audit/years', q.auditYears, ACCOUNTS),
-  e('/api/audit/units', q.auditUnits, ACCOUNTS),
-  e('/api/audit/fairness', q.auditFairness, ACCOUNTS),
+  e('/api/audit/units', q.auditUnits, ACCOUNTS, AUDIT_SPANS),
+  e('/api/audit/fairness', q.auditFairness, ACCOUNTS, AUDIT_SPANS),
   // one row per transfer that broke a rule, with the reason: person-level
-  e('/api/audit/failures', q.auditFailures, PEOPLE),
+  e('/api/audit/failures', q.auditFailures, PEOPLE, AUDIT_SPANS),
   e('/api/audit/transfers/{id}', q.auditTransfer, PEOPLE),
   e('/api/audit/transfers/{id}/rules', q.auditTransferRules, PEOPLE),
   e('/api/audit/transfers/{id}/load', q.auditTransferLoad, PEOPLE),

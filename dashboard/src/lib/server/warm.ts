@@ -1,13 +1,14 @@
 /**
  * Cache warm-up: when the server opens a warehouse (at start and after every rebuild), the answers the overview
- * page (Ringkasan) asks for — the parameter sets declared as `warm` in lib/server/endpoints.ts, `$latest` being the
- * latest month — are computed and put into the response LRU in the background, so the first visitor after a start or a rebuild does not wait for DuckDB to open the file
+ * page (Ringkasan) and Audit mutasi ask for — the parameter sets declared as `warm` in lib/server/endpoints.ts, `$latest`
+ * being the latest month, `$window_*` the analysis window's years — are computed and put into the response LRU in the background, so the first visitor after a start or a rebuild does not wait for DuckDB to open the file
  * and run the queries. Requests arriving meanwhile are served as usual (at worst they compute the same answer).
  */
 import { acquire, onNewGeneration, release, runQuery, type Generation } from './db';
 import { prefill } from './arrow';
 import { schemaStatus } from '#domain/warehouse-schema.ts';
-import { ENDPOINTS, LATEST_MONTH } from './endpoints';
+import { ENDPOINTS } from './endpoints';
+import { expandWarmSet } from './warm-sets';
 
 async function warmUp(gen: Generation): Promise<void> {
   // a warehouse of another schema version is not queried at all (every request answers "rebuild")
@@ -19,9 +20,7 @@ async function warmUp(gen: Generation): Promise<void> {
     const month = latest.columns[0]?.[0];
     for (const e of ENDPOINTS) {
       for (const set of e.warm ?? []) {
-        if (Object.values(set).includes(LATEST_MONTH) && typeof month !== 'string') continue;
-        const search = Object.fromEntries(Object.entries(set).map(([k, v]) => [k, v === LATEST_MONTH ? (month as string) : v]));
-        await prefill(gen, e.query, search);
+        for (const search of expandWarmSet(set, typeof month === 'string' ? month : null)) await prefill(gen, e.query, search);
       }
     }
     console.log(`[seimbang] response cache warmed for ${gen.builtAt} in ${Math.round(performance.now() - t0)} ms`);
