@@ -95,7 +95,7 @@ for (const [scale, db] of scales) {
   }
 }
 writeSection('Simulator page (Chromium)', `
-${machine()}, load average ${loadavg()[0].toFixed(1)} at the end of the run; shared, loaded machine (load average well above the 2 cores while measured). \`npm run bench -- simulasi-page\`.
+${machine()}, load average ${loadavg()[0].toFixed(1)} at the end of the run${loadavg()[0] > 2 ? '; shared, loaded machine (load average above the 2 cores): read the ratios' : ''}. \`npm run bench -- simulasi-page\`.
 Page ready: navigation until the state line and the three charts are drawn, median of 3 fresh browser contexts (the
 server's encoded state warm). Move: click until the plan list shows it, the page's whole update with charts and
 every index (an upper bound of the engine's own time in bench "Simulator"). The state's download starts while the
