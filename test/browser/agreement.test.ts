@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import type { Page } from 'playwright-core';
-import { gotoAndSettle, launchBrowser, newPage, screenshot, startServer, testWarehouse, type Browser, type Server } from './harness.ts';
+import { gotoAndSettle, launchBrowser, newPage, openDataTable, screenshot, startServer, testWarehouse, type Browser, type Server } from './harness.ts';
 
 let browser: Browser;
 let server: Server;
@@ -80,7 +80,7 @@ describe('the same numbers on every page and endpoint', () => {
 
       // /jabatan for the same month, title and view: the same need for the same position
       await gotoAndSettle(page, `${server.url}/jabatan?month=${month}&title=${encodeURIComponent(TITLE)}${v}`);
-      await page.locator('#chart-title-units details summary').click();
+      await openDataTable(page, '#chart-title-units');
       const jabatanNeed = idNumber(await cell(page, '#chart-title-units', TITLE, 'Kebutuhan'));
       const apiJab = (await api(`/api/jabatan/units?month=${month}&title=${encodeURIComponent(TITLE)}${v}`)).find((r) => r.unit_id === UNIT)!;
       expect(round(apiJab.required_staff, 6)).toBe(round(apiPos.required_staff, 6));
@@ -112,7 +112,7 @@ describe('the same numbers on every page and endpoint', () => {
     }
     // a unit's EJ on Ringkasan's table = its EJ on its own page
     const disdik = units.find((r) => r.unit_id === UNIT)!;
-    await page.locator('#chart-ej-by-unit details summary').click();
+    await openDataTable(page, '#chart-ej-by-unit');
     expect(idNumber(await cell(page, '#chart-ej-by-unit', String(disdik.unit_name), 'EJ'))).toBe(round(disdik.ej, 2));
     expect(errors).toEqual([]);
     await page.close();
@@ -127,7 +127,7 @@ describe('the same numbers on every page and endpoint', () => {
     expect(idNumber(await page.getByTestId('units-overloaded').innerText())).toBe(units.filter((r) => r.band === 'overloaded').length);
     const disdik = units.find((r) => r.unit_id === UNIT)!;
     // the unit's link keeps month and view; its page shows the same EJ
-    await page.locator('#chart-ej-by-unit details summary').click();
+    await openDataTable(page, '#chart-ej-by-unit');
     const link = page.locator('#chart-ej-by-unit table a', { hasText: String(disdik.unit_name) });
     await Promise.all([page.waitForURL((u) => u.pathname === `/unit/${UNIT}`), link.click()]);
     await page.waitForLoadState('networkidle');

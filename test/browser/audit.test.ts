@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AUDIT_TRUTH, createFixtureWarehouse } from './fixture-warehouse.ts';
-import { gotoAndSettle, launchBrowser, newPage, screenshot, signInContext, startServer, type Browser, type Server } from './harness.ts';
+import { gotoAndSettle, launchBrowser, newPage, openDataTable, screenshot, signInContext, startServer, type Browser, type Server } from './harness.ts';
 
 const pct = (lang: 'id' | 'en', v: number) =>
   new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
@@ -47,7 +47,7 @@ describe('/audit scope and rates', () => {
     expect(await text(page, 'audit-rate-year')).toBe(pct('id', AUDIT_TRUTH[2024].rate));
     expect(await page.locator('#year-select option:checked').textContent()).toContain(`${w.from}–${w.to}`);
     // the by-year table covers the window only
-    await page.locator('#chart-audit-year details.data-table summary').click();
+    await openDataTable(page, '#chart-audit-year');
     const yearCells = await page.locator('#chart-audit-year table tbody tr > :first-child').allTextContents();
     expect(yearCells.map((s) => s.trim()).filter(Boolean).sort()).toEqual(['2023', '2024']);
     // artefacts: the page at desktop and phone widths (test/artifacts/)
@@ -147,7 +147,7 @@ describe('table downloads people can open (XLSX and CSV in the page language)', 
     const { page, errors } = await newPage(browser);
     await gotoAndSettle(page, `${server.url}/audit`);
     const chart = page.locator('#chart-audit-rule');
-    await chart.locator('details.data-table summary').click();
+    await openDataTable(page, '#chart-audit-rule');
     const headers = (await chart.locator('table thead th').allTextContents()).map((s) => s.trim());
     const firstRow = (await chart.locator('table tbody tr').first().locator('td').allTextContents()).map((s) => s.trim());
 

@@ -311,10 +311,19 @@ export async function newPage(browser: Browser, viewport: ViewportName = 'deskto
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  // a request the browser cancelled because the page navigated on (a goto while the last page still fetched its
+  // scripts or icon) is no failure of the page: requests are numbered by the main-frame navigation they belong to
+  let navigations = 0;
+  const issuedIn = new WeakMap<object, number>();
+  page.on('request', (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations += 1;
+    else issuedIn.set(req, navigations);
+  });
   page.on('requestfailed', (req) => {
+    const aborted = req.failure()?.errorText === 'net::ERR_ABORTED';
     // downloads triggered by tests are not failures
     // nor is a SvelteKit data request that the router aborted because a newer navigation or invalidation superseded it
-    const superseded = req.url().includes('/__data.json') && req.failure()?.errorText === 'net::ERR_ABORTED';
+    const superseded = aborted && (req.url().includes('/__data.json') || (issuedIn.get(req) ?? navigations) < navigations);
     if (!req.url().includes('format=csv') && !superseded) errors.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`);
   });
   return { page, errors };
@@ -335,6 +344,15 @@ export async function waitForCharts(page: Page): Promise<void> {
 export async function gotoAndSettle(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'networkidle' });
   await waitForCharts(page);
+}
+
+/**
+ * Open a chart's data table (`scope`: the chart's card) and wait until its rows are there: the table is built
+ * only when its <details> opens (Chart.svelte), a moment after the click returns.
+ */
+export async function openDataTable(page: Page, scope: string): Promise<void> {
+  await page.locator(`${scope} details.data-table > summary`).click();
+  await page.locator(`${scope} details.data-table table tbody tr`).first().waitFor();
 }
 
 /** Full-page screenshot to test/artifacts/<name>-<viewport>.png at the given width. */
