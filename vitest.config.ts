@@ -23,7 +23,10 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
+          // two files at a time (each its own server and Chromium): much of a browser test is waiting on a page,
+          // so the second core is otherwise idle; the builds they share run once first (global-setup.ts)
+          globalSetup: ['test/browser/global-setup.ts'],
+          maxWorkers: 2,
         },
       },
     ],
