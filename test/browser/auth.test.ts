@@ -18,6 +18,8 @@ import {
   signInPage,
   startServer,
   testWarehouse,
+  waitForHydration,
+  watchHydration,
   type Account,
   type Browser,
   type Server,
@@ -69,8 +71,10 @@ describe('sign-in and sessions', () => {
   it('signs in through the form, lands where it was going, with an HttpOnly SameSite=Lax cookie; logged', async () => {
     const acc = await addAccount(server, 'pimpinan');
     const { b, page, errors } = await freshContext();
+    await watchHydration(page);
     await page.goto(`${server.url}/pegawai`);
     expect(new URL(page.url()).pathname).toBe('/masuk');
+    await waitForHydration(page);
     await page.fill('input[name=username]', acc.username);
     await page.fill('input[name=password]', acc.password);
     await Promise.all([page.waitForURL((u) => u.pathname === '/pegawai'), page.click('form.sign-in button[type=submit]')]);
@@ -91,8 +95,10 @@ describe('sign-in and sessions', () => {
   it('a wrong password keeps the visitor out, says so without telling which part was wrong; logged', async () => {
     const acc = await addAccount(server, 'analis');
     const { b, page } = await freshContext();
+    await watchHydration(page);
     for (const [u, p] of [[acc.username, 'not-the-password'], ['no-such-user', 'whatever-password']]) {
       await page.goto(`${server.url}/masuk`);
+      await waitForHydration(page);
       await page.fill('input[name=username]', u!);
       await page.fill('input[name=password]', p!);
       await page.click('form.sign-in button[type=submit]');
@@ -116,7 +122,9 @@ describe('sign-in and sessions', () => {
         body: new URLSearchParams({ username: acc.username, password }),
       }).then((r) => r.status);
     const { b, page } = await freshContext();
+    await watchHydration(page);
     await page.goto(`${server.url}/masuk`);
+    await waitForHydration(page);
     expect([await post('salah-lagi-salah-lagi'), await post('salah-lagi-salah-lagi'), await post('salah-lagi-salah-lagi')]).toEqual([400, 400, 423]);
     const lockedAt = Date.now(); // at or after the moment of the lock
     // the right password, through the form, while locked

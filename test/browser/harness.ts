@@ -185,7 +185,7 @@ export async function startServer(db: string, opts: ServerOptions = {}): Promise
           resolve();
         };
         stopping = true;
-        if (proc.exitCode !== null) return done();
+        if (proc.exitCode !== null || proc.signalCode !== null) return done(); // exited already: no 'exit' to come
         proc.once('exit', done);
         proc.kill('SIGTERM');
         setTimeout(() => proc.exitCode === null && proc.kill('SIGKILL'), 5000).unref();
@@ -236,15 +236,48 @@ export async function sessionCookie(server: Server, account: Account): Promise<s
 
 /** Sign in through the form in the browser (the session cookie then applies to every page of the context). */
 export async function signInPage(page: Page, server: Server, account: Account): Promise<void> {
+  await watchHydration(page);
   await page.goto(`${server.url}/masuk`);
+  await waitForHydration(page);
   await page.fill('input[name=username]', account.username);
   await page.fill('input[name=password]', account.password);
-  // 'commit': the redirect is what is tested here; the page it lands on is awaited by whatever the caller does next
-  // (a loaded CI machine once took more than 30 s to fire `load` on the landing page after the sign-in, stop 22)
-  await Promise.all([
-    page.waitForURL((u) => u.pathname !== '/masuk', { waitUntil: 'commit' }),
-    page.click('form.sign-in button[type=submit]'),
-  ]);
+  // 'commit': the redirect is what is tested here; the page it lands on is awaited by whatever the caller does next.
+  // A refusal says why at once instead of waiting out the timeout.
+  const left = page.waitForURL((u) => u.pathname !== '/masuk', { waitUntil: 'commit' }).then(() => '');
+  const notice = page.getByTestId('sign-in-error');
+  const refused = notice.waitFor().then(() => notice.innerText());
+  left.catch(() => {});
+  refused.catch(() => {});
+  await page.click('form.sign-in button[type=submit]');
+  const why = await Promise.race([left, refused]);
+  if (why) throw new Error(`signing in as ${account.username} was refused: ${why}`);
+}
+
+const hydrationWatched = new WeakSet<Page>();
+/**
+ * Mark when SvelteKit's router starts on each page `page` loads from now on: it adds its one popstate listener right
+ * after hydrating (bench/pages.bench.ts detects it the same way). Call before `goto`.
+ */
+export async function watchHydration(page: Page): Promise<void> {
+  if (hydrationWatched.has(page)) return;
+  hydrationWatched.add(page);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __hydrated?: boolean };
+    const add = window.addEventListener;
+    window.addEventListener = function (this: Window, ...args: Parameters<typeof add>) {
+      if (args[0] === 'popstate') w.__hydrated = true;
+      return add.apply(this, args);
+    } as typeof add;
+  });
+}
+
+/**
+ * Wait until the page has hydrated (watchHydration first). Fields filled before hydration can be emptied by it; a
+ * form's `required` then stops the submit without a word, and the test waits for a navigation that never comes (a
+ * sign-in on a loaded machine, stops 22 and 23).
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __hydrated?: boolean }).__hydrated === true);
 }
 
 // ------------------------------------------------------------------ browser
@@ -323,7 +356,10 @@ export async function newPage(browser: Browser, viewport: ViewportName = 'deskto
     const aborted = req.failure()?.errorText === 'net::ERR_ABORTED';
     // downloads triggered by tests are not failures
     // nor is a SvelteKit data request that the router aborted because a newer navigation or invalidation superseded it
-    const superseded = aborted && (req.url().includes('/__data.json') || (issuedIn.get(req) ?? navigations) < navigations);
+    // nor the app's own immutable files (a script, the icon) cancelled while the page was left for the next one
+    const path = new URL(req.url()).pathname;
+    const ownFile = path.startsWith('/_app/') || path.startsWith('/favicon');
+    const superseded = aborted && (ownFile || path.endsWith('/__data.json') || (issuedIn.get(req) ?? navigations) < navigations);
     if (!req.url().includes('format=csv') && !superseded) errors.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`);
   });
   return { page, errors };

@@ -41,10 +41,13 @@ describe('a killed build leaves the last good warehouse intact', () => {
     // kill a rebuild from the (larger) sample at increasing delays: during start-up, import, models, publish
     for (const delay of [150, 600, 1200, 2000, 3000, 4500]) {
       const child = cliAsync(['build', '--input', SAMPLE, '--db', db]);
+      // listened for from the start: a rebuild that wins the race has closed before the kill, and a listener added
+      // after 'close' waits forever (the test once hung to its 300 s timeout on a quiet machine)
+      const closed = new Promise((r) => child.once('close', r));
       await new Promise((r) => setTimeout(r, delay));
       if (child.exitCode === null) killedMidway += 1;
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('close', r));
+      await closed;
       // the file opens, and holds either the untouched old warehouse or a complete new one (if the rebuild won the race)
       const [now] = await query(db, `SELECT CAST(built_at AS VARCHAR) AS t, (SELECT count(*) FROM employee) AS n FROM build_info`);
       if (now!.t !== good!.t) {
