@@ -225,16 +225,17 @@ export interface ImbalanceSummary {
   staffing_gap: number;
 }
 
-/** The staff counts behind the shares and the gap of an imbalance row, summed cell by cell (imbalanceTotalsAdd). */
+/** The staff counts behind the shares and the staffing gap of an imbalance row, summed cell by cell (imbalanceTotalsAdd). */
 export interface ImbalanceTotals {
   staff: number;
   overStaff: number;
   slackStaff: number;
-  gap: number;
+  /** Σ staffingMismatch over the cells: staffing_gap */
+  staffingGap: number;
 }
 
 export function imbalanceTotalsZero(): ImbalanceTotals {
-  return { staff: 0, overStaff: 0, slackStaff: 0, gap: 0 };
+  return { staff: 0, overStaff: 0, slackStaff: 0, staffingGap: 0 };
 }
 
 /** Whether a cell's EJ enters the indices: it has staff (EJ defined) and workload. */
@@ -245,11 +246,11 @@ export function ejDefined(workloadMinutes: number, ejValue: number | null): ejVa
 /**
  * Add one cell to the totals: all its staff; its staff as overloaded or slack by its plain band (band(): EJ above
  * overloaded_above / below slack_below, with staff and workload); the staffing mismatch |required − current| to
- * the gap, so unstaffed cells count as a gap.
+ * the staffing gap, so unstaffed cells count in it.
  */
 export function imbalanceTotalsAdd(t: ImbalanceTotals, workloadMinutes: number, currentStaff: number, required: number, ejValue: number | null, w: Settings['workload']): void {
   t.staff += currentStaff;
-  t.gap += staffingMismatch(required, currentStaff);
+  t.staffingGap += staffingMismatch(required, currentStaff);
   const b = band(workloadMinutes, currentStaff, ejValue, w);
   if (b === 'overloaded') t.overStaff += currentStaff;
   if (b === 'slack') t.slackStaff += currentStaff;
@@ -268,7 +269,7 @@ export function imbalanceSummary(sortedEj: ArrayLike<number>, t: ImbalanceTotals
     balance_efficiency: balanceEfficiency(sortedEj),
     share_staff_overloaded: t.staff ? t.overStaff / t.staff : 0,
     share_staff_slack: t.staff ? t.slackStaff / t.staff : 0,
-    staffing_gap: t.gap,
+    staffing_gap: t.staffingGap,
   };
 }
 

@@ -66,7 +66,7 @@ describe('Arrow endpoints', () => {
     { path: '/api/heatmap', columns: ['unit_id', 'unit_name', 'month', 'ej', 'band'] },
     { path: `/api/units/${unitId}`, columns: ['unit_id', 'unit_name', 'parent_id', 'unit_kind'] },
     { path: `/api/units/${unitId}/history`, columns: ['month', 'workload_minutes', 'capacity_minutes', 'ej'] },
-    { path: `/api/units/${unitId}/positions`, columns: ['position_id', 'title', 'required_staff', 'current_staff', 'gap'] },
+    { path: `/api/units/${unitId}/positions`, columns: ['position_id', 'title', 'required_staff', 'current_staff', 'shortfall'] },
     { path: `/api/units/${unitId}/positions/holders`, columns: ['position_id', 'holders_below_education', 'missing_competencies'] },
     { path: `/api/units/${unitId}/transfers`, columns: ['month', 'transfers_in', 'transfers_out'], mayBeEmpty: true },
     { path: `/api/units/${unitId}/performance`, columns: ['rating_rank', 'rating', 'employees'] },

@@ -359,7 +359,7 @@ export async function createFixtureWarehouse(file: string, opts: FixtureOptions 
         GROUP BY e.position_id
       )
       SELECT l.unit_id, l.position_id, l.title, l.required_staff, l.required_staff_rounded, l.current_staff,
-        l.required_staff_rounded - l.current_staff AS gap, coalesce(below.n, 0) AS holders_below_education,
+        l.required_staff_rounded - l.current_staff AS shortfall, coalesce(below.n, 0) AS holders_below_education,
         coalesce(miss.missing, []::VARCHAR[]) AS missing_competencies
       FROM position_load l LEFT JOIN below USING (position_id) LEFT JOIN miss USING (position_id)`);
     await sql(`CREATE TABLE quarantine (source_file VARCHAR, kind VARCHAR, "row" INTEGER, "column" VARCHAR, value VARCHAR, reason VARCHAR)`);

@@ -103,10 +103,10 @@ describe('tiny warehouse, checked by hand', () => {
     expect(r!.staffing_gap).toBeCloseTo(Math.abs(8255 / 6250 - 2) + Math.abs(2.88 - 1) + 0, 12);
   });
 
-  it('staffing_need: gap and the qualifications holders lack', async () => {
-    const rows = await q(`SELECT position_id, gap, holders_below_education, missing_competencies FROM staffing_need ORDER BY 2 DESC, 1`);
-    expect(rows[0]).toEqual({ position_id: 'P3', gap: 1, holders_below_education: 0, missing_competencies: ['jaringan'] });
-    expect(rows.find((r) => r.position_id === 'P1')).toEqual({ position_id: 'P1', gap: 0, holders_below_education: 0, missing_competencies: [] });
+  it('staffing_need: shortfall and the qualifications holders lack', async () => {
+    const rows = await q(`SELECT position_id, shortfall, holders_below_education, missing_competencies FROM staffing_need ORDER BY 2 DESC, 1`);
+    expect(rows[0]).toEqual({ position_id: 'P3', shortfall: 1, holders_below_education: 0, missing_competencies: ['jaringan'] });
+    expect(rows.find((r) => r.position_id === 'P1')).toEqual({ position_id: 'P1', shortfall: 0, holders_below_education: 0, missing_competencies: [] });
   });
 
   it('performance: the predicate is derived from the two sub-ratings when absent (PermenPANRB 6/2022)', async () => {

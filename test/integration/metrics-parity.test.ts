@@ -174,14 +174,14 @@ describe('SQL marts = TypeScript metrics on the sample warehouse', () => {
   });
 
   it('staffing_need: the rounded required staff of each position against the people in post', async () => {
-    const rows: Row[] = await query(db, `SELECT s.position_id, s.required_staff, s.required_staff_rounded, s.current_staff, s.gap, p.annual_workload_minutes
+    const rows: Row[] = await query(db, `SELECT s.position_id, s.required_staff, s.required_staff_rounded, s.current_staff, s.shortfall, p.annual_workload_minutes
       FROM staffing_need s JOIN position p USING (position_id)`);
     expect(rows.length).toBeGreaterThan(100);
     for (const r of rows) {
       const req = requiredStaff(r.annual_workload_minutes, WKE);
       close(r.required_staff, req, r.position_id);
       expect(r.required_staff_rounded, r.position_id).toBe(roundStaff(req, W.rounding));
-      expect(r.gap, r.position_id).toBe(roundStaff(req, W.rounding) - r.current_staff);
+      expect(r.shortfall, r.position_id).toBe(roundStaff(req, W.rounding) - r.current_staff);
     }
   });
 

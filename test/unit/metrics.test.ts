@@ -162,7 +162,7 @@ describe('sorted-array forms used by the simulator', () => {
     imbalanceTotalsAdd(t, 100, 4, 2, 0.5, W); // slack: 4 staff, gap 2
     imbalanceTotalsAdd(t, 100, 0, 1.5, null, W); // unstaffed: gap 1.5
     imbalanceTotalsAdd(t, 0, 1, 0, 0, W); // idle: counted as staff, not as slack (EJ undefined without workload)
-    expect(t).toEqual({ staff: 7, overStaff: 2, slackStaff: 4, gap: 5.5 });
+    expect(t).toEqual({ staff: 7, overStaff: 2, slackStaff: 4, staffingGap: 5.5 });
     const s = imbalanceSummary(Float64Array.from([0.5, 1.5]), t);
     expect(s.share_staff_overloaded).toBeCloseTo(2 / 7, 14);
     expect(s.share_staff_slack).toBeCloseTo(4 / 7, 14);

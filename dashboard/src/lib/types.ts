@@ -49,7 +49,7 @@ export interface UnitHistoryRow {
 }
 export interface PositionRow {
   position_id: string; title: string; position_kind: string | null; class: number | null; required_staff: number;
-  required_staff_rounded: number; current_staff: number; gap: number;
+  required_staff_rounded: number; current_staff: number; shortfall: number;
   /** only for signed-in people roles (merged from unit-position-holders) */
   holders_below_education?: number | null; missing_competencies?: string[] | null; ej: number | null; grade: string | null; band: Band | null; label: string | null;
 }

@@ -10,7 +10,9 @@ WITH holders AS (
   GROUP BY ALL
 )
 SELECT l.unit_id, l.position_id, l.title, l.required_staff, l.required_staff_rounded, l.current_staff,
-       l.required_staff_rounded - l.current_staff AS gap,
+       -- shortfall: signed, > 0 short of staff, < 0 more than needed (the total staffing gap Σ|required − current|
+       -- of the imbalance marts is another figure: unsigned, unrounded)
+       l.required_staff_rounded - l.current_staff AS shortfall,
        CAST(coalesce(h.below_edu, 0) AS INTEGER) AS holders_below_education,
        list_filter(p.required_competencies, t -> NOT list_contains(coalesce(h.tags, []), t)) AS missing_competencies
 FROM position_load l
@@ -18,4 +20,4 @@ JOIN position p USING (position_id)
 LEFT JOIN holders h USING (position_id)
 ORDER BY l.unit_id, l.position_id;
 
-COMMENT ON TABLE staffing_need IS 'Mart: per position, required (rounded per setting) vs current staff, gap (> 0 short), holders below the required education, required competencies no holder has';
+COMMENT ON TABLE staffing_need IS 'Mart: per position, required (rounded per setting) vs current staff, shortfall (rounded required − current: > 0 short, < 0 surplus), holders below the required education, required competencies no holder has';

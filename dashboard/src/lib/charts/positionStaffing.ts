@@ -8,7 +8,8 @@ export interface PositionStaffingDatum {
   required_staff: number;
   required_staff_rounded: number;
   current_staff: number;
-  gap: number;
+  /** rounded required − current: > 0 short, < 0 surplus (staffing_need.shortfall) */
+  shortfall: number;
   missing_competencies?: string[] | null;
 }
 
@@ -17,13 +18,13 @@ export function positionStaffingChart(rows: PositionStaffingDatum[], { width, t,
   rows.forEach((r) => counts.set(r.title, (counts.get(r.title) ?? 0) + 1));
   const data = rows.map((r) => ({ ...r, label: (counts.get(r.title) ?? 0) > 1 ? `${r.title} (${r.position_id})` : r.title }));
   const chars = labelChars(width);
-  const color = (d: { gap: number }) => (d.gap > 0 ? BAND_COLORS.overloaded : d.gap < 0 ? BAND_COLORS.slack : BAND_COLORS.balanced);
+  const color = (d: { shortfall: number }) => (d.shortfall > 0 ? BAND_COLORS.overloaded : d.shortfall < 0 ? BAND_COLORS.slack : BAND_COLORS.balanced);
   const tip = (d: (typeof data)[number]) =>
     [
       d.label,
       `${t.cols.required}: ${f.num1(d.required_staff)} (≈ ${f.int(d.required_staff_rounded)})`,
       `${t.cols.staff}: ${f.int(d.current_staff)}`,
-      `${t.unit.gapCol}: ${f.int(d.gap)}`,
+      `${t.unit.shortfallCol}: ${f.int(d.shortfall)}`,
       d.missing_competencies?.length ? `${t.unit.missing}: ${d.missing_competencies.join(', ')}` : null,
     ]
       .filter(Boolean)

@@ -31,7 +31,7 @@ const id = {
     cv: 'Koefisien variasi',
     theil: 'Indeks Theil',
     maxMean: 'EJ tertinggi ÷ rata-rata',
-    gap: 'Selisih kebutuhan pegawai (orang, total antar unit)',
+    staffingGap: 'Selisih kebutuhan pegawai (orang, total antar unit)',
     indexCol: 'Ukuran',
     plain: {
       better: 'Beban kerja lebih merata daripada tiga tahun lalu.',
@@ -47,11 +47,11 @@ const id = {
   units: {
     title: '2. Kekurangan dan kelebihan pegawai per unit',
     explain:
-      'Kebutuhan pegawai = beban kerja ÷ waktu kerja efektif (bilangan pecahan, dalam “orang penuh waktu”). Selisih positif: unit kekurangan pegawai; negatif: kelebihan.',
+      'Kebutuhan pegawai = beban kerja ÷ waktu kerja efektif (bilangan pecahan, dalam “orang penuh waktu”). Kekurangan positif: unit kekurangan pegawai; negatif: kelebihan.',
     unit: 'Unit kerja',
     staff: 'Pegawai',
     required: 'Kebutuhan',
-    gap: 'Selisih',
+    shortfall: 'Kekurangan (+) / kelebihan (−)',
     ej: 'EJ',
     band: 'Keadaan',
     bands: { overloaded: 'kekurangan pegawai', balanced: 'seimbang', slack: 'kelebihan pegawai', unstaffed: 'tanpa pegawai' } as Record<string, string>,
@@ -194,7 +194,7 @@ const en: Texts = {
     cv: 'Coefficient of variation',
     theil: 'Theil index',
     maxMean: 'Highest EJ ÷ mean',
-    gap: 'Staffing gap (people, total across units)',
+    staffingGap: 'Staffing gap (people, total across units)',
     indexCol: 'Measure',
     plain: {
       better: 'The work is spread more evenly than three years ago.',
@@ -210,11 +210,11 @@ const en: Texts = {
   units: {
     title: '2. Staff shortage and surplus by unit',
     explain:
-      'Required staff = workload ÷ effective working time (a fraction, in full-time people). A positive gap: the unit is short of staff; negative: it has more than it needs.',
+      'Required staff = workload ÷ effective working time (a fraction, in full-time people). A positive shortfall: the unit is short of staff; negative: it has more than it needs.',
     unit: 'Unit',
     staff: 'Staff',
     required: 'Required',
-    gap: 'Gap',
+    shortfall: 'Short (+) / surplus (−)',
     ej: 'EJ',
     band: 'State',
     bands: { overloaded: 'short of staff', balanced: 'balanced', slack: 'more staff than work', unstaffed: 'nobody in post' },

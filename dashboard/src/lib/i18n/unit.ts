@@ -49,7 +49,7 @@ const id = {
   people: 'orang',
   missing: 'Kompetensi belum dimiliki',
   belowEdu: 'Pemegang di bawah syarat pendidikan',
-  gapCol: 'Kekurangan (+) / kelebihan (−)',
+  shortfallCol: 'Kekurangan (+) / kelebihan (−)',
 };
 
 const en: typeof id = {
@@ -100,7 +100,7 @@ const en: typeof id = {
   people: 'people',
   missing: 'Competencies no holder has',
   belowEdu: 'Holders below the required education',
-  gapCol: 'Short (+) / surplus (−)',
+  shortfallCol: 'Short (+) / surplus (−)',
 };
 
 export default { id, en };

@@ -48,7 +48,8 @@ export interface UnitRow {
   staff: DisclosedCell;
   /** null when the staff count is hidden (they would reveal it: staff = required ÷ EJ) */
   required_staff: number | null;
-  gap: number | null;
+  /** required − current (FTE, unrounded): > 0 short, < 0 surplus — the shortfall, signed (not the unsigned staffing gap) */
+  shortfall: number | null;
   ej: number | null;
   band: string;
 }
@@ -229,7 +230,7 @@ export function buildPublikReport(raw: RawPublik): PublikReport {
       unit_name: text(u.unit_name),
       staff,
       required_staff: shown ? required : null,
-      gap: shown && required !== null ? required - u.staff : null,
+      shortfall: shown && required !== null ? required - u.staff : null,
       ej: shown ? num(u.ej) : null,
       band: text(u.band),
     };
@@ -382,13 +383,13 @@ function openTables(r: Omit<PublikReport, 'downloads'>): OpenTable[] {
         col('unit', 'text', '', 'unit kerja', 'unit', 'unit'),
         col('staff', 'integer', 'people', 'pegawai sekarang', 'current staff', SRC_LOAD),
         col('required_staff', 'number', 'FTE', 'kebutuhan pegawai menurut ABK', 'required staff from the workload analysis', SRC_LOAD),
-        col('gap', 'number', 'FTE', 'kebutuhan − pegawai (positif: kurang)', 'required − current (positive: short)', SRC_LOAD),
+        col('shortfall', 'number', 'FTE', 'kebutuhan − pegawai (positif: kurang, negatif: lebih)', 'required − current (positive: short, negative: surplus)', SRC_LOAD),
         col('ej', 'number', 'ratio', 'EJ = beban kerja ÷ (pegawai × waktu kerja efektif)', 'EJ = workload ÷ (staff × effective working time)', SRC_LOAD),
         col('band', 'text', '', 'overloaded / balanced / slack / unstaffed', 'overloaded / balanced / slack / unstaffed', SRC_LOAD),
         SUPPRESSION,
       ],
       rows: [
-        ...r.units.map((u) => [u.unit_name, u.staff.value, ratio(u.required_staff), ratio(u.gap), ratio(u.ej), u.band, sup(u.staff)]),
+        ...r.units.map((u) => [u.unit_name, u.staff.value, ratio(u.required_staff), ratio(u.shortfall), ratio(u.ej), u.band, sup(u.staff)]),
         ['total', r.unitsStaffTotal.value, null, null, null, '', sup(r.unitsStaffTotal)],
       ],
     },

@@ -33,18 +33,18 @@ export const unitPositions = defineQuery({
   name: 'unit-positions',
   description:
     'Positions of one unit in the selected month (latest when absent), annual view (default) or `view=month`: required ' +
-    'vs current staff, gap, EJ and band; the same rows /api/jabatan/units reads (one need per position, month and view). ' +
+    'vs current staff, shortfall (> 0 short), EJ and band; the same rows /api/jabatan/units reads (one need per position, month and view). ' +
     'Nothing about the holders: see unit-position-holders (signed-in roles).',
   params: { id: unitId(), month: month(), lang: lang(), view: view() },
-  // gap = displayed head-count (round_staff(), the rounding setting) − people in post, as staffing_need does
+  // shortfall = displayed head-count (round_staff(), the rounding setting) − people in post, as staffing_need does
   sql: `
     SELECT l.position_id, p.title, p.position_kind, CAST(p.class AS INTEGER) AS class, l.month, l.required_staff,
       round_staff(l.required_staff) AS required_staff_rounded, l.current_staff,
-      round_staff(l.required_staff) - l.current_staff AS gap,
+      round_staff(l.required_staff) - l.current_staff AS shortfall,
       l.ej, l.grade, l.band, CASE WHEN $lang = 'en' THEN ej_label_en(l.ej) ELSE ej_label_id(l.ej) END AS label
     FROM ${POSITION_LOAD} l JOIN position p USING (position_id)
     WHERE l.unit_id = $id AND l.month = ${SELECTED_MONTH}
-    ORDER BY gap DESC, p.title`,
+    ORDER BY shortfall DESC, p.title`,
 });
 
 /**
