@@ -47,7 +47,7 @@ const id = {
   units: {
     title: '2. Kekurangan dan kelebihan pegawai per unit',
     explain:
-      'Kebutuhan pegawai = beban kerja ÷ waktu kerja efektif (bilangan pecahan, dalam “orang penuh waktu”). Kekurangan positif: unit kekurangan pegawai; negatif: kelebihan.',
+      'Kebutuhan pegawai = beban kerja ÷ waktu kerja efektif (bilangan pecahan, dalam “orang penuh waktu”). Angka positif: unit kekurangan pegawai; negatif: kelebihan.',
     unit: 'Unit kerja',
     staff: 'Pegawai',
     required: 'Kebutuhan',
@@ -55,7 +55,7 @@ const id = {
     ej: 'EJ',
     band: 'Keadaan',
     bands: { overloaded: 'kekurangan pegawai', balanced: 'seimbang', slack: 'kelebihan pegawai', unstaffed: 'tanpa pegawai' } as Record<string, string>,
-    chart: 'Selisih kebutuhan dan jumlah pegawai per unit (positif: kurang)',
+    chart: 'Kekurangan (+) dan kelebihan (−) pegawai per unit: kebutuhan − jumlah pegawai',
     latest: (m: string) => `Keadaan bulan ${m}.`,
   },
   seasonal: {
@@ -210,7 +210,7 @@ const en: Texts = {
   units: {
     title: '2. Staff shortage and surplus by unit',
     explain:
-      'Required staff = workload ÷ effective working time (a fraction, in full-time people). A positive shortfall: the unit is short of staff; negative: it has more than it needs.',
+      'Required staff = workload ÷ effective working time (a fraction, in full-time people). A positive number: the unit is short of staff; negative: it has more than it needs.',
     unit: 'Unit',
     staff: 'Staff',
     required: 'Required',
@@ -218,7 +218,7 @@ const en: Texts = {
     ej: 'EJ',
     band: 'State',
     bands: { overloaded: 'short of staff', balanced: 'balanced', slack: 'more staff than work', unstaffed: 'nobody in post' },
-    chart: 'Gap between required and current staff by unit (positive: short)',
+    chart: 'Staff short (+) or in surplus (−) by unit: required − current',
     latest: (m: string) => `As of ${m}.`,
   },
   seasonal: {

@@ -87,7 +87,10 @@ export function barChart(opts: { title: string; bars: Bar[]; format: (v: number)
   const vals = opts.bars.map((b) => b.value);
   const lo = Math.min(0, ...vals);
   const hi = Math.max(0, ...vals, lo === 0 ? 1 : 0);
-  const x0 = lw + 8;
+  // the value of a negative bar is written left of it: room for the longest one (about 7 px a character), or it
+  // runs into the bar names
+  const negChars = Math.max(0, ...opts.bars.filter((b) => b.value < 0).map((b) => (b.text ?? opts.format(b.value)).length));
+  const x0 = lw + 8 + (negChars > 0 ? negChars * 7 + 6 : 0);
   const x1 = W - 70;
   const x = (v: number) => x0 + ((v - lo) * (x1 - x0)) / (hi - lo || 1);
   const body = opts.bars
