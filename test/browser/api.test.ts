@@ -157,6 +157,17 @@ describe('Arrow endpoints', () => {
     expect(id).not.toEqual(en);
   });
 
+  it('last-wave: `limit` keeps the first rows by net arrivals; every row carries the whole wave\'s units and people moved', async () => {
+    const all = (await arrow('/api/last-wave?month=2025-12')).toArray().map((r) => r.toJSON());
+    expect(all.length).toBeGreaterThan(3);
+    const two = (await arrow('/api/last-wave?month=2025-12&limit=2')).toArray().map((r) => r.toJSON());
+    expect(two.map((r) => r.unit_id)).toEqual(all.slice(0, 2).map((r) => r.unit_id));
+    for (const r of [...all, ...two]) {
+      expect(r.wave_units).toBe(all.length);
+      expect(r.wave_moved).toBe(all.reduce((s, x) => s + x.arrivals, 0));
+    }
+  });
+
   it('an unknown but well-formed unit id gives an empty table, not an error', async () => {
     const t = await arrow('/api/units/NO-SUCH-UNIT/positions');
     expect(t.numRows).toBe(0);
@@ -279,6 +290,9 @@ describe('invalid parameters → 400 with a JSON message', () => {
     ['/api/overview?month=9999-12', 'month'],
     ['/api/unit-load?month=1990-01', 'month'],
     ['/api/overview?region=1234', 'region'],
+    ['/api/last-wave?limit=0', 'limit'],
+    ['/api/last-wave?limit=1001', 'limit'],
+    ['/api/last-wave?limit=2.5', 'limit'],
   ];
   it.each(bad)('%s', async (path, param) => {
     const res = await get(path);

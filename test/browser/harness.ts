@@ -365,12 +365,15 @@ export async function newPage(browser: Browser, viewport: ViewportName = 'deskto
   return { page, errors };
 }
 
-/** Wait until SvelteKit has hydrated and every chart container has drawn (or the page has none). */
+/**
+ * Wait until SvelteKit has hydrated, every chart container has drawn (or the page has none) and nothing says it is
+ * loading (`aria-busy`: rows a page asks for after it is shown, lib/deferred.svelte.ts).
+ */
 export async function waitForCharts(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const charts = [...document.querySelectorAll('[data-chart]')];
-      return charts.every((c) => c.querySelector('svg'));
+      return charts.every((c) => c.querySelector('svg')) && !document.querySelector('[aria-busy="true"]');
     },
     undefined,
     { timeout: 60_000 },

@@ -384,6 +384,20 @@ describe('page specifics', () => {
     await page.close();
   });
 
+  it('every page is at most 100 KB of HTML: large rows are asked for after the page, /publik has no script (issue 16)', async () => {
+    const sizes: Record<string, number> = {};
+    for (const p of [...PAGES.map((s) => s.path()), '/publik', '/publik?lang=en']) {
+      const res = await fetch(`${server.url}${p}`, { headers: { Cookie: cookie } });
+      expect(res.status, p).toBe(200);
+      sizes[p] = (await res.text()).length;
+    }
+    for (const [p, n] of Object.entries(sizes)) expect(n, `${p}: ${n} bytes`).toBeLessThanOrEqual(100 * 1024);
+    // the public report is read and printed, not used: no hydration, so its data is not written twice
+    const publik = await (await fetch(`${server.url}/publik`)).text();
+    expect(publik).not.toMatch(/<script/);
+    expect(publik).toContain('<table');
+  });
+
   it('works without JavaScript: the month form is a plain GET form', async () => {
     const ctx = browser.context;
     const page = await ctx.newPage();

@@ -71,7 +71,8 @@ describe('pages', () => {
     await page.selectOption('#region-select', '3998');
     await page.waitForURL((u) => u.searchParams.get('region') === '3998');
     await page.locator('h1', { hasText: 'Kabupaten Contoh' }).waitFor();
-    expect(await page.locator('.units a').allInnerTexts()).toEqual(['Kecamatan Utara', 'Kelurahan Maju']);
+    // the list arrives after the page (issue 16: large rows stay out of the HTML)
+    await expect.poll(() => page.locator('.units a').allInnerTexts()).toEqual(['Kecamatan Utara', 'Kelurahan Maju']);
     await page.selectOption('#month-select', '2023-06');
     await page.waitForURL((u) => u.searchParams.get('month') === '2023-06');
     expect(new URL(page.url()).searchParams.get('region')).toBe('3998');

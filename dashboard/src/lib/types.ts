@@ -22,7 +22,7 @@ export interface UnitRow { unit_id: string; unit_name: string; parent_id: string
 export interface OverviewRow {
   month: Date; units_total: number; units_overloaded: number; units_balanced: number; units_slack: number; staff_total: number;
   staff_in_overloaded_units: number; staffing_gap_fte: number | null; gini: number | null; month_12m_ago: Date;
-  gini_12m_ago: number | null; gini_change: number | null;
+  gini_12m_ago: number | null; gini_change: number | null; window_months: number | null;
 }
 export interface UnitLoadRow {
   unit_id: string; unit_name: string; parent_id: string | null; depth: number; top_unit_id: string; month: Date;
@@ -106,6 +106,8 @@ export interface ReadinessRow {
 export interface LastWaveRow {
   unit_id: string; unit_name: string; wave_month: Date; before_month: Date; after_month: Date; arrivals: number;
   departures: number; ej_before: number | null; band_before: Band | null; ej_after: number | null; band_after: Band | null;
+  /** the wave's units and people moved in all (the rows may be the first `limit` of them) */
+  wave_units: number; wave_moved: number;
 }
 export interface WaveRow { month: Date; moved: number }
 export interface UnitWaveRow extends WaveRow { arrivals: number; departures: number }

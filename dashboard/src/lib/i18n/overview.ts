@@ -30,6 +30,7 @@ const id = {
   waveEffect: 'Lihat dampaknya (Dampak mutasi) →',
   waveIn: (n: string) => `+${n} masuk`,
   waveOut: (n: string) => `−${n} keluar`,
+  waveMore: (n: string) => `… dan ${n} unit lainnya: semua unit gelombang ini ada di Dampak mutasi.`,
   heatmap: 'EJ unit kerja per bulan',
   heatmapSub: (m: string) =>
     `36 bulan sampai ${m}; baris = unit (urut nama), kolom = bulan. Warna = kelompok beban: kekurangan pegawai (EJ > {over_}), seimbang ({slack_}–{over_}), kelebihan pegawai (EJ < {slack_}), tanpa pegawai. Lonjakan musiman tampak sebagai deretan sel oranye. Klik sel untuk membuka unitnya.`,
@@ -68,6 +69,7 @@ const en: typeof id = {
   waveEffect: 'See its effect (Transfer effects) →',
   waveIn: (n: string) => `+${n} in`,
   waveOut: (n: string) => `−${n} out`,
+  waveMore: (n: string) => `… and ${n} more units: every unit of this wave is on Transfer effects.`,
   heatmap: 'Unit EJ by month',
   heatmapSub: (m: string) =>
     `36 months up to ${m}; rows = units (by name), columns = months. Colour = load band: understaffed (EJ > {over_}), balanced ({slack_}–{over_}), overstaffed (EJ < {slack_}), nobody in post. Seasonal surges show as runs of orange cells. Click a cell to open its unit.`,

@@ -57,6 +57,9 @@ const id = {
     bands: { overloaded: 'kekurangan pegawai', balanced: 'seimbang', slack: 'kelebihan pegawai', unstaffed: 'tanpa pegawai' } as Record<string, string>,
     chart: 'Kekurangan (+) dan kelebihan (−) pegawai per unit: kebutuhan − jumlah pegawai',
     latest: (m: string) => `Keadaan bulan ${m}.`,
+    shownOf: (shown: string, total: string, file: string) =>
+      `Ditampilkan ${shown} dari ${total} unit: yang paling kekurangan dan yang paling kelebihan pegawai. Semua unit ada di berkas data terbuka “${file}”.`,
+    hiddenRow: (n: string) => `… ${n} unit lainnya (lihat berkas data)`,
   },
   seasonal: {
     title: '3. Lonjakan musiman',
@@ -220,6 +223,9 @@ const en: Texts = {
     bands: { overloaded: 'short of staff', balanced: 'balanced', slack: 'more staff than work', unstaffed: 'nobody in post' },
     chart: 'Staff short (+) or in surplus (−) by unit: required − current',
     latest: (m: string) => `As of ${m}.`,
+    shownOf: (shown: string, total: string, file: string) =>
+      `Showing ${shown} of ${total} units: those most short of staff and those with the largest surplus. Every unit is in the open-data file “${file}”.`,
+    hiddenRow: (n: string) => `… ${n} more units (see the data file)`,
   },
   seasonal: {
     title: '3. Seasonal surges',

@@ -54,6 +54,24 @@ export interface UnitRow {
   band: string;
 }
 
+/** at most this many units in the report's unit chart and table; the open-data file has every unit */
+export const PUBLIK_MAX_UNITS = 60;
+
+/**
+ * The units the report shows: all of them up to `max`, else the half most short of staff and the half with the
+ * most surplus (rows come sorted by shortfall, largest first; units without a shortfall are left out then), as the
+ * dashboard's EJ chart does (charts/ejByUnit.ts). A province of 900 units drawn as 900 bars is unreadable and made
+ * /publik 800 KB of HTML (issue 16); every unit stays in the download `kebutuhan-pegawai-per-unit`.
+ */
+export function publikUnitsShown<T extends { shortfall: number | null }>(units: T[], max = PUBLIK_MAX_UNITS): { top: T[]; bottom: T[]; hidden: number } {
+  if (units.length <= max) return { top: units, bottom: [], hidden: 0 };
+  const known = units.filter((u) => u.shortfall != null);
+  const half = Math.floor(max / 2);
+  const top = known.slice(0, half);
+  const bottom = known.length > half ? known.slice(Math.max(half, known.length - half)) : [];
+  return { top, bottom, hidden: units.length - top.length - bottom.length };
+}
+
 export interface ComplianceYear {
   year: number;
   /** 'not_checkable': no transfer of that year could be checked against the rule (e.g. no election dates configured) */

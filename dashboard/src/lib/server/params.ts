@@ -110,6 +110,16 @@ export const personRef = (): ParamSpec => ({
   },
 });
 
+/** at most this many rows (a page's short list; the CSV and the full list leave it out): 1–1000, optional */
+export const limit = (): ParamSpec => ({
+  rule: 'a whole number of rows, 1–1000; optional (every row when absent)',
+  parse(raw, fail) {
+    if (raw === undefined || raw === '') return null;
+    if (!/^[1-9][0-9]{0,3}$/.test(raw) || Number(raw) > 1000) fail();
+    return Number(raw);
+  },
+});
+
 export type ParamSpecs = Record<string, ParamSpec>;
 
 /** Validate `url` query / route params against `specs`; also validates `format`. */

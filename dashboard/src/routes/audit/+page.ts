@@ -1,4 +1,5 @@
-import { loadData } from '$lib/api';
+import { browser } from '$app/environment';
+import { loadData, type Dataset } from '$lib/api';
 import { analysisWindow, isAuditRuleFilter, isYear, YEAR_ALL } from '$lib/params';
 import type { AuditRuleDatum } from '$lib/charts/auditByRule';
 import type { AuditUnitDatum } from '$lib/charts/auditByUnit';
@@ -23,15 +24,18 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   const region = askedRegion(url);
   // the years asked of the endpoints: one year, the window, or all (nothing)
   const span = year ? { year } : allYears || !window ? {} : { from: String(window.from), to: String(window.to) };
-  if (warehouseError) return { year, allYears, window, rule, invalid, region, regions: [] as RegionRow[], data: null };
-  const [regions, rules, years, units, failures, fairness] = await Promise.all([
+  if (warehouseError) return { year, allYears, window, rule, invalid, region, regions: [] as RegionRow[], data: null, units: null, failures: null, people };
+  // the rows by unit (a province: 900 units) and the failed transfers (thousands) stay out of the HTML (issue 16:
+  // ≤ 100 KB a page): asked for in the browser beside the rest, not awaited; their chart and table draw on arrival
+  const units: Promise<Dataset<AuditUnitDatum>> | null = browser ? loadData<AuditUnitDatum>(fetch, '/api/audit/units', { ...span, rule, region }) : null;
+  // one row per transfer with its reason: person-level, signed-in pimpinan / analis only
+  const failures: Promise<Dataset<AuditFailureRow>> | null =
+    browser && people ? loadData<AuditFailureRow>(fetch, '/api/audit/failures', { ...span, rule, region }) : null;
+  const [regions, rules, years, fairness] = await Promise.all([
     loadRegions(fetch),
     loadData<AuditRuleDatum>(fetch, '/api/audit/rules', { ...span, region }),
     loadData<AuditYearDatum>(fetch, '/api/audit/years', { rule, region }),
-    loadData<AuditUnitDatum>(fetch, '/api/audit/units', { ...span, rule, region }),
-    // one row per transfer with its reason: person-level, signed-in pimpinan / analis only
-    people ? loadData<AuditFailureRow>(fetch, '/api/audit/failures', { ...span, rule, region }) : null,
     loadData<FairnessRow>(fetch, '/api/audit/fairness', { ...span, region }),
   ]);
-  return { year, allYears, window, rule, invalid, region, regions, data: { rules, years, units, failures, fairness } };
+  return { year, allYears, window, rule, invalid, region, regions, data: { rules, years, fairness }, units, failures, people };
 };

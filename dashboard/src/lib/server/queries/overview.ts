@@ -1,12 +1,12 @@
 /** Ringkasan: the headline figures of one month. */
 import { defineQuery, inRegion, SELECTED_MONTH, UNIT_LEVEL, UNIT_LOAD, unitLabel } from './define';
-import { month, region, unitId, view } from '../params';
+import { limit, month, region, unitId, view } from '../params';
 
 export const overview = defineQuery({
   name: 'overview',
   description:
     'Headline figures of a month: units per plain band (overloaded, balanced, slack: the balanced band of the settings), staff in overloaded units, staffing gap (FTE, unit level), ' +
-    'Gini of unit EJ and its change versus 12 months earlier; of one region when `region` is given; on the annual view ' +
+    'Gini of unit EJ and its change versus 12 months earlier, the months in the annual window; of one region when `region` is given; on the annual view ' +
     '(`view=annual`, default: rolling 12-month workload) or the month alone (`view=month`).',
   params: { month: month(), region: region(), view: view() },
   sql: `
@@ -26,7 +26,9 @@ export const overview = defineQuery({
       (SELECT gini FROM i) AS gini,
       CAST((m.month - INTERVAL 12 MONTH) AS DATE) AS month_12m_ago,
       (SELECT gini FROM p) AS gini_12m_ago,
-      (SELECT gini FROM i) - (SELECT gini FROM p) AS gini_change
+      (SELECT gini FROM i) - (SELECT gini FROM p) AS gini_change,
+      -- the months in the annual view's window (1 in the month view), for the sentence saying which EJ is shown
+      CAST((SELECT max(window_months) FROM u) AS INTEGER) AS window_months
     FROM m`,
 });
 
@@ -39,8 +41,9 @@ export const lastWave = defineQuery({
   name: 'last-wave',
   description:
     'The last rotation wave up to the selected month (of one region when `region` is given): its units with arrivals, ' +
-    'departures and EJ the month before the wave and in the selected month (annual view, default, or `view=month`).',
-  params: { month: month(), region: region(), view: view() },
+    'departures and EJ the month before the wave and in the selected month (annual view, default, or `view=month`); ' +
+    'every row carries the wave\'s units and people moved in all, so `limit` (the first rows, by net arrivals) keeps them.',
+  params: { month: month(), region: region(), view: view(), limit: limit() },
   sql: `
     WITH m AS (SELECT ${SELECTED_MONTH} AS month),
     w AS (
@@ -56,11 +59,13 @@ export const lastWave = defineQuery({
     units AS (SELECT unit_id, CAST(sum(n_in) AS INTEGER) AS arrivals, CAST(sum(n_out) AS INTEGER) AS departures FROM moves GROUP BY unit_id)
     SELECT x.unit_id, ${unitLabel('u')} AS unit_name, last.wm AS wave_month,
       CAST(last.wm - INTERVAL 1 MONTH AS DATE) AS before_month, m.month AS after_month,
-      x.arrivals, x.departures, b.ej AS ej_before, b.band AS band_before, a.ej AS ej_after, a.band AS band_after
+      x.arrivals, x.departures, b.ej AS ej_before, b.band AS band_before, a.ej AS ej_after, a.band AS band_after,
+      CAST(count(*) OVER () AS INTEGER) AS wave_units, CAST(sum(x.arrivals) OVER () AS INTEGER) AS wave_moved
     FROM units x JOIN unit u USING (unit_id) CROSS JOIN last CROSS JOIN m
     LEFT JOIN ${UNIT_LOAD} b ON b.unit_id = x.unit_id AND b.month = CAST(last.wm - INTERVAL 1 MONTH AS DATE)
     LEFT JOIN ${UNIT_LOAD} a ON a.unit_id = x.unit_id AND a.month = m.month
-    ORDER BY x.arrivals - x.departures DESC, u.unit_label`,
+    ORDER BY x.arrivals - x.departures DESC, u.unit_label
+    LIMIT coalesce(CAST($limit AS INTEGER), 1000000)`,
 });
 
 /** The months of the rotation waves (mart rotation_wave_transfer), for the markers on Ringkasan's trend. */
