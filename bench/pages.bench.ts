@@ -14,7 +14,8 @@
  * enough for every page: the page is hydrated (SvelteKit's router has started), every chart container
  * (`[data-chart]` of Chart.svelte, `figure.chart-box` of the public report) has its SVG, and no chart card still
  * shows "Memuat…" (a chart whose data the browser fetches after the page shows: Ringkasan's heat map, /jabatan's
- * positions). A page without charts (/unit) is drawn when hydrated.
+ * positions). A page without charts (/unit) is drawn when hydrated and nothing on it says it is loading (aria-busy); a
+ * page without script (/publik, csr = false) when its document is parsed.
  *
  * One unmeasured round of every page first (the server's response cache and DuckDB warm; reported as "first after
  * start"). Targets (issue 16): first load ≤ 1.5 s (city), ≤ 2 s (province); filter change ≤ 300 ms; HTML ≤ 100 KB
@@ -57,10 +58,15 @@ const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const INIT_SCRIPT = `(function () {
   var B = (window.__bench = { inflight: 0, lastNet: 0, drawn: undefined, router: undefined, charts: 0 });
   var LOADING = ['Memuat…', 'Loading…'];
+  // a page without script (the public report: csr = false) is ready when its document is parsed; others hydrate
+  var scriptless = function () {
+    return document.readyState !== 'loading' && !document.querySelector('script[type="module"], link[rel="modulepreload"]');
+  };
   B.ready = function () {
-    if (B.router === undefined) return false;
+    if (B.router === undefined && !scriptless()) return false;
     var charts = document.querySelectorAll('[data-chart], figure.chart-box');
     for (var i = 0; i < charts.length; i++) if (!charts[i].querySelector('svg')) return false;
+    if (document.querySelector('[aria-busy="true"]')) return false;
     var notes = document.querySelectorAll('section.chart .notice-title');
     for (var j = 0; j < notes.length; j++) if (LOADING.indexOf(notes[j].textContent.trim()) !== -1) return false;
     return true;
@@ -72,6 +78,7 @@ const INIT_SCRIPT = `(function () {
     }
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', check);
   // the requests since the change, as Chromium timed them (responseEnd: the whole body received)
   var fetches = function () {
     return performance.getEntriesByType('resource').filter(function (r) { return r.initiatorType === 'fetch' && r.startTime >= B.t0; });
@@ -352,7 +359,7 @@ for (const r of results) {
     const html = median(p.loads.map((l) => l.html));
     lines.push(
       `| \`${p.pc.path}\` ${p.pc.name} | ${spread(p.loads.map((l) => l.drawn))} | ${(d / tl).toFixed(2)} | ${verdict(d, tl)} | ${ms(p.cold?.drawn ?? NaN)} | ` +
-        `${ms(median(p.loads.map((l) => l.hydrated)))} | ${ms(median(p.loads.map((l) => l.fcp ?? NaN).filter(Number.isFinite)))} | ${p.loads[0]?.charts ?? 0} | ` +
+        `${ms(median(p.loads.map((l) => l.hydrated ?? NaN).filter(Number.isFinite)))} | ${ms(median(p.loads.map((l) => l.fcp ?? NaN).filter(Number.isFinite)))} | ${p.loads[0]?.charts ?? 0} | ` +
         `${kb(html)} | ${(html / TARGET_HTML).toFixed(2)}${html <= TARGET_HTML ? '' : ' (missed)'} | ${kb(median(p.loads.map((l) => l.transferred)))} |`,
     );
   }
