@@ -407,6 +407,9 @@ describe('page specifics', () => {
     expect(await page.locator('form.filter[method="GET"] select[name="month"]').count()).toBe(1);
     expect(await page.locator('#month-select').inputValue()).toBe(months[0]);
     await page.close();
+    // the unit list comes after the page (issue 16); without script (<noscript>) the page offers it as a download
+    const html = await (await fetch(`${server.url}/unit`, { headers: { Cookie: cookie } })).text();
+    expect(html).toMatch(/<noscript>[^]*?<a href="\/api\/unit-load\?[^"]*format=csv" download[^>]*>CSV<\/a>[^]*?<\/noscript>/);
   });
 });
 

@@ -4,6 +4,7 @@ const id = {
   title: 'Unit kerja',
   pick: 'Pilih unit kerja',
   pickHelp: 'Buka halaman unit untuk melihat beban kerja, jabatan, mutasi dan kinerja pegawainya.',
+  noScript: 'Daftar ini dimuat dengan JavaScript. Tanpa JavaScript, unduh daftar unit beserta EJ-nya:',
   kind: 'Jenis',
   /** unit kinds as words (the data carries codes such as satpol_pp); an unknown code is shown with spaces */
   kinds: {
@@ -56,6 +57,7 @@ const en: typeof id = {
   title: 'Units',
   pick: 'Choose a unit',
   pickHelp: 'Open a unit to see its workload, positions, transfers and staff performance.',
+  noScript: 'This list is loaded with JavaScript. Without it, download the units with their EJ:',
   kind: 'Kind',
   kinds: {
     badan: 'Agency (badan)', dinas: 'Department (dinas)', upt: 'Technical unit (UPT)', inspektorat: 'Inspectorate', kelurahan: 'Urban village (kelurahan)',
