@@ -40,6 +40,7 @@ import { ruleStatusSql } from './rules-sql.ts';
 import { discardTemp, publish, tempPathFor } from './atomic.ts';
 import { count, type Progress } from './progress.ts';
 import { DERIVED_STEPS } from './derived.ts';
+import { incrementalSql } from './incremental-marts.ts';
 import { ONE_PASS, ONE_PASS_KINDS, ONE_PASS_SETUP_SQL, prepareOnePass, runOnePass, runOnePassChecks } from './one-pass.ts';
 import type { BuildResult, FileReport } from './build.ts';
 import { writeBuildInfo } from './build.ts';
@@ -256,6 +257,9 @@ export async function buildIncremental(o: IncrementalOptions): Promise<BuildResu
     }
 
     const a = o.p.step('core (rows and months added)');
+    // the previous warehouse's last month: the marts over months are computed for the months after it
+    const [lastMonth] = (await conn.runAndReadAll(`SELECT CAST(max("month") AS VARCHAR) FROM month_calendar`)).getRows()[0]!;
+    const last = `DATE ${quoteLiteral(String(lastMonth))}`;
     await conn.run(readFileSync(join(MODELS_DIR, 'incremental/append.sql'), 'utf8'));
     for (const name of ['quarantine', 'month_calendar']) await conn.run(commentsOf(join(MODELS_DIR, `core/${name}.sql`)));
     a.done();
@@ -264,12 +268,14 @@ export async function buildIncremental(o: IncrementalOptions): Promise<BuildResu
     const rerun = dependents(models);
     for (const m of rerun) {
       const s = o.p.step(`${m.layer}/${m.name}`);
+      // the new months only where the earlier months' rows cannot change (incremental-marts.ts), else in full
+      const sql = incrementalSql(m, last);
       try {
-        await conn.run(m.sql);
+        if (sql !== '') await conn.run(sql ?? m.sql);
       } catch (e) {
-        throw new Error(`model ${m.layer}/${m.name}.sql failed: ${(e as Error).message}`);
+        throw new Error(`model ${m.layer}/${m.name}.sql${sql ? ' (new months)' : ''} failed: ${(e as Error).message}`);
       }
-      s.done();
+      s.done(sql === null ? 'computed again' : sql === '' ? 'view' : 'new months');
     }
     for (const d of DERIVED_STEPS) {
       const s = o.p.step(`derived/${d.name}`);

@@ -70,6 +70,10 @@ describe('adding a month', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('rows added to kinerja.csv');
     expect(r.stderr).not.toContain('incremental build not possible');
+    // the marts over months are computed for the new month only (pipeline/warehouse/incremental-marts.ts)
+    for (const m of ['core/staff_monthly', 'marts/position_load_monthly', 'marts/position_load_annual', 'marts/imbalance_region_monthly', 'marts/effect_panel_unit', 'marts/transfer_audit_fact']) {
+      expect(r.stderr).toMatch(new RegExp(`${m} — new months`));
+    }
     const [now] = await query(db, `SELECT (SELECT count(*) FROM performance) AS n, (SELECT max("month") FROM month_calendar) AS m FROM build_info`);
     expect(Number(now!.n)).toBeGreaterThan(Number(prev!.n));
     expect(String(now!.m) > String(prev!.m)).toBe(true);
