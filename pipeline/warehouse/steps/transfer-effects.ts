@@ -111,10 +111,29 @@ function numericColumns(r: DuckDBMaterializedResult, count: number): Float64Arra
 }
 
 function readVector(vec: DuckDBVector, m: number, out: Float64Array, offset: number): void {
+  const items = plainItems(vec);
+  if (items && items.length === m) {
+    out.set(items, offset);
+    return;
+  }
   for (let i = 0; i < m; i++) {
     const v = vec.getItem(i);
     out[offset + i] = v === null ? NaN : Number(v);
   }
+}
+
+/**
+ * The values of a DOUBLE or INTEGER vector without NULLs as the typed array the vector holds them in, or null.
+ * @duckdb/node-api keeps them in `items` and a validity mask in `validity.data` (null when every value is
+ * valid), both private: when that is not what is found (another version), null, and the values are read one by
+ * one with getItem. Reading 350,000 rows × 4 columns one value at a time took ~120 ms of the employee panel's
+ * estimation.
+ */
+function plainItems(vec: DuckDBVector): Float64Array | Int32Array | null {
+  const v = vec as unknown as { items?: unknown; validity?: { data?: unknown } };
+  if (!(v.items instanceof Float64Array || v.items instanceof Int32Array)) return null;
+  if (!v.validity || !('data' in v.validity) || v.validity.data !== null) return null;
+  return v.items;
 }
 
 /**
