@@ -248,9 +248,29 @@ async function writeTables(conn: DuckDBConnection, effects: EffectOut[], info: I
   await conn.run(`
     CREATE OR REPLACE TEMP TABLE _transfer_effect (outcome VARCHAR, level VARCHAR, aggregation VARCHAR, "group" INTEGER, "time" INTEGER,
       event_time INTEGER, att DOUBLE, se DOUBLE, ci_low DOUBLE, ci_high DOUBLE, crit_val DOUBLE, n INTEGER, n_treated INTEGER, ord INTEGER)`);
-  await insertValues(conn, '_transfer_effect', effects.map((e, k) =>
-    `(${[txt(e.outcome), txt(e.level), txt(e.aggregation), num(e.group), num(e.time), num(e.event_time), dbl(e.att), dbl(e.se),
-      dbl(e.ci_low), dbl(e.ci_high), dbl(e.crit_val), num(e.n), num(e.n_treated), String(k)].join(', ')})`));
+  // the appender: a VALUES list of ~3,500 rows took DuckDB 0.3–0.6 s to parse and bind
+  const app = await conn.createAppender('_transfer_effect', 'main', 'temp');
+  const int = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? app.appendNull() : app.appendInteger(v));
+  // as dbl(): NULL when not finite, and −0 written as 0
+  const double = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? app.appendNull() : app.appendDouble(v === 0 ? 0 : v));
+  effects.forEach((e, k) => {
+    app.appendVarchar(e.outcome);
+    app.appendVarchar(e.level);
+    app.appendVarchar(e.aggregation);
+    int(e.group);
+    int(e.time);
+    int(e.event_time);
+    double(e.att);
+    double(e.se);
+    double(e.ci_low);
+    double(e.ci_high);
+    double(e.crit_val);
+    int(e.n);
+    int(e.n_treated);
+    app.appendInteger(k);
+    app.endRow();
+  });
+  app.closeSync();
   await conn.run(`
     CREATE OR REPLACE TABLE transfer_effect AS
     WITH cal AS (SELECT "month", CAST(row_number() OVER (ORDER BY "month") AS INTEGER) AS t FROM month_calendar)
