@@ -14,7 +14,9 @@
  *   the ratings columns of earlier months are taken from the previous table (the expensive part of the model is
  *   joining every rating with the position spells);
  * - hand-written SQL (pipeline/models/incremental/<name>.sql) where the model cannot be filtered: staff_monthly
- *   (a running sum) and transfer_audit_fact (only the transfers whose month before is a new month change).
+ *   (a running sum), transfer_audit_fact (only the transfers whose month before is a new month change) and
+ *   effect_panel_employee (its earlier months' rows are the previous table's but for the people the sample
+ *   keeps anew; whether a person is complete is counted without joining every rating with the spells).
  *
  * Any other mart that reads a changed table is computed again in full by its model. The result equals a full
  * build, as sets (test/integration/build-incremental.test.ts).
@@ -33,6 +35,7 @@ type Plan =
 /** How each mart over months is brought up to date; a model not listed is computed again in full. */
 export const INCREMENTAL_PLANS: Record<string, Plan> = {
   staff_monthly: { kind: 'sql' },
+  effect_panel_employee: { kind: 'sql' },
   position_load_monthly: { kind: 'append', order: '"month", position_id' },
   unit_load_monthly: { kind: 'append', order: '"month", unit_id' },
   // the rolling year of a new month reads the 11 months before it (marts/position_load_annual.sql)
@@ -88,7 +91,7 @@ export function incrementalSql(m: Model, last: string): string | null {
     case 'skip':
       return '';
     case 'sql':
-      return readFileSync(join(MODELS_DIR, `incremental/${m.name}.sql`), 'utf8').replaceAll('{{last}}', last);
+      return `${readFileSync(join(MODELS_DIR, `incremental/${m.name}.sql`), 'utf8').replaceAll('{{last}}', last)}\n${comments(m)}`;
     case 'append': {
       const inputs = Object.fromEntries(Object.entries(plan.inputs ?? {}).map(([t, f]) => [t, f(last)]));
       return `INSERT INTO ${m.name} SELECT * FROM (${restrictInputs(modelQuery(m), inputs)}) WHERE ${newMonths} ORDER BY ${plan.order};`;

@@ -86,6 +86,30 @@ describe('adding a month', () => {
     expect(a).toEqual(b);
   }, 240_000);
 
+  it('with the employee panel sampled, the people the sample keeps anew get their earlier months', async () => {
+    // at city scale every complete person is kept (cap 10,000): a cap of 1,000 makes the sample move when a month is
+    // added (people without the new month's rating leave it, others take their places), the path of
+    // pipeline/models/incremental/effect_panel_employee.sql that joins the newcomers' earlier months
+    const capped = join(dir, 'capped');
+    for (const [name, src] of [['before', before], ['after', after]] as const) {
+      cpSync(src, join(capped, name), { recursive: true });
+      appendFileSync(join(capped, name, 'settings.yaml'), '\neffects:\n  max_employees: 1000\n');
+    }
+    const fullCapped = join(dir, 'full-capped.duckdb');
+    expect(cli(['build', '--input', join(capped, 'after'), '--db', fullCapped]).code).toBe(0);
+    const db = join(dir, 'inc-capped.duckdb');
+    expect(cli(['build', '--input', join(capped, 'before'), '--db', db]).code).toBe(0);
+    const kept = async (w: string) => new Set((await query(w, 'SELECT DISTINCT nip FROM effect_panel_employee')).map((r) => String(r.nip)));
+    const keptBefore = await kept(db);
+    const r = cli(['build', '--input', join(capped, 'after'), '--db', db, '--incremental']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/marts\/effect_panel_employee — new months/);
+    const keptAfter = await kept(db);
+    expect(keptAfter.size).toBe(1000);
+    expect([...keptAfter].filter((n) => !keptBefore.has(n)).length).toBeGreaterThan(0);
+    expect((await differences(db, fullCapped)).differ).toEqual([]);
+  }, 240_000);
+
   it('a changed staff list is named, and the build is a full one', async () => {
     const db = join(dir, 'changed.duckdb');
     expect(cli(['build', '--input', before, '--db', db]).code).toBe(0);
