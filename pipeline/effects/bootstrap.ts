@@ -346,22 +346,26 @@ export function attGtDraws(panel: Panel, res: AttGtResult, opts: BootstrapOption
     }
     q += k;
   }
-  // per draw, the running sums over the classes in class order, P[(b · (C + 1) + c) · T1 + t] = Σ_{c' < c} A[c', b, t]:
-  // a cell's controls are one or two ranges of classes, each the difference of two running sums
-  const P = new Float64Array(biters * (C + 1) * T1);
-  for (let b = 0; b < biters; b++) {
-    const o = b * (C + 1) * T1;
-    for (let c = 0; c < C; c++) {
+  // the sums laid out draw-innermost for the cells (each cell reads a few sums over all draws): X[(c · T1 + t) · biters + b]
+  // = A[c, b, t], and the running sums over the classes in class order, P[(c · T1 + t) · biters + b] =
+  // Σ_{c' < c} A[c', b, t] (c = 0 … C): a cell's controls are one or two ranges of classes, each the difference of
+  // two running sums
+  const X = new Float64Array(C * T1 * biters);
+  const P = new Float64Array((C + 1) * T1 * biters);
+  for (let c = 0; c < C; c++) {
+    for (let b = 0; b < biters; b++) {
       const from = (c * biters + b) * T1;
-      const at = o + c * T1;
-      for (let t = 0; t < T1; t++) P[at + T1 + t] = P[at + t] + A[from + t];
+      for (let t = 0; t < T1; t++) X[(c * T1 + t) * biters + b] = A[from + t];
     }
+    const at = c * T1 * biters;
+    const next = at + T1 * biters;
+    for (let j = 0; j < T1 * biters; j++) P[next + j] = P[at + j] + X[at + j];
   }
   const cells = columns(res.cells.length, biters);
   const sums = columns(C, biters);
   const scale = 1 / Math.sqrt(n);
-  for (let j = 0; j < C; j++) for (let b = 0; b < biters; b++) sums[j][b] = A[(j * biters + b) * T1 + T] * scale;
-  cellDraws(plan, A, P, biters, T1, scale, cells);
+  for (let j = 0; j < C; j++) for (let b = 0; b < biters; b++) sums[j][b] = X[(j * T1 + T) * biters + b] * scale;
+  cellDraws(plan, X, P, biters, T1, scale, cells);
   return { cells, cohortSums: new Map(classes.map((c, j) => [c, sums[j]])), n, biters };
 }
 
@@ -485,39 +489,38 @@ function cellPlan(res: AttGtResult, classOf: Map<number, number>, centre: number
 }
 
 /**
- * The draws of every cell from the class sums A[(c · biters + b) · T1 + t] (Σ_{i in c} v_i y_it for t < T,
+ * The draws of every cell from the class sums X[(c · T1 + t) · biters + b] (Σ_{i in c} v_i y_it for t < T,
  * Σ_{i in c} v_i for t = T) and their running sums over classes P (see attGtDraws).
  */
-function cellDraws(p: CellPlan, A: Float64Array, P: Float64Array, biters: number, T1: number, scale: number, cells: Float64Array[]): void {
-  const { C, ok, t, b: base, g, a1, a0, m1, m0, rangeStart, ranges } = p;
+function cellDraws(p: CellPlan, X: Float64Array, P: Float64Array, biters: number, T1: number, scale: number, cells: Float64Array[]): void {
+  const { ok, t, b: base, g, a1, a0, m1, m0, rangeStart, ranges } = p;
   const U = T1 - 1;
-  const stride = (C + 1) * T1;
+  const s0 = new Float64Array(biters);
   for (let k = 0; k < ok.length; k++) {
     const draws = cells[k];
     if (!ok[k]) {
       draws.fill(NaN);
       continue;
     }
-    const tk = t[k];
-    const bk = base[k];
+    const tk = t[k] * biters;
+    const bk = base[k] * biters;
+    const uk = U * biters;
     const m0k = m0[k];
     const m1k = m1[k];
     const a1k = a1[k];
     const a0k = a0[k];
-    const og = g[k] * biters * T1;
-    const r0 = rangeStart[k];
-    const r1 = rangeStart[k + 1];
-    for (let b = 0; b < biters; b++) {
-      const o = b * stride;
-      let s0 = 0;
-      for (let r = r0; r < r1; r++) {
-        const lo = o + ranges[2 * r] * T1;
-        const hi = o + ranges[2 * r + 1] * T1;
-        s0 += (P[hi + tk] - P[lo + tk]) - (P[hi + bk] - P[lo + bk]) - m0k * (P[hi + U] - P[lo + U]);
+    s0.fill(0);
+    for (let r = rangeStart[k]; r < rangeStart[k + 1]; r++) {
+      const lo = ranges[2 * r] * T1 * biters;
+      const hi = ranges[2 * r + 1] * T1 * biters;
+      for (let b = 0; b < biters; b++) {
+        s0[b] += (P[hi + tk + b] - P[lo + tk + b]) - (P[hi + bk + b] - P[lo + bk + b]) - m0k * (P[hi + uk + b] - P[lo + uk + b]);
       }
-      const a = og + b * T1;
-      const s1 = A[a + tk] - A[a + bk] - m1k * A[a + U];
-      draws[b] = (a1k * s1 - a0k * s0) * scale;
+    }
+    const og = g[k] * T1 * biters;
+    for (let b = 0; b < biters; b++) {
+      const s1 = X[og + tk + b] - X[og + bk + b] - m1k * X[og + uk + b];
+      draws[b] = (a1k * s1 - a0k * s0[b]) * scale;
     }
   }
 }
