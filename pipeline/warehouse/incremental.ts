@@ -41,6 +41,7 @@ import { discardTemp, publish, tempPathFor } from './atomic.ts';
 import { count, type Progress } from './progress.ts';
 import { DERIVED_STEPS } from './derived.ts';
 import { incrementalSql } from './incremental-marts.ts';
+import { runModelsAndDerived } from './alongside.ts';
 import { ONE_PASS, ONE_PASS_KINDS, ONE_PASS_SETUP_SQL, prepareOnePass, runOnePass, runOnePassChecks } from './one-pass.ts';
 import type { BuildResult, FileReport } from './build.ts';
 import { writeBuildInfo } from './build.ts';
@@ -289,21 +290,29 @@ export async function buildIncremental(o: IncrementalOptions): Promise<BuildResu
 
     const models = loadModels();
     const rerun = dependents(models);
-    for (const m of rerun) {
-      const s = o.p.step(`${m.layer}/${m.name}`);
-      // the new months only where the earlier months' rows cannot change (incremental-marts.ts), else in full
+    // the new months only where the earlier months' rows cannot change (incremental-marts.ts), else in full; the
+    // effects estimation alongside the marts it does not read (alongside.ts)
+    const sqlOf = (m: Model) => {
       const sql = incrementalSql(m, last);
-      try {
-        if (sql !== '') await conn.run(sql ?? m.sql);
-      } catch (e) {
-        throw new Error(`model ${m.layer}/${m.name}.sql${sql ? ' (new months)' : ''} failed: ${(e as Error).message}`);
-      }
-      s.done(sql === null ? 'computed again' : sql === '' ? 'view' : 'new months');
-    }
-    for (const d of DERIVED_STEPS) {
-      const s = o.p.step(`derived/${d.name}`);
-      s.done(await d.run(conn, o.settings));
-    }
+      return sql ?? m.sql;
+    };
+    await runModelsAndDerived({
+      conn, settings: o.settings, models: rerun, derived: DERIVED_STEPS, p: o.p, sqlOf,
+      async runOne(m) {
+        const s = o.p.step(`${m.layer}/${m.name}`);
+        const sql = incrementalSql(m, last);
+        try {
+          if (sql !== '') await conn.run(sql ?? m.sql);
+        } catch (e) {
+          throw new Error(`model ${m.layer}/${m.name}.sql${sql ? ' (new months)' : ''} failed: ${(e as Error).message}`);
+        }
+        s.done(sql === null ? 'computed again' : sql === '' ? 'view' : 'new months');
+      },
+      detailOf: async (m) => {
+        const sql = incrementalSql(m, last);
+        return sql === null ? 'computed again' : sql === '' ? 'view' : 'new months';
+      },
+    });
 
     const info = o.p.step('build_info');
     const files: FileReport[] = prev.files.map((f) => {

@@ -207,12 +207,31 @@ async function insertValues(conn: DuckDBConnection, table: string, rows: string[
   for (let i = 0; i < rows.length; i += 2000) await conn.run(`INSERT INTO ${table} VALUES ${rows.slice(i, i + 2000).join(', ')}`);
 }
 
-export async function runTransferEffects(conn: DuckDBConnection): Promise<{ effects: EffectOut[]; info: InfoOut[] }> {
-  const effects: EffectOut[] = [];
-  const info: InfoOut[] = [];
-  for (const spec of EFFECT_SPECS) {
+/** A spec's panel as read, and how long reading it took. */
+interface ReadPanel {
+  spec: Spec;
+  cols: Columns;
+  leftOut: number;
+  ms: number;
+}
+
+/** Read the panels of the specs of one level (DuckDB). */
+async function readLevel(conn: DuckDBConnection, level: Spec['level']): Promise<ReadPanel[]> {
+  const out: ReadPanel[] = [];
+  for (const spec of EFFECT_SPECS.filter((s) => s.level === level)) {
     const t0 = performance.now();
     const { cols, leftOut } = await readPanel(conn, spec);
+    out.push({ spec, cols, leftOut, ms: performance.now() - t0 });
+  }
+  return out;
+}
+
+/** Estimate the effects of panels already read (JavaScript only: no DuckDB, so it can run while DuckDB works). */
+function estimatePanels(panels: ReadPanel[]): { effects: EffectOut[]; info: InfoOut[] } {
+  const effects: EffectOut[] = [];
+  const info: InfoOut[] = [];
+  for (const { spec, cols, leftOut, ms: readMs } of panels) {
+    const t0 = performance.now() - readMs;
     const common = { outcome: spec.outcome, level: spec.level, control: EFFECTS_CONTROL, n_left_out: leftOut, biters: EFFECTS_BITERS, seed: EFFECTS_SEED };
     let res: EffectsResult;
     let bal: BalancedPanel;
@@ -242,6 +261,12 @@ export async function runTransferEffects(conn: DuckDBConnection): Promise<{ effe
     });
   }
   return { effects, info };
+}
+
+export async function runTransferEffects(conn: DuckDBConnection): Promise<{ effects: EffectOut[]; info: InfoOut[] }> {
+  const unit = estimatePanels(await readLevel(conn, 'unit'));
+  const employee = estimatePanels(await readLevel(conn, 'employee'));
+  return { effects: [...unit.effects, ...employee.effects], info: [...unit.info, ...employee.info] };
 }
 
 async function writeTables(conn: DuckDBConnection, effects: EffectOut[], info: InfoOut[]): Promise<void> {
@@ -319,15 +344,32 @@ async function writeTables(conn: DuckDBConnection, effects: EffectOut[], info: I
   `);
 }
 
+async function finish(conn: DuckDBConnection, effects: EffectOut[], info: InfoOut[]): Promise<string> {
+  await writeTables(conn, effects, info);
+  const done = info.filter((i) => i.status === 'estimated');
+  const simple = (lvl: string, o: string) => effects.find((e) => e.level === lvl && e.outcome === o && e.aggregation === 'simple')?.att;
+  const ms = simple('unit', 'mean_score');
+  return `${done.length}/${info.length} outcome × level estimated (${info.map((i) => `${i.level}/${i.outcome} ${Math.round(i.ms)} ms`).join(', ')})`
+    + (ms !== undefined && ms !== null ? `; unit mean-score ATT ${ms.toFixed(2)}` : '');
+}
+
+type Estimated = ReturnType<typeof estimatePanels>;
+
 export const transferEffectsStep: DerivedStep = {
   name: 'transfer_effect, transfer_rampup',
   async run(conn) {
     const { effects, info } = await runTransferEffects(conn);
-    await writeTables(conn, effects, info);
-    const done = info.filter((i) => i.status === 'estimated');
-    const simple = (lvl: string, o: string) => effects.find((e) => e.level === lvl && e.outcome === o && e.aggregation === 'simple')?.att;
-    const ms = simple('unit', 'mean_score');
-    return `${done.length}/${info.length} outcome × level estimated (${info.map((i) => `${i.level}/${i.outcome} ${Math.round(i.ms)} ms`).join(', ')})`
-      + (ms !== undefined && ms !== null ? `; unit mean-score ATT ${ms.toFixed(2)}` : '');
+    return finish(conn, effects, info);
+  },
+  // the unit level reads effect_panel_unit, the employee level effect_panel_employee: each is estimated while
+  // DuckDB computes the models it does not read (alongside.ts)
+  stages: (['unit', 'employee'] as const).map((level) => ({
+    reads: [level === 'unit' ? 'effect_panel_unit' : 'effect_panel_employee'],
+    read: (conn: DuckDBConnection) => readLevel(conn, level),
+    compute: (panels: unknown) => estimatePanels(panels as ReadPanel[]),
+  })),
+  finish(conn, results) {
+    const all = results as Estimated[];
+    return finish(conn, all.flatMap((r) => r.effects), all.flatMap((r) => r.info));
   },
 };
