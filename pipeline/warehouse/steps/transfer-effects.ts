@@ -76,25 +76,47 @@ interface InfoOut {
 /** the panel as read: one typed array per column */
 type Columns = { [K in keyof PanelColumns]: Float64Array };
 
-async function readPanel(conn: DuckDBConnection, spec: Spec): Promise<{ cols: Columns; leftOut: number }> {
-  const y = `"${spec.outcome}"`;
-  // unit level: senders (units that only lose staff in a wave) are no comparison; a unit or person with the outcome
-  // missing in some month is left out (the estimator needs a balanced panel)
-  const [table, key, where] = spec.level === 'unit'
+/**
+ * The panels of the specs of one level, read in one query (every outcome of the level as a column). Unit level:
+ * senders (units that only lose staff in a wave) are no comparison; a unit or person with the outcome missing
+ * (NULL, NaN, ±Infinity) in some month is left out of that outcome's panel (the estimator needs a balanced panel).
+ * ids number the keys left in, in key order, 1, 2, … (a dense rank), separately for each outcome.
+ */
+async function readPanels(conn: DuckDBConnection, specs: readonly Spec[]): Promise<{ cols: Columns; leftOut: number }[]> {
+  if (specs.length === 0) return [];
+  const [table, key, where] = specs[0]!.level === 'unit'
     ? ['effect_panel_unit', 'unit_id', `wave_role <> 'sender'`]
     : ['effect_panel_employee', 'nip', 'true'];
-  const bad = `SELECT DISTINCT ${key} FROM ${table} WHERE (${where}) AND (${y} IS NULL OR isnan(${y}) OR isinf(${y}))`;
-  const lo = await conn.runAndReadAll(`SELECT count(*) FROM (${bad})`);
-  const leftOut = Number(lo.getRowsJS()[0]?.[0] ?? 0);
-  // ids numbered over the distinct keys (the same numbers as a dense_rank over all rows, with a much smaller sort)
+  // keys numbered over the distinct keys (a dense rank over all rows, with a much smaller sort)
   const r = await conn.run(`
     WITH ids AS (
       SELECT ${key}, CAST(row_number() OVER (ORDER BY ${key}) AS INTEGER) AS id
-      FROM (SELECT DISTINCT ${key} FROM ${table} WHERE (${where}) AND ${key} NOT IN (${bad})))
-    SELECT ids.id, t, cohort, CAST(${y} AS DOUBLE) AS y
+      FROM (SELECT DISTINCT ${key} FROM ${table} WHERE (${where})))
+    SELECT ids.id, t, cohort, ${specs.map((sp) => `CAST("${sp.outcome}" AS DOUBLE)`).join(', ')}
     FROM ${table} JOIN ids USING (${key}) WHERE (${where}) ORDER BY ids.id, t`);
-  const [id, time, cohort, yv] = numericColumns(r, 4);
-  return { cols: { id, time, cohort, y: yv }, leftOut };
+  const [id, time, cohort, ...ys] = numericColumns(r, 3 + specs.length);
+  return ys.map((y) => {
+    // the keys with the outcome missing in some month
+    const bad = new Set<number>();
+    for (let i = 0; i < y.length; i++) if (!Number.isFinite(y[i])) bad.add(id[i]);
+    if (bad.size === 0) return { cols: { id, time, cohort, y }, leftOut: 0 };
+    const keep: number[] = [];
+    for (let i = 0; i < y.length; i++) if (!bad.has(id[i])) keep.push(i);
+    const cols: Columns = { id: new Float64Array(keep.length), time: new Float64Array(keep.length), cohort: new Float64Array(keep.length), y: new Float64Array(keep.length) };
+    let next = 0;
+    let prev = NaN;
+    keep.forEach((i, j) => {
+      if (id[i] !== prev) {
+        prev = id[i];
+        next++;
+      }
+      cols.id[j] = next;
+      cols.time[j] = time[i];
+      cols.cohort[j] = cohort[i];
+      cols.y[j] = y[i];
+    });
+    return { cols, leftOut: bad.size };
+  });
 }
 
 /** The first columns of a result as typed arrays (NULL → NaN), read chunk by chunk without per-row objects. */
@@ -217,13 +239,12 @@ interface ReadPanel {
 
 /** Read the panels of the specs of one level (DuckDB). */
 async function readLevel(conn: DuckDBConnection, level: Spec['level']): Promise<ReadPanel[]> {
-  const out: ReadPanel[] = [];
-  for (const spec of EFFECT_SPECS.filter((s) => s.level === level)) {
-    const t0 = performance.now();
-    const { cols, leftOut } = await readPanel(conn, spec);
-    out.push({ spec, cols, leftOut, ms: performance.now() - t0 });
-  }
-  return out;
+  const t0 = performance.now();
+  const specs = EFFECT_SPECS.filter((s) => s.level === level);
+  const panels = await readPanels(conn, specs);
+  // the query's time shared among the level's outcomes
+  const ms = (performance.now() - t0) / Math.max(1, specs.length);
+  return specs.map((spec, k) => ({ spec, ...panels[k]!, ms }));
 }
 
 /** Estimate the effects of panels already read (JavaScript only: no DuckDB, so it can run while DuckDB works). */
