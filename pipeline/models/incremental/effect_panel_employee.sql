@@ -39,10 +39,11 @@ WITH cal AS (
   WHERE tr.m BETWEEN b.lo AND b.hi
   GROUP BY ALL
 ), rated AS (
-  -- months with a scored rating, per person
-  SELECT CAST(nip AS BIGINT) AS k, count(*) AS n
-  FROM performance
-  WHERE score IS NOT NULL AND period IN (SELECT "month" FROM month_calendar)
+  -- months with a scored rating, per person (counted per NIP text, then the 100,000 NIPs made numbers: casting
+  -- 3.6 million ratings' NIPs took most of the time)
+  SELECT CAST(nip AS BIGINT) AS k, sum(n) AS n
+  FROM (SELECT nip, count(*) AS n FROM performance
+        WHERE score IS NOT NULL AND period IN (SELECT "month" FROM month_calendar) GROUP BY ALL)
   GROUP BY ALL
 ), covered AS (
   -- months of the calendar covered by a spell, per person
