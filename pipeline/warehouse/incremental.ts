@@ -17,9 +17,12 @@
  * Otherwise it says why and builds fully. The build runs on a copy of the previous warehouse, published by the
  * same atomic rename as a full build: the added rows are read by the one-pass loads (one-pass.ts) and checked
  * against the warehouse's employees and tasks; `performance` and `quarantine` get the new rows, the calendar
- * and `workload_monthly` the new months, `staff_monthly` is computed again, and so are the marts that read a
- * changed table and the effects estimation. The result equals a full rebuild of all months, as sets
- * (test/integration/build-incremental.test.ts).
+ * and `workload_monthly` the new months; `staff_monthly` and the marts that read a changed table are brought up
+ * to date for the new months only where their earlier months' rows cannot change (incremental-marts.ts), else
+ * computed again, and the effects estimation runs again, alongside the marts it does not read (alongside.ts).
+ * The result equals a full rebuild of all months, as sets (test/integration/build-incremental.test.ts).
+ * The previous warehouse's marts are taken to be those of the same models: a warehouse of another schema
+ * version is built fully; one built by other model SQL of the same schema version is not detected.
  */
 import { copyFileSync, createReadStream, existsSync, openSync, readSync, closeSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
