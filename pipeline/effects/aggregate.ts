@@ -21,7 +21,9 @@ import { EffectsInputError } from './panel.ts';
  */
 export interface Estimate {
   att: number;
-  inf: Float64Array;
+  /** the dense influence function, built on first access (n doubles per estimate; `estimateSumOfSquares` and
+   *  the bootstrap work from cellWeights and cohortTerm) */
+  readonly inf: Float64Array;
   /** weight of each ATT(g,t) (index into the att_gt cells) */
   cellWeights: Float64Array;
   /** per-cohort additive term (Infinity = never treated); absent cohorts contribute 0 */
@@ -151,7 +153,23 @@ function combine(panel: Panel, res: AttGtResult, ests: Estimate[], coef: number[
     e.cellWeights.forEach((w, k) => (cellWeights[k] += coef[j] * w));
     for (const [g, v] of e.cohortTerm) cohortTerm.set(g, (cohortTerm.get(g) ?? 0) + coef[j] * v);
   });
-  return { att, cellWeights, cohortTerm, inf: denseInfluence(res, panel.cohort, cellWeights, cohortTerm) };
+  return lazyEstimate(res, panel.cohort, att, cellWeights, cohortTerm);
+}
+
+/** An estimate whose dense influence function is built when first read. */
+function lazyEstimate(res: AttGtResult, cohort: Float64Array, att: number, cellWeights: Float64Array, cohortTerm: Map<number, number>): Estimate {
+  let inf: Float64Array | null = null;
+  return {
+    att, cellWeights, cohortTerm,
+    get inf() {
+      return (inf ??= denseInfluence(res, cohort, cellWeights, cohortTerm));
+    },
+  };
+}
+
+/** `est` with its key (the estimate object itself, so that its influence function stays unbuilt). */
+function keyed<E extends Estimate>(est: E, key: number): E & { key: number } {
+  return Object.assign(est, { key });
 }
 
 /** Weighted average of the given cells with weights ∝ p_g, plus the weight-estimation term when asked. */
@@ -168,7 +186,7 @@ function shareWeighted(panel: Panel, res: AttGtResult, cells: number[], pg: Map<
     est += att[j] * cellWeights[k];
   });
   const cohortTerm = withWif ? weightCohortTerm(groups, shares, att) : new Map<number, number>();
-  return { att: est, cellWeights, cohortTerm, inf: denseInfluence(res, panel.cohort, cellWeights, cohortTerm) };
+  return lazyEstimate(res, panel.cohort, est, cellWeights, cohortTerm);
 }
 
 /** Equal-weight mean of estimates (overall dynamic and calendar summaries: no estimated weights). */
@@ -217,16 +235,7 @@ export function aggregateDynamic(panel: Panel, res: AttGtResult, opts: Aggregate
   }
   eseq = eseq.filter((e) => e >= minE && e <= maxE);
   if (eseq.length === 0) throw new EffectsInputError('no event times fall within the requested window');
-  const items = eseq.map((e) => ({
-    key: e,
-    ...shareWeighted(
-      panel,
-      res,
-      included.filter((k) => eOf(k) === e),
-      pg,
-      true,
-    ),
-  }));
+  const items = eseq.map((e) => keyed(shareWeighted(panel, res, included.filter((k) => eOf(k) === e), pg, true), e));
   const overall = meanOf(
     panel,
     res,
@@ -256,7 +265,7 @@ export function aggregateGroup(panel: Panel, res: AttGtResult, opts: AggregateOp
     const which = cells.filter((k) => res.cells[k].group === g && isPostWindow(k));
     if (which.length === 0) throw new EffectsInputError(`group ${g} has no post-treatment ATT(g,t) in the window`);
     // equal weights within a group: p_g is the same for every cell, nothing is estimated
-    return { key: g, ...shareWeighted(panel, res, which, pg, false) };
+    return keyed(shareWeighted(panel, res, which, pg, false), g);
   });
   const shares = glist.map((g) => pg.get(g)!);
   const S = shares.reduce((a, b) => a + b, 0);
@@ -284,15 +293,125 @@ export function aggregateCalendar(panel: Panel, res: AttGtResult, opts: Aggregat
     .sort((a, b) => a - b)
     .filter((t) => t >= minG && cells.some((k) => res.cells[k].time === t && res.cells[k].group <= t));
   if (periods.length === 0) throw new EffectsInputError('no period has post-treatment ATT(g,t) to aggregate');
-  const items = periods.map((t) => ({
-    key: t,
-    ...shareWeighted(
-      panel,
-      res,
-      cells.filter((k) => res.cells[k].time === t && res.cells[k].group <= t),
-      pg,
-      true,
-    ),
-  }));
+  const items = periods.map((t) => keyed(shareWeighted(panel, res, cells.filter((k) => res.cells[k].time === t && res.cells[k].group <= t), pg, true), t));
   return { items, overall: meanOf(panel, res, items) };
+}
+
+/**
+ * Per cohort class of the panel: its units' count, mean outcome per period and the centered cross-products
+ * Σ_{i in c} (y_i − ȳ_c)(y_i − ȳ_c)' (T × T), computed once per ATT(g,t) result.
+ */
+interface ClassMoments {
+  classOf: Map<number, number>;
+  count: Float64Array;
+  /** mean[c · T + t] */
+  mean: Float64Array;
+  /** gram[c · T² + s · T + t] */
+  gram: Float64Array;
+  /** Σ_{i in c} (y_it − ȳ_ct): 0 but for rounding, gap[c · T + t] */
+  gap: Float64Array;
+}
+
+const momentsOf = new WeakMap<AttGtResult, ClassMoments>();
+
+function classMoments(res: AttGtResult): ClassMoments {
+  let m = momentsOf.get(res);
+  if (m) return m;
+  const { cohort, y } = res.panel;
+  const T = y.length;
+  const classes = [...new Set(cohort)].sort((a, b) => a - b);
+  const classOf = new Map(classes.map((c, j) => [c, j]));
+  const C = classes.length;
+  const count = new Float64Array(C);
+  const mean = new Float64Array(C * T);
+  const cls = Int32Array.from(cohort, (g) => classOf.get(g)!);
+  for (let i = 0; i < cls.length; i++) {
+    const c = cls[i];
+    count[c]++;
+    for (let t = 0; t < T; t++) mean[c * T + t] += y[t][i];
+  }
+  for (let c = 0; c < C; c++) for (let t = 0; t < T; t++) mean[c * T + t] /= count[c];
+  const gram = new Float64Array(C * T * T);
+  const gap = new Float64Array(C * T);
+  const d = new Float64Array(T);
+  for (let i = 0; i < cls.length; i++) {
+    const c = cls[i];
+    for (let t = 0; t < T; t++) {
+      d[t] = y[t][i] - mean[c * T + t];
+      gap[c * T + t] += d[t];
+    }
+    const o = c * T * T;
+    for (let s = 0; s < T; s++) {
+      const ds = d[s];
+      const os = o + s * T;
+      for (let t = s; t < T; t++) gram[os + t] += ds * d[t];
+    }
+  }
+  for (let c = 0; c < C; c++) {
+    const o = c * T * T;
+    for (let s = 0; s < T; s++) for (let t = 0; t < s; t++) gram[o + s * T + t] = gram[o + t * T + s];
+  }
+  m = { classOf, count, mean, gram, gap };
+  momentsOf.set(res, m);
+  return m;
+}
+
+/**
+ * Σ_i inf_i² of an estimate without its dense influence function. A unit's influence is linear in its own
+ * outcomes with coefficients that depend only on its cohort class c: each cell k adds w_k a1 (y_t − y_b − m1) on
+ * its treated class and −w_k a0 (y_t − y_b − m0) on its control classes (a = n / N, attgt.ts), the cohort term
+ * adds h(c); so inf_i = β_c · y_i + γ_c, and over a class, with y_i = ȳ_c + d_i,
+ *   Σ_{i in c} inf_i² = β_c' D_c β_c + 2 δ_c β_c · Σ d_i + N_c δ_c²,   δ_c = β_c · ȳ_c + γ_c,
+ * D_c the class's centered cross-products (classMoments). O(C · T²) per estimate instead of O(n · cells).
+ * NaN when a cell with a weight could not be estimated (its dense influence function is NaN then).
+ */
+export function estimateSumOfSquares(res: AttGtResult, est: Estimate): number {
+  const m = classMoments(res);
+  const T = res.panel.y.length;
+  const C = m.count.length;
+  const beta = new Float64Array(C * T);
+  const gamma = new Float64Array(C);
+  for (let k = 0; k < est.cellWeights.length; k++) {
+    const w = est.cellWeights[k];
+    if (w === 0) continue;
+    const cell = res.cells[k];
+    if (Number.isNaN(cell.att)) return NaN;
+    const cmp = res.comparisons[k];
+    const a1 = w * (res.n / cell.nTreated);
+    const a0 = -w * (res.n / cell.nControl);
+    const g = m.classOf.get(cmp.treated)!;
+    beta[g * T + cmp.ti] += a1;
+    beta[g * T + cmp.bi] -= a1;
+    gamma[g] -= a1 * cmp.m1;
+    for (const cc of cmp.controls) {
+      const c = m.classOf.get(cc);
+      if (c === undefined) continue;
+      beta[c * T + cmp.ti] += a0;
+      beta[c * T + cmp.bi] -= a0;
+      gamma[c] -= a0 * cmp.m0;
+    }
+  }
+  for (const [g, h] of est.cohortTerm) {
+    const c = m.classOf.get(g);
+    if (c !== undefined) gamma[c] += h;
+  }
+  let ss = 0;
+  for (let c = 0; c < C; c++) {
+    const ob = c * T;
+    const og = c * T * T;
+    let delta = gamma[c];
+    let cross = 0;
+    let quad = 0;
+    for (let s = 0; s < T; s++) {
+      const bs = beta[ob + s];
+      if (bs === 0) continue;
+      delta += bs * m.mean[ob + s];
+      cross += bs * m.gap[ob + s];
+      let row = 0;
+      for (let t = 0; t < T; t++) row += m.gram[og + s * T + t] * beta[ob + t];
+      quad += bs * row;
+    }
+    ss += quad + 2 * delta * cross + m.count[c] * delta * delta;
+  }
+  return ss;
 }

@@ -253,7 +253,7 @@ export function cellAnalyticSe(res: AttGtResult, k: number): number {
   return seFromSumOfSquares(cellSumOfSquares(res, k), res.n);
 }
 
-function seFromSumOfSquares(ss: number, n: number): number {
+export function seFromSumOfSquares(ss: number, n: number): number {
   const se = Math.sqrt(ss / n / n);
   return Number.isFinite(se) && se > SE_ZERO ? se : NaN;
 }

@@ -5,9 +5,10 @@
  *
  * `estimateEffects(rows, options)` runs the whole pipeline; the building blocks are exported for reuse.
  */
-import { aggregateCalendar, aggregateDynamic, aggregateGroup, aggregateSimple } from './aggregate.ts';
+import { aggregateCalendar, aggregateDynamic, aggregateGroup, aggregateSimple, estimateSumOfSquares } from './aggregate.ts';
 import type { AggregateOptions, Estimate } from './aggregate.ts';
-import { analyticSe, cellAnalyticSe, computeAttGt, preTest } from './attgt.ts';
+import { cellAnalyticSe, computeAttGt, preTest, seFromSumOfSquares } from './attgt.ts';
+import type { AttGtResult } from './attgt.ts';
 import { attGtDraws, drawScale, estimateDraws, seFromScale, supTCritical } from './bootstrap.ts';
 import type { MultiplierWeights } from './bootstrap.ts';
 import { balancePanel, preparePanel } from './panel.ts';
@@ -88,6 +89,11 @@ export interface EffectsResult {
 
 const num = (v: number) => (Number.isFinite(v) ? v : null);
 
+/** Analytic SE of an aggregate, sqrt(mean(IF²) / n), from its class form (no dense influence function). */
+function estimateAnalyticSe(res: AttGtResult, e: Estimate): number {
+  return seFromSumOfSquares(estimateSumOfSquares(res, e), res.n);
+}
+
 /** Estimate group-time effects, their aggregations, bootstrap inference and the TWFE comparison. */
 export function estimateEffects(rows: readonly PanelRow[], options: EffectsOptions = {}): EffectsResult {
   checkAlpha(options);
@@ -147,7 +153,7 @@ export function estimateEffectsBalanced(bal: BalancedPanel, options: EffectsOpti
       ci_high: ok ? att + crit * se : null,
     };
   };
-  const estRow = (e: Estimate, crit: number) => row(e.att, analyticSe(e.inf), boot ? draws(e) : null, crit, true);
+  const estRow = (e: Estimate, crit: number) => row(e.att, estimateAnalyticSe(res, e), boot ? draws(e) : null, crit, true);
   const supT = (cols: Float64Array[]) => supTCritical(cols, alpha, cols.map(scaleOf));
   const bandCrit = (ests: Estimate[], label: string): number => {
     if (!cband || !boot) return z;

@@ -14,7 +14,8 @@ import type { Settings } from '../domain/settings.ts';
 import { loadSettings } from './settings-file.ts';
 import { settingsSql } from './settings-sql.ts';
 import { ruleStatusSql } from './rules-sql.ts';
-import { loadModels, macroSql } from './models.ts';
+import { loadModels, macroSql, type Model } from './models.ts';
+import { runModelsAndDerived } from './alongside.ts';
 import { discardTemp, publish, removeStaleTemps, tempPathFor } from './atomic.ts';
 import { progress, count, type Log, type Status, type StepTime } from './progress.ts';
 import { PROGRESS_SETTINGS, watchQueryProgress } from './query-progress.ts';
@@ -229,8 +230,8 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
     }
     const passCounts = new Map<string, { loaded: number; quarantined: number }>();
 
-    // models
-    for (const m of models) {
+    // models; the effects estimation alongside the marts it does not read (alongside.ts)
+    const runOne = async (m: Model) => {
       if (m.layer !== 'staging' && passCounts.size < passes.length) {
         // the checks of the one-pass tables need the staging models (loaded employees, tasks)
         for (const pass of passes) {
@@ -252,15 +253,16 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
       // cells the readers could not take as they are (formulas without a saved result …) quarantine their rows,
       // before any later model reads the loaded rows of this one
       if (m.layer === 'staging' && m.name.startsWith('stg_')) await applyCellIssues(conn, m.name.slice(4));
-      // a view is computed when read: counting its rows would run it
-      const isView = await scalar(conn, `SELECT count(*) FROM duckdb_views() WHERE view_name = '${m.name}'`);
-      s.done(isView ? 'view' : `${count(await scalar(conn, `SELECT count(*) FROM "${m.name}"`))} rows`);
-    }
-
-    for (const d of DERIVED_STEPS) {
-      const s = p.step(`derived/${d.name}`);
-      s.done(await d.run(conn, settings));
-    }
+      s.done(await rowsOf(m));
+    };
+    // a view is computed when read: counting its rows would run it
+    const rowsOf = async (m: Model) => ((await scalar(conn, `SELECT count(*) FROM duckdb_views() WHERE view_name = '${m.name}'`))
+      ? 'view' : `${count(await scalar(conn, `SELECT count(*) FROM "${m.name}"`))} rows`);
+    for (const m of models.filter((x) => x.layer !== 'marts')) await runOne(m);
+    await runModelsAndDerived({
+      conn, settings, models: models.filter((x) => x.layer === 'marts'), derived: DERIVED_STEPS, p, runOne,
+      sqlOf: (m) => m.sql, detailOf: rowsOf,
+    });
 
     // checks: every input row is either loaded or quarantined (nothing dropped silently)
     const check = p.step('checks');

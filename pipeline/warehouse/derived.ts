@@ -12,6 +12,22 @@ export interface DerivedStep {
   name: string;
   /** returns a one-line summary (e.g. row counts) */
   run(conn: DuckDBConnection, settings: Settings): Promise<string>;
+  /**
+   * The same work in stages whose JavaScript part runs while DuckDB computes the models the stage does not read
+   * (alongside.ts); then `finish` writes the tables and returns the summary. Without stages, `run` runs after
+   * every model.
+   */
+  stages?: DerivedStage[];
+  finish?(conn: DuckDBConnection, results: unknown[]): Promise<string>;
+}
+
+export interface DerivedStage {
+  /** the tables it reads: the models computing them (and what those read) run before it */
+  reads: string[];
+  /** read what `compute` needs (DuckDB) */
+  read(conn: DuckDBConnection): Promise<unknown>;
+  /** synchronous JavaScript, no DuckDB: runs while DuckDB computes other models */
+  compute(data: unknown): unknown;
 }
 
 export const DERIVED_STEPS: DerivedStep[] = [transferEffectsStep];

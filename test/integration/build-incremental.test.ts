@@ -70,6 +70,11 @@ describe('adding a month', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('rows added to kinerja.csv');
     expect(r.stderr).not.toContain('incremental build not possible');
+    // the marts over months are computed for the new month only (pipeline/warehouse/incremental-marts.ts)
+    // (a line of its own, or one of a batch run alongside the effects estimation: "… — name new months; …")
+    for (const m of ['core/staff_monthly', 'marts/position_load_monthly', 'marts/position_load_annual', 'marts/imbalance_region_monthly', 'marts/effect_panel_unit', 'marts/effect_panel_employee', 'marts/transfer_audit_fact']) {
+      expect(r.stderr).toMatch(new RegExp(`${m} — new months|[—;] ${m.split('/')[1]} new months`));
+    }
     const [now] = await query(db, `SELECT (SELECT count(*) FROM performance) AS n, (SELECT max("month") FROM month_calendar) AS m FROM build_info`);
     expect(Number(now!.n)).toBeGreaterThan(Number(prev!.n));
     expect(String(now!.m) > String(prev!.m)).toBe(true);
@@ -80,6 +85,30 @@ describe('adding a month', () => {
     const [a] = await query(db, `SELECT CAST(input_files AS VARCHAR) AS f, CAST(quarantine_by_reason AS VARCHAR) AS q FROM build_info`);
     const [b] = await query(full, `SELECT CAST(input_files AS VARCHAR) AS f, CAST(quarantine_by_reason AS VARCHAR) AS q FROM build_info`);
     expect(a).toEqual(b);
+  }, 240_000);
+
+  it('with the employee panel sampled, the people the sample keeps anew get their earlier months', async () => {
+    // at city scale every complete person is kept (cap 10,000): a cap of 1,000 makes the sample move when a month is
+    // added (people without the new month's rating leave it, others take their places), the path of
+    // pipeline/models/incremental/effect_panel_employee.sql that joins the newcomers' earlier months
+    const capped = join(dir, 'capped');
+    for (const [name, src] of [['before', before], ['after', after]] as const) {
+      cpSync(src, join(capped, name), { recursive: true });
+      appendFileSync(join(capped, name, 'settings.yaml'), '\neffects:\n  max_employees: 1000\n');
+    }
+    const fullCapped = join(dir, 'full-capped.duckdb');
+    expect(cli(['build', '--input', join(capped, 'after'), '--db', fullCapped]).code).toBe(0);
+    const db = join(dir, 'inc-capped.duckdb');
+    expect(cli(['build', '--input', join(capped, 'before'), '--db', db]).code).toBe(0);
+    const kept = async (w: string) => new Set((await query(w, 'SELECT DISTINCT nip FROM effect_panel_employee')).map((r) => String(r.nip)));
+    const keptBefore = await kept(db);
+    const r = cli(['build', '--input', join(capped, 'after'), '--db', db, '--incremental']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/effect_panel_employee new months|marts\/effect_panel_employee — new months/);
+    const keptAfter = await kept(db);
+    expect(keptAfter.size).toBe(1000);
+    expect([...keptAfter].filter((n) => !keptBefore.has(n)).length).toBeGreaterThan(0);
+    expect((await differences(db, fullCapped)).differ).toEqual([]);
   }, 240_000);
 
   it('a changed staff list is named, and the build is a full one', async () => {

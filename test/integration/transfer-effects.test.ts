@@ -132,6 +132,37 @@ describe('transfer_effect on the sample', () => {
     for (const r of rows) expect(String(r.comment ?? '').length, r.table_name as string).toBeGreaterThan(40);
   });
 
+  it('a unit or person with the outcome missing in a month is left out of that outcome only, as if absent', async () => {
+    // the panels are read in one query per level and split per outcome: a key with a missing value of one outcome
+    // leaves that outcome's panel (n_left_out), the others keep it, and the estimates are those of the panel
+    // without it (the ids renumbered densely)
+    const inst = await DuckDBInstance.create(':memory:');
+    const conn = await inst.connect();
+    try {
+      await conn.run(`ATTACH '${s.db}' AS w (READ_ONLY);
+        CREATE TABLE effect_panel_unit AS FROM w.effect_panel_unit; CREATE TABLE effect_panel_employee AS FROM w.effect_panel_employee;
+        DETACH w`);
+      const [u] = (await conn.runAndReadAll(`SELECT min(unit_id) FROM effect_panel_unit WHERE wave_role <> 'sender' AND cohort = 0`)).getRows()[0]!;
+      const [e] = (await conn.runAndReadAll(`SELECT min(nip) FROM effect_panel_employee WHERE cohort = 0`)).getRows()[0]!;
+      const all = await runTransferEffects(conn);
+      await conn.run(`UPDATE effect_panel_unit SET ej = 'NaN'::DOUBLE WHERE unit_id = '${String(u)}' AND t = 3;
+        UPDATE effect_panel_employee SET score = NULL WHERE nip = '${String(e)}' AND t = 2`);
+      const missing = await runTransferEffects(conn);
+      const left = (r: typeof all, o: string) => r.info.find((i) => i.outcome === o)!;
+      expect(left(missing, 'ej').n_left_out).toBe(1);
+      expect(left(missing, 'ej').n_units).toBe(left(all, 'ej').n_units! - 1);
+      expect(left(missing, 'score').n_left_out).toBe(1);
+      expect(left(missing, 'mean_score')).toEqual({ ...left(all, 'mean_score'), ms: expect.any(Number) });
+      await conn.run(`DELETE FROM effect_panel_unit WHERE unit_id = '${String(u)}'; DELETE FROM effect_panel_employee WHERE nip = '${String(e)}'`);
+      const absent = await runTransferEffects(conn);
+      const rows = (r: typeof all, o: string) => r.effects.filter((x) => x.outcome === o);
+      for (const o of ['ej', 'score']) expect(rows(missing, o)).toEqual(rows(absent, o));
+    } finally {
+      conn.closeSync();
+      inst.closeSync();
+    }
+  }, 120_000);
+
   it('deterministic: estimating again from the same warehouse gives the same table', async () => {
     const inst = await DuckDBInstance.create(s.db, { access_mode: 'READ_ONLY' });
     const conn = await inst.connect();

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   aggregateCalendar, aggregateDynamic, aggregateGroup, aggregateSimple, analyticSe, balancePanel, computeAttGt,
-  estimateEffects, preparePanel, weightInfluenceTerm,
+  estimateEffects, estimateSumOfSquares, preparePanel, weightInfluenceTerm,
 } from '../../pipeline/effects/index.ts';
 import type { PanelRow } from '../../pipeline/effects/index.ts';
 import { rand, simulatePanel, THREE_PERIODS } from './effects-helpers.ts';
@@ -24,6 +24,8 @@ describe('aggregations on the three-period panel (ATT(2,2)=2, ATT(2,3)=4, ATT(3,
     // IF = (IF22 + IF23 + IF33) / 3: cohort 2 → −1 1 1 −1 0, cohort 3 → −1 1 −1 1 0, never → 0
     close(s.inf, [-1, 1, 1, -1, 0, -1, 1, -1, 1, 0, 0, 0, 0, 0, 0]);
     expect(analyticSe(s.inf)).toBeCloseTo(Math.sqrt(8) / 15, 12);
+    // Σ IF² = 8 × 1, from the class form without the dense IF
+    expect(estimateSumOfSquares(res, s)).toBeCloseTo(8, 12);
   });
 
   it('dynamic: e = −1 → 1, e = 0 → (2 + 3)/2, e = 1 → 4; overall over e ≥ 0 = (2.5 + 4)/2', () => {
@@ -37,6 +39,8 @@ describe('aggregations on the three-period panel (ATT(2,2)=2, ATT(2,3)=4, ATT(3,
     // e = 0: ½(IF22 + IF33) + wif; wif = (att_g − 2.5)/S per unit of cohort g with S = 2/3: −0.75 (cohort 2), +0.75 (cohort 3)
     close(d.items[1].inf, [-2.25, -0.75, 0.75, -0.75, -0.75, -0.75, 2.25, -0.75, 2.25, 0.75, 0, 0, 0, 0, 0]);
     expect(analyticSe(d.items[1].inf)).toBeCloseTo(Math.sqrt(19.125) / 15, 12);
+    // 2.25² × 3 + 0.75² × 7 = 19.125
+    expect(estimateSumOfSquares(res, d.items[1])).toBeCloseTo(19.125, 12);
   });
 
   it('group: cohort 2 → mean(2, 4) = 3, cohort 3 → 3; overall 3', () => {
@@ -58,6 +62,26 @@ describe('aggregations on the three-period panel (ATT(2,2)=2, ATT(2,3)=4, ATT(3,
     // ½(IF23 + IF33) + wif, wif = ±0.75 for cohorts 2 / 3
     close(c.items[1].inf, [0.75, 2.25, 0.75, -0.75, 0.75, -2.25, 0.75, -2.25, 0.75, -0.75, 0, -1.5, 0, -1.5, 3]);
     expect(analyticSe(c.items[1].inf)).toBeCloseTo(Math.sqrt(32.625) / 15, 12);
+    expect(estimateSumOfSquares(res, c.items[1])).toBeCloseTo(32.625, 12);
+  });
+});
+
+describe('sum of squared influence from the class form', () => {
+  it('equals Σ IF² of the dense influence function for every aggregate (both comparison groups)', () => {
+    const spec = { n: 400, times: [1, 2, 3, 4, 5, 6], cohorts: [2, 4, 5, 0], probs: [0.2, 0.2, 0.2, 0.4], effect: (g: number, e: number) => g * (1 + e) * 0.2 };
+    const rows = simulatePanel(spec, 4).map((r) => ({ ...r, y: r.y === null ? null : r.y + 80 }));
+    for (const control of ['nevertreated', 'notyettreated'] as const) {
+      const panel = preparePanel(balancePanel(rows), control);
+      const res = computeAttGt(panel);
+      const d = aggregateDynamic(panel, res);
+      const g = aggregateGroup(panel, res);
+      const c = aggregateCalendar(panel, res);
+      for (const e of [aggregateSimple(panel, res), ...d.items, d.overall, ...g.items, g.overall, ...c.items, c.overall]) {
+        let dense = 0;
+        for (const v of e.inf) dense += v * v;
+        expect(Math.abs(estimateSumOfSquares(res, e) / dense - 1)).toBeLessThan(1e-11);
+      }
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import {
   preparePanel, qnorm, quantileType1, supTCritical,
 } from '../../pipeline/effects/index.ts';
 import { rand, simulatePanel } from './effects-helpers.ts';
+import type { PanelRow } from '../../pipeline/effects/index.ts';
 
 describe('distribution helpers', () => {
   it('normal and chi-square functions', () => {
@@ -93,6 +94,25 @@ describe('bootstrap inference', () => {
       }
     },
   );
+
+  it('fast draws equal the generic bootstrap for classes of every size around the lookup blocks (1 … 33 units)', () => {
+    // attGtDraws tabulates blocks of 8 units of one class and reads the Rademacher multipliers as bits of 32-bit
+    // words: classes of 1, 7, 8, 9 and 33 units put blocks across word boundaries and leave short last blocks
+    const sizes: [number, number][] = [[2, 9], [3, 1], [4, 33], [5, 7], [0, 8]];
+    const r = rand(11);
+    const small: PanelRow[] = [];
+    let id = 0;
+    for (const [g, k] of sizes) {
+      for (let u = 0; u < k; u++, id++) for (const t of [1, 2, 3, 4, 5]) small.push({ id, time: t, cohort: g, y: 50 + t + (g > 0 && t >= g ? 2 : 0) + r.norm() });
+    }
+    const panel = preparePanel(balancePanel(small), 'notyettreated');
+    const res = computeAttGt(panel);
+    for (const weights of ['rademacher', 'mammen'] as const) {
+      const fast = attGtDraws(panel, res, { biters: 33, seed: 9, weights });
+      const slow = multiplierDraws(res.inf, { biters: 33, seed: 9, weights });
+      res.inf.forEach((_, k) => fast.cells[k].forEach((v, b) => expect(v).toBeCloseTo(slow.draws[k][b], 9)));
+    }
+  });
 
   it('is reproducible with a seed and changes with it', () => {
     const a = estimateEffects(rows, { biters: 200, seed: 1 });
