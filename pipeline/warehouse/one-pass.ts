@@ -41,7 +41,7 @@ export const ONE_PASS_KINDS: ReadonlySet<string> = new Set(Object.keys(ONE_PASS)
 
 /** Non-empty input values of a column, counted on the stored pass (a value read, or its text kept as rejected). */
 const METRIC_NONEMPTY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  performance: { score: 'score IS NOT NULL OR _score_text IS NOT NULL' },
+  performance: { score: 'score IS NOT NULL OR _text[6] IS NOT NULL' },
 };
 
 /** The month of a row's key, and when the key is whole (the duplicate checks of <kind>_checks.sql). */

@@ -18,11 +18,11 @@ WITH emp AS (
   FROM raw_cell_issue WHERE kind = 'performance' GROUP BY _row
 ), flagged AS (
   SELECT p.rowid AS rid, p._row AS stored_row,
-    coalesce(p._nip_text, p.nip) AS nip_text, p.nip, e.nip IS NOT NULL AS known,
-    coalesce(p._period_text, strftime(p.period, '%Y-%m')) AS period_text, p.period,
-    skp_rating(p._rating_text) AS rating_given, p._rating_text AS rating_text, p.rating,
-    p._results_text AS results_text, p.results_rating, p._behaviour_text AS behaviour_text, p.behaviour_rating,
-    p._score_text AS score_text, p.score, d.first_rid, c.issues AS cell_issues
+    coalesce(p._text[1], p.nip) AS nip_text, p.nip, e.nip IS NOT NULL AS known,
+    coalesce(p._text[2], strftime(p.period, '%Y-%m')) AS period_text, p.period,
+    skp_rating(p._text[3]) AS rating_given, p._text[3] AS rating_text, p.rating,
+    p._text[4] AS results_text, p.results_rating, p._text[5] AS behaviour_text, p.behaviour_rating,
+    p._text[6] AS score_text, p.score, d.first_rid, c.issues AS cell_issues
   FROM performance p
   LEFT JOIN emp e ON e.nip = p.nip
   LEFT JOIN dup d ON d.k = CAST(p.nip AS BIGINT) AND d.p = p.period
@@ -61,12 +61,7 @@ WITH emp AS (
 SELECT rid, _file, _row, _issues FROM issues WHERE len(_issues) > 0 ORDER BY rid;
 
 DELETE FROM performance WHERE rowid IN (SELECT rid FROM performance_rejected);
-ALTER TABLE performance DROP COLUMN _nip_text;
-ALTER TABLE performance DROP COLUMN _period_text;
-ALTER TABLE performance DROP COLUMN _rating_text;
-ALTER TABLE performance DROP COLUMN _results_text;
-ALTER TABLE performance DROP COLUMN _behaviour_text;
-ALTER TABLE performance DROP COLUMN _score_text;
+ALTER TABLE performance DROP COLUMN _text;
 ALTER TABLE performance DROP COLUMN _bad;
 ALTER TABLE performance DROP COLUMN _score_shape;
 ALTER TABLE performance DROP COLUMN _row;
