@@ -7,7 +7,11 @@
 CREATE OR REPLACE TEMP TABLE workload_record AS
 SELECT
   position_id, task_id, "month", volume,
-  CASE WHEN _bad OR month_text IS DISTINCT FROM strftime("month", '%Y-%m') THEN month_text END AS _month_text,
+  -- the month's text, when the month does not give it back (a month read from `YYYY-MM` always does, so only
+  -- other texts are formatted: strftime costs ~0.25 s on 2 M rows)
+  CASE WHEN _bad THEN month_text
+       WHEN "month" IS NOT NULL AND regexp_full_match(month_text, '\d{4}-\d{2}') THEN NULL
+       WHEN month_text IS DISTINCT FROM strftime("month", '%Y-%m') THEN month_text END AS _month_text,
   CASE WHEN _bad THEN volume_text END AS _volume_text,
   CASE WHEN _bad THEN true END AS _bad,
   number_shape(volume_text) AS _volume_shape,
@@ -19,8 +23,11 @@ FROM (
   FROM (
     SELECT
       _row, _empty,
-      nullif(trim(position_id), '')   AS position_id,
-      nullif(trim(task_id), '')       AS task_id,
+      -- nullif(trim(x), ''), trimming only a value with a space at an end (trim() on every value ~0.25 s)
+      CASE WHEN prefix(position_id, ' ') OR suffix(position_id, ' ') THEN nullif(trim(position_id), '')
+           ELSE nullif(position_id, '') END AS position_id,
+      CASE WHEN prefix(task_id, ' ') OR suffix(task_id, ' ') THEN nullif(trim(task_id), '')
+           ELSE nullif(task_id, '') END AS task_id,
       id_month("month")               AS "month",
       "month"                         AS month_text,
       col_number(volume, _id_style, 'workload', 'volume') AS volume,
