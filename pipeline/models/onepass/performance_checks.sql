@@ -6,12 +6,20 @@
 CREATE OR REPLACE TEMP TABLE performance_rejected AS
 WITH emp AS (
   SELECT nip FROM stg_employees WHERE len(_issues) = 0
+), month_set AS (
+  -- a cheap pre-filter for the duplicate keys: per employee and block of 64 months, a bitmap of the months its
+  -- rows have; more rows than months set means a month repeats (exact: no false negatives, no false positives
+  -- at the level of the employee). 100,000 groups instead of 3.6 M keys: ~0.9 s → ~0.2 s of CPU
+  SELECT CAST(nip AS BIGINT) AS k
+  FROM (SELECT nip, year(period) * 12 + month(period) - 1 AS m FROM performance WHERE nip IS NOT NULL AND period IS NOT NULL)
+  GROUP BY k, m // 64
+  HAVING count(*) > bit_count(bit_or(CAST(1 AS UBIGINT) << CAST(m % 64 AS UBIGINT)))
 ), dup AS (
-  -- keys seen more than once, with the first row that has them (the NIP is 18 digits: it fits a BIGINT, which
-  -- hashes several times faster than the text; rowid follows the file's order)
+  -- keys seen more than once, with the first row that has them, among the employees flagged above (the NIP is
+  -- 18 digits: it fits a BIGINT, which hashes several times faster than the text; rowid follows the file's order)
   SELECT CAST(nip AS BIGINT) AS k, period AS p, min(rowid) AS first_rid
   FROM performance
-  WHERE nip IS NOT NULL AND period IS NOT NULL
+  WHERE nip IS NOT NULL AND period IS NOT NULL AND CAST(nip AS BIGINT) IN (SELECT k FROM month_set)
   GROUP BY ALL HAVING count(*) > 1
 ), cells AS (
   SELECT _row, list(issue("column", "value", reason) ORDER BY "column") AS issues
