@@ -1,4 +1,4 @@
-// The duplicate-key check of the ratings (pipeline/models/onepass/performance_checks.sql, issue 20): a bitmap of
+// The duplicate-key checks of the ratings and the workload (pipeline/models/onepass/*_checks.sql, issue 20): a bitmap of
 // months per employee and block of 64 months flags the employees with a repeated month, and only their rows are
 // grouped by key. Exact: every later row of a key is rejected, whatever the months between, including months on
 // both sides of a block boundary (2026-08 is month 24,319 = 64 × 379 + 63, the top bit of its block's bitmap;
@@ -10,6 +10,8 @@ import { macroSql } from '../../pipeline/warehouse/models.ts';
 import { ONE_PASS_SETUP_SQL } from '../../pipeline/warehouse/one-pass.ts';
 
 const CHECKS = readFileSync(new URL('../../pipeline/models/onepass/performance_checks.sql', import.meta.url), 'utf8');
+const WORKLOAD_CHECKS = readFileSync(new URL('../../pipeline/models/onepass/workload_checks.sql', import.meta.url), 'utf8');
+const TASK_DUPLICATE = 'duplicate key: this task and month appear on an earlier row';
 const A = '196608011988031001';
 const B = '197001012000011002';
 const C = '198002022005012003';
@@ -23,9 +25,10 @@ beforeAll(async () => {
   await conn.run(macroSql());
   await conn.run(`CREATE OR REPLACE MACRO setting_data_date() AS DATE '9999-12-31'`);
   await conn.run(ONE_PASS_SETUP_SQL);
-  await conn.run(`INSERT INTO onepass_file VALUES ('performance', 'kinerja.csv', 2)`);
+  await conn.run(`INSERT INTO onepass_file VALUES ('performance', 'kinerja.csv', 2), ('workload', 'beban_kerja.csv', 2)`);
   await conn.run(`CREATE TEMP TABLE raw_cell_issue (kind VARCHAR, _row INTEGER, "column" VARCHAR, "value" VARCHAR, reason VARCHAR)`);
   await conn.run(`CREATE TEMP TABLE stg_employees AS SELECT * FROM (VALUES ('${A}', CAST([] AS VARCHAR[])), ('${B}', []), ('${C}', [])) t(nip, _issues)`);
+  await conn.run(`CREATE TEMP TABLE stg_position_tasks AS SELECT * FROM (VALUES ('P1', 'T1', CAST([] AS VARCHAR[])), ('P1', 'T2', []), ('P2', 'T1', [])) t(position_id, task_id, _issues)`);
 });
 afterAll(() => {
   conn.closeSync();
@@ -75,5 +78,32 @@ describe('duplicate keys of the ratings, behind the month bitmap', () => {
     const { kept, rejected } = await check([[A, '2023-01'], [B, '2023-01'], [A, '2023-02'], [C, '2030-05'], [C, '1999-05']]);
     expect(rejected).toEqual([]);
     expect(kept).toBe(5);
+  });
+});
+
+describe('duplicate keys of the workload, behind the month bitmap', () => {
+  it('rejects every later row of a (position, task, month), on both sides of a block boundary', async () => {
+    const rows: [string, string, string][] = [
+      ['P1', 'T1', '2026-08'], // 0
+      ['P1', 'T2', '2026-08'], // 1 another task: not a duplicate
+      ['P2', 'T1', '2026-08'], // 2 another position: not a duplicate
+      ['P1', 'T1', '2026-09'], // 3
+      ['P1', 'T1', '2026-08'], // 4 duplicate of 0
+      ['P2', 'T1', '2026-09'], // 5
+      ['P1', 'T1', '2026-09'], // 6 duplicate of 3
+      ['P1', 'T2', '1000-01'], // 7
+      ['P1', 'T2', '1000-01'], // 8 duplicate of 7
+    ];
+    await conn.run(`CREATE OR REPLACE TEMP TABLE workload_record (position_id VARCHAR, task_id VARCHAR, "month" DATE, volume DOUBLE,
+      _month_text VARCHAR, _volume_text VARCHAR, _bad BOOLEAN, _volume_shape INTEGER, _row INTEGER, _empty BOOLEAN)`);
+    await conn.run(`INSERT INTO workload_record VALUES ${rows.map(([p, t, m]) => `('${p}', '${t}', DATE '${m}-01', 1, NULL, NULL, NULL, NULL, NULL, NULL)`).join(', ')}`);
+    await conn.run(WORKLOAD_CHECKS);
+    const r = await conn.runAndReadAll('SELECT rid, _row, list_transform(_issues, x -> x.reason) FROM workload_rejected ORDER BY rid');
+    expect(r.getRows().map(([rid, row, reasons]) => [Number(rid), Number(row), (reasons as { items: string[] }).items])).toEqual([
+      [4, 6, [TASK_DUPLICATE]],
+      [6, 8, [TASK_DUPLICATE]],
+      [8, 10, [TASK_DUPLICATE]],
+    ]);
+    expect(Number((await conn.runAndReadAll('SELECT count(*) FROM workload_record')).getRows()[0]![0])).toBe(6);
   });
 });
