@@ -95,8 +95,8 @@ describe('duplicate keys of the workload, behind the month bitmap', () => {
       ['P1', 'T2', '1000-01'], // 8 duplicate of 7
     ];
     await conn.run(`CREATE OR REPLACE TEMP TABLE workload_record (position_id VARCHAR, task_id VARCHAR, "month" DATE, volume DOUBLE,
-      _month_text VARCHAR, _volume_text VARCHAR, _bad BOOLEAN, _volume_shape INTEGER, _row INTEGER, _empty BOOLEAN)`);
-    await conn.run(`INSERT INTO workload_record VALUES ${rows.map(([p, t, m]) => `('${p}', '${t}', DATE '${m}-01', 1, NULL, NULL, NULL, NULL, NULL, NULL)`).join(', ')}`);
+      _text VARCHAR[], _bad BOOLEAN, _volume_shape INTEGER, _row INTEGER, _empty BOOLEAN)`);
+    await conn.run(`INSERT INTO workload_record VALUES ${rows.map(([p, t, m]) => `('${p}', '${t}', DATE '${m}-01', 1, NULL, NULL, NULL, NULL, NULL)`).join(', ')}`);
     await conn.run(WORKLOAD_CHECKS);
     const r = await conn.runAndReadAll('SELECT rid, _row, list_transform(_issues, x -> x.reason) FROM workload_rejected ORDER BY rid');
     expect(r.getRows().map(([rid, row, reasons]) => [Number(rid), Number(row), (reasons as { items: string[] }).items])).toEqual([

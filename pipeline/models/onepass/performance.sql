@@ -20,7 +20,10 @@
 --   _empty        a row without any value (dropped at the end of the file)
 CREATE OR REPLACE TABLE performance AS
 SELECT
-  nip, period, rating, skp_rank(rating) AS rating_rank, results_rating, behaviour_rating, score,
+  -- rating is a canonical predicate or NULL, so its rank is its place in the list (skp_rank without folding it again)
+  nip, period, rating,
+  list_position(['Sangat Kurang', 'Kurang/Misconduct', 'Butuh Perbaikan', 'Baik', 'Sangat Baik'], rating) AS rating_rank,
+  results_rating, behaviour_rating, score,
   CASE WHEN _bad THEN [nip_text, period_text, rating_text, results_text, behaviour_text, score_text]
        WHEN nip_text IS DISTINCT FROM nip OR period_differs
          THEN [CASE WHEN nip_text IS DISTINCT FROM nip THEN nip_text END, CASE WHEN period_differs THEN period_text END,

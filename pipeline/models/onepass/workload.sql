@@ -7,12 +7,12 @@
 CREATE OR REPLACE TEMP TABLE workload_record AS
 SELECT
   position_id, task_id, "month", volume,
-  -- the month's text, when the month does not give it back (a month read from `YYYY-MM` always does, so only
-  -- other texts are formatted: strftime costs ~0.25 s on 2 M rows)
-  CASE WHEN _bad THEN month_text
+  -- the texts as read, in one list column (a column of NULLs costs its store; see performance.sql): the month's
+  -- when the row is rejected or the month does not give it back (a month read from `YYYY-MM` always does, so only
+  -- other texts are formatted: strftime costs ~0.25 s on 2 M rows), the volume's when the row is rejected
+  CASE WHEN _bad THEN [month_text, volume_text]
        WHEN "month" IS NOT NULL AND regexp_full_match(month_text, '\d{4}-\d{2}') THEN NULL
-       WHEN month_text IS DISTINCT FROM strftime("month", '%Y-%m') THEN month_text END AS _month_text,
-  CASE WHEN _bad THEN volume_text END AS _volume_text,
+       WHEN month_text IS DISTINCT FROM strftime("month", '%Y-%m') THEN [month_text, NULL] END AS _text,
   CASE WHEN _bad THEN true END AS _bad,
   number_shape(volume_text) AS _volume_shape,
   _row, _empty

@@ -27,8 +27,8 @@ WITH task AS (
 ), flagged AS (
   SELECT w.rowid AS rid, w._row AS stored_row,
     w.position_id, w.task_id, k.task_id IS NOT NULL AS known,
-    coalesce(w._month_text, strftime(w."month", '%Y-%m')) AS month_text, w."month",
-    w._volume_text AS volume_text, w.volume, d.first_rid, c.issues AS cell_issues
+    coalesce(w._text[1], strftime(w."month", '%Y-%m')) AS month_text, w."month",
+    w._text[2] AS volume_text, w.volume, d.first_rid, c.issues AS cell_issues
   FROM workload_record w
   LEFT JOIN task k ON k.position_id = w.position_id AND k.task_id = w.task_id
   LEFT JOIN dup d ON d.p = w.position_id AND d.k = w.task_id AND d.m = w."month"
