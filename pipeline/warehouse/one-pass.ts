@@ -29,7 +29,7 @@ import { checkInputFile, recordCellIssues, withTimeLimit } from '../ingest/load.
 import { blankLineShifts, mapCsvError, openCsvSource, type CsvSource, type ReadOptions } from '../ingest/csv.ts';
 import { decideDots, numberDotsSql, sqlNumberEvidence, type ColumnDecision, type DotRole, type NumberEvidence, type ProfileResult } from '../ingest/profile.ts';
 import { kindSpec } from '../ingest/aliases.ts';
-import { quoteLiteral } from '../ingest/sql.ts';
+import { ONEPASS_TRIM_SQL, quoteLiteral } from '../ingest/sql.ts';
 import type { Settings } from '../domain/settings.ts';
 
 /** Kinds loaded in one pass, and the table each is stored in. */
@@ -41,7 +41,7 @@ export const ONE_PASS_KINDS: ReadonlySet<string> = new Set(Object.keys(ONE_PASS)
 
 /** Non-empty input values of a column, counted on the stored pass (a value read, or its text kept as rejected). */
 const METRIC_NONEMPTY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  performance: { score: 'score IS NOT NULL OR _score_text IS NOT NULL' },
+  performance: { score: 'score IS NOT NULL OR _text[6] IS NOT NULL' },
 };
 
 /** The month of a row's key, and when the key is whole (the duplicate checks of <kind>_checks.sql). */
@@ -53,10 +53,11 @@ const KEY_MONTH: Readonly<Record<string, { month: string; whole: string }>> = {
 const SQL_DIR = new URL('../models/onepass/', import.meta.url);
 const sqlOf = (name: string) => readFileSync(new URL(`${name}.sql`, SQL_DIR), 'utf8');
 
-/** The TEMP tables the checks read: each one-pass file and its header row, and the blank-line shifts of a CSV. */
+/** The TEMP tables the checks read: each one-pass file and its header row, and the blank-line shifts of a CSV; the macro onepass_trim the passes trim with (their CSV values come untrimmed, see rawSelectSql). */
 export const ONE_PASS_SETUP_SQL = `
 CREATE OR REPLACE TEMP TABLE onepass_file (kind VARCHAR, file VARCHAR, base INTEGER);
-CREATE OR REPLACE TEMP TABLE onepass_row_shift (kind VARCHAR, start_rec BIGINT, shift INTEGER);`;
+CREATE OR REPLACE TEMP TABLE onepass_row_shift (kind VARCHAR, start_rec BIGINT, shift INTEGER);
+${ONEPASS_TRIM_SQL}`;
 
 export interface PreparedPass {
   kind: string;

@@ -8,52 +8,80 @@
 -- employee, duplicate keys) run afterwards on the stored, typed keys (performance_checks.sql), which then move the
 -- rejected rows into the quarantine and drop the helper columns below.
 --
--- Helper columns, NULL on a clean row (a column of NULLs costs next to nothing to store):
+-- Helper columns, NULL on a clean row. Each column costs its store even when it holds only NULLs (about 0.1 s of
+-- CPU per VARCHAR column on 3.6 M rows), so the texts share one list column:
+--   _text         NULL on a clean row; else [nip, period, rating, results, behaviour, score] as read, each kept
+--                 on a _bad row, and the NIP and the period also when the text is not what the typed value gives
+--                 back (e.g. `19660801 198803 1 001`), so a quarantine entry shows the text
 --   _bad          true when a value of the row itself is rejected (the row checks of stg_performance before)
---   _<c>_text     the text as read, on a _bad row; the NIP and the period also when the text is not what the
---                 typed value gives back (e.g. `19660801 198803 1 001`), so a quarantine entry shows the text
 --   _score_shape  what the score's text says about a lone dot (number_shape, pipeline/ingest/profile.ts): the
 --                 column's number format is decided from these after the pass (one-pass.ts)
 --   _row          the spreadsheet row, from an XLSX or Parquet raw table (a CSV's rows are numbered by rowid)
 --   _empty        a row without any value (dropped at the end of the file)
+--
+-- The values come untrimmed from a CSV (src_performance, pipeline/ingest/sql.ts rawSelectSql): onepass_trim
+-- (one-pass.ts: the raw layer's trim) is applied only where a value is not in its common clean form, which has
+-- nothing to trim (18 digits, YYYY-MM, a canonical predicate or expectation): trimming every value cost ~0.1 s of
+-- CPU a column. From an XLSX or Parquet raw table the values are trimmed already, and trimming again changes none.
 CREATE OR REPLACE TABLE performance AS
 SELECT
-  nip, period, rating, skp_rank(rating) AS rating_rank, results_rating, behaviour_rating, score,
-  CASE WHEN _bad OR nip_text IS DISTINCT FROM nip THEN nip_text END AS _nip_text,
-  CASE WHEN _bad OR period_text IS DISTINCT FROM strftime(period, '%Y-%m') THEN period_text END AS _period_text,
-  CASE WHEN _bad THEN rating_text END AS _rating_text,
-  CASE WHEN _bad THEN results_text END AS _results_text,
-  CASE WHEN _bad THEN behaviour_text END AS _behaviour_text,
-  CASE WHEN _bad THEN score_text END AS _score_text,
+  -- rating is a canonical predicate or NULL, so its rank is its place in the list (skp_rank without folding it again)
+  nip, period, rating,
+  list_position(['Sangat Kurang', 'Kurang/Misconduct', 'Butuh Perbaikan', 'Baik', 'Sangat Baik'], rating) AS rating_rank,
+  results_rating, behaviour_rating, score,
+  CASE WHEN _bad THEN [onepass_trim(r_nip), onepass_trim(r_period), onepass_trim(r_rating), onepass_trim(r_results),
+                       onepass_trim(r_behaviour), score_text]
+       WHEN nip_differs OR period_differs
+         THEN [CASE WHEN nip_differs THEN onepass_trim(r_nip) END, CASE WHEN period_differs THEN onepass_trim(r_period) END,
+               NULL, NULL, NULL, NULL] END AS _text,
   CASE WHEN _bad THEN true END AS _bad,
   number_shape(score_text) AS _score_shape,
   _row, _empty
 FROM (
   SELECT *,
     NOT coalesce(nip IS NOT NULL AND period IS NOT NULL AND rating IS NOT NULL
-      AND (rating_given IS NOT NULL OR rating_text IS NULL)
-      AND (results_rating IS NOT NULL OR results_text IS NULL)
-      AND (behaviour_rating IS NOT NULL OR behaviour_text IS NULL)
+      AND (rating_given IS NOT NULL OR onepass_trim(r_rating) IS NULL)
+      AND (results_rating IS NOT NULL OR onepass_trim(r_results) IS NULL)
+      AND (behaviour_rating IS NOT NULL OR onepass_trim(r_behaviour) IS NULL)
       AND (score_text IS NULL OR score BETWEEN 0 AND 120)
-      AND period <= setting_data_date(), false) AS _bad
+      AND period <= setting_data_date(), false) AS _bad,
+    -- the NIP's text is not the NIP (e.g. `19660801 198803 1 001`)
+    CASE WHEN f_nip THEN false ELSE onepass_trim(r_nip) IS DISTINCT FROM nip END AS nip_differs,
+    -- the period's text is not what the period gives back (strftime(period, '%Y-%m')): a period read from
+    -- `YYYY-MM` gives that text back, so only other texts are formatted (strftime costs ~0.4 s on 3.6 M rows)
+    CASE WHEN f_period THEN false
+         WHEN period IS NOT NULL AND regexp_full_match(onepass_trim(r_period), '\d{4}-\d{2}') THEN false
+         ELSE onepass_trim(r_period) IS DISTINCT FROM strftime(period, '%Y-%m') END AS period_differs
   FROM (
     SELECT *, coalesce(rating_given, skp_matrix(results_rating, behaviour_rating)) AS rating
     FROM (
       SELECT
-        _row, _empty,
-        nip_clean(nip)                         AS nip,
-        nip                                    AS nip_text,
-        id_year_or_month(period)               AS period,
-        period                                 AS period_text,
-        skp_rating(rating)                     AS rating_given,
-        rating                                 AS rating_text,
-        expectation_norm(results_rating)       AS results_rating,
-        results_rating                         AS results_text,
-        expectation_norm(behaviour_rating)     AS behaviour_rating,
-        behaviour_rating                       AS behaviour_text,
-        col_number(score, _id_style, 'performance', 'score') AS score,
-        score                                  AS score_text
-      FROM src_performance
+        _row, _empty, f_nip, f_period, r_nip, r_period, r_rating, r_results, r_behaviour, score_text,
+        -- each value in its common clean form as it is (the normaliser's own fast path: the same value), else
+        -- trimmed and normalised
+        CASE WHEN f_nip THEN r_nip ELSE nip_clean(onepass_trim(r_nip)) END AS nip,
+        CASE WHEN f_period THEN try_cast(r_period || '-01' AS DATE) ELSE id_year_or_month(onepass_trim(r_period)) END AS period,
+        CASE r_rating
+          WHEN 'Sangat Baik' THEN 'Sangat Baik' WHEN 'Baik' THEN 'Baik' WHEN 'Butuh Perbaikan' THEN 'Butuh Perbaikan'
+          WHEN 'Kurang/Misconduct' THEN 'Kurang/Misconduct' WHEN 'Sangat Kurang' THEN 'Sangat Kurang'
+          ELSE skp_rating(onepass_trim(r_rating)) END AS rating_given,
+        CASE r_results
+          WHEN 'di atas ekspektasi' THEN 'above' WHEN 'sesuai ekspektasi' THEN 'as_expected' WHEN 'di bawah ekspektasi' THEN 'below'
+          ELSE expectation_norm(onepass_trim(r_results)) END AS results_rating,
+        CASE r_behaviour
+          WHEN 'di atas ekspektasi' THEN 'above' WHEN 'sesuai ekspektasi' THEN 'as_expected' WHEN 'di bawah ekspektasi' THEN 'below'
+          ELSE expectation_norm(onepass_trim(r_behaviour)) END AS behaviour_rating,
+        col_number(score_text, _id_style, 'performance', 'score') AS score
+      FROM (
+        SELECT
+          _row, _empty, _id_style,
+          nip AS r_nip, period AS r_period, rating AS r_rating, results_rating AS r_results, behaviour_rating AS r_behaviour,
+          onepass_trim(score) AS score_text,
+          -- nip_clean's and id_year_or_month's fast paths (pipeline/models/macros/normalise.sql)
+          strlen(nip) = 18 AND CAST(try_cast(nip AS UBIGINT) AS VARCHAR) = nip AS f_nip,
+          regexp_full_match(period, '[1-9]\d{3}-(?:0[1-9]|1[0-2])') AS f_period
+        FROM src_performance
+      )
     )
   )
 );

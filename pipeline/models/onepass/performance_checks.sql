@@ -6,23 +6,31 @@
 CREATE OR REPLACE TEMP TABLE performance_rejected AS
 WITH emp AS (
   SELECT nip FROM stg_employees WHERE len(_issues) = 0
+), month_set AS (
+  -- a cheap pre-filter for the duplicate keys: per employee and block of 64 months, a bitmap of the months its
+  -- rows have; more rows than months set means a month repeats (exact: no false negatives, no false positives
+  -- at the level of the employee). 100,000 groups instead of 3.6 M keys: ~0.9 s → ~0.2 s of CPU
+  SELECT CAST(nip AS BIGINT) AS k
+  FROM (SELECT nip, year(period) * 12 + month(period) - 1 AS m FROM performance WHERE nip IS NOT NULL AND period IS NOT NULL)
+  GROUP BY k, m // 64
+  HAVING count(*) > bit_count(bit_or(CAST(1 AS UBIGINT) << CAST(m % 64 AS UBIGINT)))
 ), dup AS (
-  -- keys seen more than once, with the first row that has them (the NIP is 18 digits: it fits a BIGINT, which
-  -- hashes several times faster than the text; rowid follows the file's order)
+  -- keys seen more than once, with the first row that has them, among the employees flagged above (the NIP is
+  -- 18 digits: it fits a BIGINT, which hashes several times faster than the text; rowid follows the file's order)
   SELECT CAST(nip AS BIGINT) AS k, period AS p, min(rowid) AS first_rid
   FROM performance
-  WHERE nip IS NOT NULL AND period IS NOT NULL
+  WHERE nip IS NOT NULL AND period IS NOT NULL AND CAST(nip AS BIGINT) IN (SELECT k FROM month_set)
   GROUP BY ALL HAVING count(*) > 1
 ), cells AS (
   SELECT _row, list(issue("column", "value", reason) ORDER BY "column") AS issues
   FROM raw_cell_issue WHERE kind = 'performance' GROUP BY _row
 ), flagged AS (
   SELECT p.rowid AS rid, p._row AS stored_row,
-    coalesce(p._nip_text, p.nip) AS nip_text, p.nip, e.nip IS NOT NULL AS known,
-    coalesce(p._period_text, strftime(p.period, '%Y-%m')) AS period_text, p.period,
-    skp_rating(p._rating_text) AS rating_given, p._rating_text AS rating_text, p.rating,
-    p._results_text AS results_text, p.results_rating, p._behaviour_text AS behaviour_text, p.behaviour_rating,
-    p._score_text AS score_text, p.score, d.first_rid, c.issues AS cell_issues
+    coalesce(p._text[1], p.nip) AS nip_text, p.nip, e.nip IS NOT NULL AS known,
+    coalesce(p._text[2], strftime(p.period, '%Y-%m')) AS period_text, p.period,
+    skp_rating(p._text[3]) AS rating_given, p._text[3] AS rating_text, p.rating,
+    p._text[4] AS results_text, p.results_rating, p._text[5] AS behaviour_text, p.behaviour_rating,
+    p._text[6] AS score_text, p.score, d.first_rid, c.issues AS cell_issues
   FROM performance p
   LEFT JOIN emp e ON e.nip = p.nip
   LEFT JOIN dup d ON d.k = CAST(p.nip AS BIGINT) AND d.p = p.period
@@ -61,12 +69,7 @@ WITH emp AS (
 SELECT rid, _file, _row, _issues FROM issues WHERE len(_issues) > 0 ORDER BY rid;
 
 DELETE FROM performance WHERE rowid IN (SELECT rid FROM performance_rejected);
-ALTER TABLE performance DROP COLUMN _nip_text;
-ALTER TABLE performance DROP COLUMN _period_text;
-ALTER TABLE performance DROP COLUMN _rating_text;
-ALTER TABLE performance DROP COLUMN _results_text;
-ALTER TABLE performance DROP COLUMN _behaviour_text;
-ALTER TABLE performance DROP COLUMN _score_text;
+ALTER TABLE performance DROP COLUMN _text;
 ALTER TABLE performance DROP COLUMN _bad;
 ALTER TABLE performance DROP COLUMN _score_shape;
 ALTER TABLE performance DROP COLUMN _row;

@@ -4,11 +4,18 @@
 --
 -- As performance.sql: every row stored in file order, helper columns NULL on a clean row, the checks that need
 -- other tables (known task of the position, duplicate keys) afterwards on the typed keys (workload_checks.sql).
+-- The values come untrimmed from a CSV (see performance.sql): onepass_trim is applied to each, except to a month
+-- written YYYY-MM (nothing to trim; id_month's fast path).
 CREATE OR REPLACE TEMP TABLE workload_record AS
 SELECT
   position_id, task_id, "month", volume,
-  CASE WHEN _bad OR month_text IS DISTINCT FROM strftime("month", '%Y-%m') THEN month_text END AS _month_text,
-  CASE WHEN _bad THEN volume_text END AS _volume_text,
+  -- the texts as read, in one list column (a column of NULLs costs its store; see performance.sql): the month's
+  -- when the row is rejected or the month does not give it back (a month read from `YYYY-MM` always does, so only
+  -- other texts are formatted: strftime costs ~0.25 s on 2 M rows), the volume's when the row is rejected
+  CASE WHEN _bad THEN [onepass_trim(r_month), volume_text]
+       WHEN f_month THEN NULL
+       WHEN "month" IS NOT NULL AND regexp_full_match(onepass_trim(r_month), '\d{4}-\d{2}') THEN NULL
+       WHEN onepass_trim(r_month) IS DISTINCT FROM strftime("month", '%Y-%m') THEN [onepass_trim(r_month), NULL] END AS _text,
   CASE WHEN _bad THEN true END AS _bad,
   number_shape(volume_text) AS _volume_shape,
   _row, _empty
@@ -18,13 +25,18 @@ FROM (
       AND "month" <= setting_data_date() AND volume >= 0, false) AS _bad
   FROM (
     SELECT
-      _row, _empty,
-      nullif(trim(position_id), '')   AS position_id,
-      nullif(trim(task_id), '')       AS task_id,
-      id_month("month")               AS "month",
-      "month"                         AS month_text,
-      col_number(volume, _id_style, 'workload', 'volume') AS volume,
-      volume                          AS volume_text
-    FROM src_workload
+      _row, _empty, f_month, r_month, volume_text,
+      -- nullif(trim(x), '') of the trimmed text: onepass_trim leaves no space at an end, so nullif(…, '') alone
+      nullif(onepass_trim(position_id), '') AS position_id,
+      nullif(onepass_trim(task_id), '')     AS task_id,
+      CASE WHEN f_month THEN try_cast(r_month || '-01' AS DATE) ELSE id_month(onepass_trim(r_month)) END AS "month",
+      col_number(volume_text, _id_style, 'workload', 'volume') AS volume
+    FROM (
+      SELECT _row, _empty, _id_style, position_id, task_id, "month" AS r_month,
+        onepass_trim(volume) AS volume_text,
+        -- id_month's fast path (pipeline/models/macros/normalise.sql)
+        regexp_full_match("month", '[1-9]\d{3}-(?:0[1-9]|1[0-2])') AS f_month
+      FROM src_workload
+    )
   )
 );

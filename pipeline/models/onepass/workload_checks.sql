@@ -6,11 +6,20 @@
 CREATE OR REPLACE TEMP TABLE workload_rejected AS
 WITH task AS (
   SELECT position_id, task_id FROM stg_position_tasks WHERE len(_issues) = 0
+), month_set AS (
+  -- a cheap pre-filter for the duplicate keys (as performance_checks.sql): per task of a position and block of 64
+  -- months, a bitmap of the months its rows have; more rows than months set means a month repeats
+  SELECT position_id AS p, task_id AS k
+  FROM (SELECT position_id, task_id, year("month") * 12 + month("month") - 1 AS m FROM workload_record
+        WHERE position_id IS NOT NULL AND task_id IS NOT NULL AND "month" IS NOT NULL)
+  GROUP BY p, k, m // 64
+  HAVING count(*) > bit_count(bit_or(CAST(1 AS UBIGINT) << CAST(m % 64 AS UBIGINT)))
 ), dup AS (
-  -- keys seen more than once, with the first row that has them (rowid follows the file's order)
-  SELECT position_id AS p, task_id AS k, "month" AS m, min(rowid) AS first_rid
-  FROM workload_record
-  WHERE position_id IS NOT NULL AND task_id IS NOT NULL AND "month" IS NOT NULL
+  -- keys seen more than once, with the first row that has them (rowid follows the file's order), among the tasks
+  -- flagged above
+  SELECT w.position_id AS p, w.task_id AS k, w."month" AS m, min(w.rowid) AS first_rid
+  FROM workload_record w SEMI JOIN month_set f ON f.p = w.position_id AND f.k = w.task_id
+  WHERE w."month" IS NOT NULL
   GROUP BY ALL HAVING count(*) > 1
 ), cells AS (
   SELECT _row, list(issue("column", "value", reason) ORDER BY "column") AS issues
@@ -18,8 +27,8 @@ WITH task AS (
 ), flagged AS (
   SELECT w.rowid AS rid, w._row AS stored_row,
     w.position_id, w.task_id, k.task_id IS NOT NULL AS known,
-    coalesce(w._month_text, strftime(w."month", '%Y-%m')) AS month_text, w."month",
-    w._volume_text AS volume_text, w.volume, d.first_rid, c.issues AS cell_issues
+    coalesce(w._text[1], strftime(w."month", '%Y-%m')) AS month_text, w."month",
+    w._text[2] AS volume_text, w.volume, d.first_rid, c.issues AS cell_issues
   FROM workload_record w
   LEFT JOIN task k ON k.position_id = w.position_id AND k.task_id = w.task_id
   LEFT JOIN dup d ON d.p = w.position_id AND d.k = w.task_id AND d.m = w."month"
