@@ -159,7 +159,7 @@ export async function buildIncremental(o: IncrementalOptions): Promise<BuildResu
   // (its first bytes hashed: 0.3 s for 330 MB) is found while the added rows are read (below): `verified` is
   // awaited before anything read from them is used, and its reason given first
   type Hashed = Awaited<ReturnType<typeof prefixHash>>;
-  const tails = new Map<string, { path: string; headBytes: number; from: number; size: number; verified: Promise<Hashed | string> }>();
+  const tails = new Map<string, { path: string; headBytes: number; semicolon: boolean; from: number; size: number; verified: Promise<Hashed | string> }>();
   for (const kind of ONE_PASS_KINDS) {
     const path = o.found.files.get(kind);
     const before = byKind.get(kind);
@@ -177,7 +177,7 @@ export async function buildIncremental(o: IncrementalOptions): Promise<BuildResu
     if (trailingDropped > 0) return `the previous ${before.file} ended with empty rows`;
     const layout = await sniffCsv(path, kind);
     if (layout.encoding !== 'utf-8') return `${before.file} is not UTF-8`;
-    tails.set(kind, { path, headBytes: layout.headerEndOffset, from: bytes, size, verified });
+    tails.set(kind, { path, headBytes: layout.headerEndOffset, semicolon: layout.delimiter === ';', from: bytes, size, verified });
   }
 
   if ([...tails.values()].every((t) => t.size === t.from)) {
@@ -199,6 +199,21 @@ export async function buildIncremental(o: IncrementalOptions): Promise<BuildResu
   const conn = await instance.connect();
   let published = false;
   try {
+    // the number format of each number column as the previous build decided it
+    const roles = new Map<string, DotRole>();
+    const guessed: ProfileResult['guessed'] = [];
+    for (const [kind, t] of tails) {
+      const before = byKind.get(kind)!;
+      const column = ONE_PASS[kind]!.shape.column;
+      const ev = before.onePass!.evidence;
+      if (!ev) return `the number format of ${before.file} was not recorded`;
+      const role = decideDots(ev, t.semicolon, o.settings.input.number_locale).role;
+      roles.set(`${kind}.${column}`, role);
+      guessed.push({ kind, file: before.file, column, role, semicolon: t.semicolon });
+    }
+    // the macros, settings and views in one transaction: each statement on its own would be a commit of its own,
+    // and each commit to the warehouse file writes and syncs its WAL (about 110 statements: 0.4 s against 0.1 s)
+    await conn.run('BEGIN TRANSACTION');
     await conn.run(macroSql());
     await conn.run(settingsSql(o.settings));
     await conn.run(inputSettingsSql(o.settings));
@@ -209,22 +224,9 @@ export async function buildIncremental(o: IncrementalOptions): Promise<BuildResu
     await conn.run(`CREATE TEMP VIEW stg_employees AS SELECT nip, CAST([] AS VARCHAR[]) AS _issues FROM employee`);
     await conn.run(`CREATE TEMP VIEW stg_position_tasks AS SELECT position_id, task_id, CAST([] AS VARCHAR[]) AS _issues FROM position_task`);
     await conn.run('ALTER TABLE performance RENAME TO performance_prev');
-
-    // the number format of each number column as the previous build decided it
-    const roles = new Map<string, DotRole>();
-    const guessed: ProfileResult['guessed'] = [];
-    for (const [kind, t] of tails) {
-      const before = byKind.get(kind)!;
-      const column = ONE_PASS[kind]!.shape.column;
-      const semicolon = (await sniffCsv(t.path, kind)).delimiter === ';';
-      const ev = before.onePass!.evidence;
-      if (!ev) return `the number format of ${before.file} was not recorded`;
-      const role = decideDots(ev, semicolon, o.settings.input.number_locale).role;
-      roles.set(`${kind}.${column}`, role);
-      guessed.push({ kind, file: before.file, column, role, semicolon });
-    }
     await conn.run(numberDotsSql(roles));
     await conn.run(NUMBER_SHAPE_SQL);
+    await conn.run('COMMIT');
     const profile: ProfileResult = { sql: '', decisions: [], numberRoles: roles, guessed };
 
     const added = new Map<string, { rows: number; loaded: number; quarantined: number; evidence: NumberEvidence; keyMonthMax: string | null; trailingDropped: number }>();
