@@ -60,6 +60,9 @@ interface Previous {
   dataDate: string;
 }
 
+/** The in-memory database the added ratings are staged in (see buildIncremental). */
+const STAGE = 'seimbang_stage';
+
 const AFTER_DATA_DATE = 'date is after the data date';
 
 function effectiveDataDate(s: Settings, builtAt: Date): string {
@@ -223,10 +226,18 @@ export async function buildIncremental(o: IncrementalOptions): Promise<BuildResu
     // what the checks compare with: the loaded employees and tasks are the warehouse's
     await conn.run(`CREATE TEMP VIEW stg_employees AS SELECT nip, CAST([] AS VARCHAR[]) AS _issues FROM employee`);
     await conn.run(`CREATE TEMP VIEW stg_position_tasks AS SELECT position_id, task_id, CAST([] AS VARCHAR[]) AS _issues FROM position_task`);
-    await conn.run('ALTER TABLE performance RENAME TO performance_prev');
     await conn.run(numberDotsSql(roles));
     await conn.run(NUMBER_SHAPE_SQL);
     await conn.run('COMMIT');
+    // the added ratings are read, checked and stripped of their helper columns (performance_checks.sql) in an
+    // in-memory database first on the search path, where the one-pass SQL's `performance` is a table of the added
+    // rows only; append.sql writes them to the warehouse file once (in the file, the pass, its deletion and its
+    // ten column drops were each a commit of their own, the drops each writing the table again)
+    const [dbName] = (await conn.runAndReadAll('SELECT current_database()')).getRows()[0]!;
+    const fileDb = `"${String(dbName).replaceAll('"', '""')}"`;
+    await conn.run(`ATTACH ':memory:' AS ${STAGE}`);
+    await conn.run(`USE ${STAGE}`);
+    await conn.run(`SET search_path = '${STAGE}.main,${fileDb.replaceAll("'", "''")}.main'`);
     const profile: ProfileResult = { sql: '', decisions: [], numberRoles: roles, guessed };
 
     const added = new Map<string, { rows: number; loaded: number; quarantined: number; evidence: NumberEvidence; keyMonthMax: string | null; trailingDropped: number }>();
@@ -285,6 +296,9 @@ export async function buildIncremental(o: IncrementalOptions): Promise<BuildResu
       return 'the calendar is the span of the workload records: the previous and the added rows both need loaded workload';
     }
 
+    // back to the warehouse file (append.sql moves the added ratings into it)
+    await conn.run(`USE ${fileDb}`);
+    await conn.run('RESET search_path');
     const a = o.p.step('core (rows and months added)');
     // the previous warehouse's last month: the marts over months are computed for the months after it
     const [lastMonth] = (await conn.runAndReadAll(`SELECT CAST(max("month") AS VARCHAR) FROM month_calendar`)).getRows()[0]!;
@@ -339,6 +353,7 @@ export async function buildIncremental(o: IncrementalOptions): Promise<BuildResu
     });
     await writeBuildInfo(conn, { input: o.input, raws, files, settings: o.settings, quarantineByReason, warnings: prev.warnings, startedMs: o.p.elapsedMs });
     for (const t of ['performance_rejected', 'workload_rejected', 'workload_record']) await conn.run(`DROP TABLE IF EXISTS temp.main.${t}`);
+    await conn.run(`DETACH ${STAGE}`);
     info.done();
 
     const tables = (await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND database_name <> 'temp' ORDER BY table_name`)).getRows();
