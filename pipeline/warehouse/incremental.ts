@@ -24,8 +24,9 @@
  * The previous warehouse's marts are taken to be those of the same models: a warehouse of another schema
  * version is built fully; one built by other model SQL of the same schema version is not detected.
  */
-import { copyFileSync, createReadStream, existsSync, openSync, readSync, closeSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, openSync, readSync, closeSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
+import { copyFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -141,6 +142,22 @@ export interface IncrementalOptions {
 
 /** The incremental build, or why it is not possible (then the caller builds fully). */
 export async function buildIncremental(o: IncrementalOptions): Promise<BuildResult | string> {
+  // the copy of the previous warehouse the build works on (published by the atomic rename, atomic.ts) is made on
+  // libuv's thread pool while the checks below run; it is removed unless published (a killed build's copy is a
+  // leftover the next build removes, as for a full build)
+  const tmp = tempPathFor(o.db);
+  discardTemp(tmp);
+  const copied: Promise<Error | null> = existsSync(o.db) ? copyFile(o.db, tmp).then(() => null, (e: unknown) => e as Error) : Promise.resolve(null);
+  try {
+    return await incrementalOnCopy(o, tmp, copied);
+  } finally {
+    await copied;
+    // published: renamed away, nothing is left to remove
+    discardTemp(tmp);
+  }
+}
+
+async function incrementalOnCopy(o: IncrementalOptions, tmp: string, copied: Promise<Error | null>): Promise<BuildResult | string> {
   const prev = await readPrevious(o.db);
   if (typeof prev === 'string') return prev;
   if (!sameSettings(prev.settings, o.settings)) return 'the settings changed';
@@ -191,9 +208,8 @@ export async function buildIncremental(o: IncrementalOptions): Promise<BuildResu
     return `no rows were added to ${[...tails.keys()].map((k) => byKind.get(k)!.file).join(' or ')}`;
   }
   const hashes = new Map<string, Hashed>();
-  const tmp = tempPathFor(o.db);
-  discardTemp(tmp);
-  copyFileSync(o.db, tmp);
+  const copyError = await copied;
+  if (copyError) throw copyError;
   const work = mkdtempSync(join(tmpdir(), 'seimbang-incremental-'));
   const config: Record<string, string> = {};
   if (o.threads) config.threads = String(o.threads);
