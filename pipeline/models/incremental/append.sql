@@ -1,9 +1,9 @@
 -- Incremental build (pipeline/warehouse/incremental.ts): the new month's rows, read by the one-pass loads into
 -- `performance` and `workload_record` and checked (pipeline/models/onepass), added to the previous warehouse.
--- performance_prev is the previous warehouse's table; the new rows follow it, as they follow in the file.
-INSERT INTO performance_prev SELECT * FROM performance;
-DROP TABLE performance;
-ALTER TABLE performance_prev RENAME TO performance;
+-- The added ratings were read and checked in the in-memory database seimbang_stage (incremental.ts); they follow
+-- the previous warehouse's rows, as they follow in the file.
+INSERT INTO performance SELECT * FROM seimbang_stage.main.performance;
+DROP TABLE seimbang_stage.main.performance;
 
 -- the quarantine: the previous entries and the new rows', ordered as core/quarantine.sql orders them
 CREATE OR REPLACE TEMP TABLE _quarantine_all AS
