@@ -28,13 +28,10 @@ WITH cal AS (
 ), bounds AS (
   SELECT min("month") AS lo, max("month") AS hi, count(*) AS n_months FROM month_calendar
 ), tr AS (
-  SELECT t.nip, t.transfer_id, t.effective_date, t.decree_number, t.reason_category, month_ceil(t.effective_date) AS m,
-         coalesce(u.region_code, setting_region_code()) AS region_code
-  FROM transfer t LEFT JOIN unit u ON u.unit_id = t.to_unit_id
+  SELECT nip, transfer_id, effective_date, month_ceil(effective_date) AS m FROM transfer
 ), wave_ids AS (
-  SELECT transfer_id FROM tr
-  WHERE reason_category = 'rotasi_berkala' AND decree_number IS NOT NULL
-  QUALIFY count(*) OVER (PARTITION BY region_code, decree_number) >= setting_wave_min_transfers()
+  -- the transfers of a rotation wave: the one definition is the mart rotation_wave_transfer
+  SELECT transfer_id FROM rotation_wave_transfer
 ), first_move AS (
   SELECT CAST(tr.nip AS BIGINT) AS k, arg_min(tr.m, (tr.effective_date, tr.transfer_id)) AS m,
          arg_min(w.transfer_id IS NOT NULL, (tr.effective_date, tr.transfer_id)) AS wave
