@@ -9,10 +9,6 @@
  *   ordered by month first, so the order stays that of a full build;
  * - `merge`: the same, for a small mart ordered by something else first: the table is written again, in the
  *   model's order;
- * - `effect_panel_unit`: its rows of earlier months change in the columns that read the calendar's end (cohort,
- *   wave_role), so the model's query runs again for every month but with the ratings of the new months only, and
- *   the ratings columns of earlier months are taken from the previous table (the expensive part of the model is
- *   joining every rating with the position spells);
  * - hand-written SQL (pipeline/models/incremental/<name>.sql) where the model cannot be filtered: staff_monthly
  *   (a running sum), transfer_audit_fact (only the transfers whose month before is a new month change) and
  *   effect_panel_employee (its earlier months' rows are the previous table's but for the people the sample
@@ -29,7 +25,6 @@ type Plan =
   | { kind: 'sql' }
   | { kind: 'append'; order: string; inputs?: Record<string, (last: string) => string> }
   | { kind: 'merge'; order: string }
-  | { kind: 'effect_panel_unit' }
   | { kind: 'skip' };
 
 /** How each mart over months is brought up to date; a model not listed is computed again in full. */
@@ -45,7 +40,11 @@ export const INCREMENTAL_PLANS: Record<string, Plan> = {
   },
   unit_load_annual: { kind: 'append', order: '"month", unit_id' },
   imbalance_region_monthly: { kind: 'merge', order: 'region_code NULLS FIRST, "month", level' },
-  effect_panel_unit: { kind: 'effect_panel_unit' },
+  // joins the ratings with the position spells: the new months' ratings only
+  unit_rating_monthly: {
+    kind: 'append', order: '"month", unit_id',
+    inputs: { performance: (last) => `period > ${last}` },
+  },
   transfer_audit_fact: { kind: 'sql' },
   // a view: computed when read, nothing to do
   transfer_audit: { kind: 'skip' },
@@ -61,6 +60,21 @@ export function modelQuery(m: Model): string {
   const r = new RegExp(`CREATE OR REPLACE TABLE ${m.name} AS\\n([\\s\\S]*?);\\s*\\n`).exec(withoutComments(m.sql));
   if (!r) throw new Error(`model ${m.name}: no CREATE OR REPLACE TABLE ${m.name} AS … statement`);
   return r[1]!;
+}
+
+/**
+ * The model query's common table expressions from the first through `through` (`a AS (…), …, through AS (…)`),
+ * for hand-written incremental SQL that computes those parts as the model does: one definition.
+ */
+export function modelCtes(m: Model, through: string): string {
+  const q = modelQuery(m);
+  const start = /^\s*WITH\s+/.exec(q);
+  const at = new RegExp(`(?:^\\s*WITH\\s+|\\n\\), )${through} AS \\(\\n`).exec(q);
+  if (!start || !at) throw new Error(`model ${m.name}: no common table expression ${through}`);
+  // the next CTE, or the end of the WITH list (a `)` alone on its line before the SELECT)
+  const end = /\n\)(?:, \w+ AS \(\n|\s*\n\s*SELECT\b)/.exec(q.slice(at.index + at[0].length));
+  if (!end) throw new Error(`model ${m.name}: the common table expression ${through} does not end`);
+  return q.slice(start[0].length, at.index + at[0].length + end.index + 2);
 }
 
 /** The query with each named input table read through a filter. */
@@ -90,8 +104,11 @@ export function incrementalSql(m: Model, last: string): string | null {
   switch (plan.kind) {
     case 'skip':
       return '';
-    case 'sql':
-      return `${readFileSync(join(MODELS_DIR, `incremental/${m.name}.sql`), 'utf8').replaceAll('{{last}}', last)}\n${comments(m)}`;
+    case 'sql': {
+      const sql = readFileSync(join(MODELS_DIR, `incremental/${m.name}.sql`), 'utf8')
+        .replace(/\{\{model ctes through (\w+)\}\}/g, (_, through: string) => modelCtes(m, through));
+      return `${sql.replaceAll('{{last}}', last)}\n${comments(m)}`;
+    }
     case 'append': {
       const inputs = Object.fromEntries(Object.entries(plan.inputs ?? {}).map(([t, f]) => [t, f(last)]));
       return `INSERT INTO ${m.name} SELECT * FROM (${restrictInputs(modelQuery(m), inputs)}) WHERE ${newMonths} ORDER BY ${plan.order};`;
@@ -100,22 +117,5 @@ export function incrementalSql(m: Model, last: string): string | null {
       return `CREATE OR REPLACE TABLE ${m.name} AS
         SELECT * FROM (FROM ${m.name} UNION ALL SELECT * FROM (${modelQuery(m)}) WHERE ${newMonths}) ORDER BY ${plan.order};
         ${comments(m)}`;
-    case 'effect_panel_unit': {
-      // the ratings of the new months only; those of earlier months (mean_score, mean_rating_rank, n_scored) are
-      // the previous table's, every other column is computed again (cohort and wave_role read the calendar's end)
-      const q = restrictInputs(modelQuery(m), { performance: `period > ${last}` });
-      return `CREATE OR REPLACE TEMP TABLE _previous_unit_scores AS
-          SELECT unit_id, "month", mean_score, mean_rating_rank, n_scored FROM effect_panel_unit;
-        CREATE OR REPLACE TABLE effect_panel_unit AS
-        SELECT n.* REPLACE (
-                 CASE WHEN n.${newMonths} THEN n.mean_score ELSE o.mean_score END AS mean_score,
-                 CASE WHEN n.${newMonths} THEN n.mean_rating_rank ELSE o.mean_rating_rank END AS mean_rating_rank,
-                 CASE WHEN n.${newMonths} THEN n.n_scored ELSE o.n_scored END AS n_scored)
-        FROM (${q}) n
-        LEFT JOIN _previous_unit_scores o ON o.unit_id = n.unit_id AND o."month" = n."month"
-        ORDER BY n.unit_id, n."month";
-        DROP TABLE _previous_unit_scores;
-        ${comments(m)}`;
-    }
   }
 }

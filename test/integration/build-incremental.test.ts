@@ -72,7 +72,7 @@ describe('adding a month', () => {
     expect(r.stderr).not.toContain('incremental build not possible');
     // the marts over months are computed for the new month only (pipeline/warehouse/incremental-marts.ts)
     // (a line of its own, or one of a batch run alongside the effects estimation: "… — name new months; …")
-    for (const m of ['core/staff_monthly', 'marts/position_load_monthly', 'marts/position_load_annual', 'marts/imbalance_region_monthly', 'marts/effect_panel_unit', 'marts/effect_panel_employee', 'marts/transfer_audit_fact']) {
+    for (const m of ['core/staff_monthly', 'marts/position_load_monthly', 'marts/position_load_annual', 'marts/imbalance_region_monthly', 'marts/unit_rating_monthly', 'marts/effect_panel_employee', 'marts/transfer_audit_fact']) {
       expect(r.stderr).toMatch(new RegExp(`${m} — new months|[—;] ${m.split('/')[1]} new months`));
     }
     const [now] = await query(db, `SELECT (SELECT count(*) FROM performance) AS n, (SELECT max("month") FROM month_calendar) AS m FROM build_info`);

@@ -63,6 +63,51 @@ describe('effect panels', () => {
     expect(d!.dup).toBe(0);
   });
 
+  it('employee panel: who is complete, counted without the join, is who has a scored rating in a unit every month', async () => {
+    // effect_panel_employee counts a person's scored months and the months a spell covers separately; this is the
+    // join those counts stand for (every scored rating against the spell covering its month). The sample is
+    // below the cap (nobody sampled out), so the panel's people are exactly the complete ones.
+    const [r] = await q(`
+      WITH joined AS (
+        SELECT p.nip FROM performance p JOIN employee_position_history h
+          ON h.nip = p.nip AND (h.valid_from IS NULL OR h.valid_from <= p.period) AND (h.valid_to IS NULL OR h.valid_to > p.period)
+        WHERE p.score IS NOT NULL AND p.period IN (SELECT "month" FROM month_calendar)
+        GROUP BY p.nip HAVING count(*) = (SELECT count(*) FROM month_calendar)
+      ), panel AS (SELECT DISTINCT nip FROM effect_panel_employee)
+      SELECT (SELECT count(*) FROM joined) AS complete, (SELECT count(*) FROM panel) AS kept,
+             (SELECT count(*) FROM (FROM joined EXCEPT FROM panel)) AS missing, (SELECT count(*) FROM (FROM panel EXCEPT FROM joined)) AS extra,
+             (SELECT count(*) FROM effect_panel_employee WHERE sample_share <> 1) AS sampled`);
+    expect(r!.sampled).toBe(0);
+    expect(r!.complete as number).toBeGreaterThan(1000);
+    expect(r).toMatchObject({ kept: r!.complete, missing: 0, extra: 0 });
+  });
+
+  it('unit_rating_monthly: the ratings of the people whose spell covers the 1st of the month, per unit', async () => {
+    // both effect panels read it; recomputed here from the ratings and spells directly
+    const [r] = await q(`
+      WITH j AS (
+        SELECT h.unit_id, p.period AS "month", p.score, p.rating_rank,
+               h.valid_from IS NULL OR date_sub('month', h.valid_from, p.period) >= 12 AS settled
+        FROM performance p JOIN employee_position_history h
+          ON h.nip = p.nip AND (h.valid_from IS NULL OR h.valid_from <= p.period) AND (h.valid_to IS NULL OR h.valid_to > p.period)
+        WHERE p.period IN (SELECT "month" FROM month_calendar)
+      ), want AS (
+        SELECT unit_id, "month", avg(score) AS mean_score, avg(rating_rank) AS mean_rating_rank, count(score) AS n_scored,
+               sum(score) FILTER (WHERE settled) AS settled_score_sum, count(score) FILTER (WHERE settled) AS n_settled
+        FROM j GROUP BY ALL)
+      SELECT count(*) AS n, count(u.unit_id) AS matched,
+             max(abs(u.mean_score - w.mean_score)) AS d_score, max(abs(u.mean_rating_rank - w.mean_rating_rank)) AS d_rank,
+             max(abs(u.settled_score_sum - w.settled_score_sum)) AS d_sum,
+             count(*) FILTER (WHERE u.n_scored <> w.n_scored OR u.n_settled <> w.n_settled) AS d_counts,
+             (SELECT count(*) FROM unit_rating_monthly) AS rows
+      FROM want w LEFT JOIN unit_rating_monthly u USING (unit_id, "month")`);
+    expect(r!.n as number).toBeGreaterThan(100);
+    expect(r).toMatchObject({ matched: r!.n, rows: r!.n, d_counts: 0 });
+    expect(r!.d_score as number).toBeLessThan(1e-9);
+    expect(r!.d_rank as number).toBeLessThan(1e-9);
+    expect(r!.d_sum as number).toBeLessThan(1e-6);
+  });
+
 describe('transfer_effect on the sample', () => {
   it('every outcome × level is estimated', async () => {
     const info = await q(`SELECT level, outcome, status, control, biters FROM transfer_effect_info ORDER BY level DESC, outcome`);

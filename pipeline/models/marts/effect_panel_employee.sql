@@ -38,25 +38,30 @@ WITH cal AS (
   FROM tr CROSS JOIN bounds b LEFT JOIN wave_ids w USING (transfer_id)
   WHERE tr.m BETWEEN b.lo AND b.hi
   GROUP BY ALL
-), scored AS (
-  -- the unit of the position held on the 1st of the month; settled = in that spell for at least 12 months.
-  -- The person is k, the NIP as a BIGINT (18 digits fit): it hashes and moves several times faster than the
-  -- text. Spells of one person never overlap and (nip, period) is unique in performance, so each row here is
-  -- one person-month.
-  SELECT p.k, p.period AS "month", p.score, h.unit_id,
-         h.valid_from IS NULL OR date_sub('month', h.valid_from, p.period) >= 12 AS settled
-  FROM (SELECT CAST(nip AS BIGINT) AS k, period, score FROM performance) p
-  JOIN (SELECT CAST(nip AS BIGINT) AS k, unit_id, valid_from, valid_to FROM employee_position_history) h
-    ON h.k = p.k AND (h.valid_from IS NULL OR h.valid_from <= p.period) AND (h.valid_to IS NULL OR h.valid_to > p.period)
-  WHERE p.score IS NOT NULL AND p.period IN (SELECT "month" FROM month_calendar)
-), unit_month AS (
-  SELECT unit_id, "month", CAST(sum(CAST(score AS DECIMAL(18, 4))) FILTER (WHERE settled) AS DOUBLE) AS s, count(*) FILTER (WHERE settled) AS n
-  FROM scored GROUP BY ALL
+), rated AS (
+  -- months with a scored rating, per person (counted per NIP text, then the 100,000 NIPs made numbers: casting
+  -- 3.6 million ratings' NIPs took most of the time)
+  SELECT CAST(nip AS BIGINT) AS k, sum(n) AS n
+  FROM (SELECT nip, count(*) AS n FROM performance
+        WHERE score IS NOT NULL AND period IN (SELECT "month" FROM month_calendar) GROUP BY ALL)
+  GROUP BY ALL
+), covered AS (
+  -- months of the calendar covered by a position spell, per person (a spell [valid_from, valid_to) covers the
+  -- months m with month_ceil(valid_from) ≤ m < month_ceil(valid_to))
+  SELECT CAST(h.nip AS BIGINT) AS k,
+         sum(greatest(0, date_sub('month',
+           greatest(b.lo, coalesce(month_ceil(h.valid_from), b.lo)),
+           least(CAST(b.hi + INTERVAL 1 MONTH AS DATE), coalesce(month_ceil(h.valid_to), CAST(b.hi + INTERVAL 1 MONTH AS DATE)))))) AS n
+  FROM employee_position_history h CROSS JOIN bounds b
+  GROUP BY ALL
 ), complete AS (
-  SELECT s.k, f.m IS NOT NULL AS moved
-  FROM scored s LEFT JOIN first_move f USING (k)
-  -- one row per person-month (see scored), so count(*) counts the months
-  GROUP BY ALL HAVING count(*) = (SELECT n_months FROM bounds)
+  -- a score in every month of the calendar, each month in a unit: a person has at most one rating a month
+  -- ((nip, period) is unique in performance) and at most one spell covering a month (spells of one person never
+  -- overlap, core/employee_position_history.sql), so the person has a row in every month exactly when both
+  -- counts are the calendar's length (test/integration/transfer-effects.test.ts checks this against the join)
+  SELECT r.k, f.m IS NOT NULL AS moved
+  FROM rated r JOIN covered c USING (k) LEFT JOIN first_move f USING (k)
+  WHERE r.n = (SELECT n_months FROM bounds) AND c.n = (SELECT n_months FROM bounds)
 ), strata AS (
   SELECT count(*) FILTER (WHERE moved) AS n_moved, count(*) FILTER (WHERE NOT moved) AS n_stay,
          setting_effects_max_employees() AS cap
@@ -71,6 +76,18 @@ WITH cal AS (
          CASE WHEN c.moved THEN q.q_moved / nullif(q.n_moved, 0) ELSE q.q_stay / nullif(q.n_stay, 0) END AS sample_share
   FROM complete c CROSS JOIN quota q
   QUALIFY row_number() OVER (PARTITION BY c.moved ORDER BY md5(lpad(CAST(c.k AS VARCHAR), 18, '0')), c.k) <= CASE WHEN c.moved THEN q.q_moved ELSE q.q_stay END
+), scored AS (
+  -- the kept people's ratings with the unit of the position held on the 1st of the month; settled = in that
+  -- spell for at least 12 months (as unit_rating_monthly). Spells of one person never overlap and (nip, period)
+  -- is unique in performance, so each row here is one person-month.
+  SELECT p.k, p.period AS "month", p.score, h.unit_id,
+         h.settled_from IS NULL OR h.settled_from <= p.period AS settled
+  FROM (SELECT CAST(nip AS BIGINT) AS k, period, score FROM performance
+        WHERE nip IN (SELECT nip FROM kept) AND score IS NOT NULL AND period IN (SELECT "month" FROM month_calendar)) p
+  JOIN (SELECT CAST(nip AS BIGINT) AS k, unit_id, valid_from, valid_to,
+               CAST(valid_from + INTERVAL 12 MONTH AS DATE) AS settled_from
+        FROM employee_position_history WHERE nip IN (SELECT nip FROM kept)) h
+    ON h.k = p.k AND (h.valid_from IS NULL OR h.valid_from <= p.period) AND (h.valid_to IS NULL OR h.valid_to > p.period)
 )
 SELECT kp.nip, s."month", c.t,
        CAST(CASE WHEN f.m IS NULL THEN 0 ELSE (SELECT c2.t FROM cal c2 WHERE c2."month" = f.m) END AS INTEGER) AS cohort,
@@ -82,7 +99,8 @@ SELECT kp.nip, s."month", c.t,
 FROM scored s
 JOIN kept kp USING (k)
 JOIN cal c USING ("month")
-JOIN unit_month um USING (unit_id, "month")
+-- the settled colleagues' sum and count of the unit and month (unit_rating_monthly)
+JOIN (SELECT unit_id, "month", settled_score_sum AS s, n_settled AS n FROM unit_rating_monthly) um USING (unit_id, "month")
 LEFT JOIN first_move f USING (k)
 -- (k is the NIP as a number: 18 digits each, so its order is the order of the text)
 ORDER BY s.k, s."month";

@@ -14,7 +14,7 @@
 -- head-count on the 1st of the month — the monthly requirement swings with seasonal workload (Dinas Pendidikan's
 -- June–July doubles it), which would swamp the effect of a few people moving; mean_score and
 -- mean_rating_rank (1 Sangat Kurang … 5 Sangat Baik) over the people whose spell covers the 1st of the month
--- (employee_position_history), NULL when nobody in the unit has a rating that month.
+-- (unit_rating_monthly), NULL when nobody in the unit has a rating that month.
 CREATE OR REPLACE TABLE effect_panel_unit AS
 WITH cal AS (
   SELECT "month", CAST(row_number() OVER (ORDER BY "month") AS INTEGER) AS t FROM month_calendar
@@ -36,13 +36,8 @@ WITH cal AS (
 ), abk AS (
   SELECT unit_id, required_staff(exact_sum(annual_workload_minutes), setting_wke()) AS required FROM position GROUP BY ALL
 ), scores AS (
-  SELECT h.unit_id, p.period AS "month", CAST(avg(CAST(p.score AS DECIMAL(18, 4))) AS DOUBLE) AS mean_score, avg(p.rating_rank) AS mean_rating_rank,
-         count(p.score) AS n_scored
-  FROM performance p
-  JOIN employee_position_history h
-    ON h.nip = p.nip AND (h.valid_from IS NULL OR h.valid_from <= p.period) AND (h.valid_to IS NULL OR h.valid_to > p.period)
-  WHERE p.period IN (SELECT "month" FROM month_calendar)
-  GROUP BY ALL
+  -- the unit's ratings of the month (mean_score, mean_rating_rank, n_scored): unit_rating_monthly
+  SELECT unit_id, "month", mean_score, mean_rating_rank, n_scored FROM unit_rating_monthly
 )
 SELECT l.unit_id, coalesce(u.region_code, setting_region_code()) AS region_code, l."month", c.t,
        CAST(CASE WHEN r.first_gain IS NULL OR r.first_gain > b.hi THEN 0

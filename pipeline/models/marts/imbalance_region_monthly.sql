@@ -20,23 +20,24 @@ WITH by_region AS (
   UNION ALL
   SELECT level, NULL, "month", workload_minutes, required_staff, current_staff, ej FROM by_region
 ), defined AS (
-  SELECT level, region_code, "month", ej, row_number() OVER w AS i, count(*) OVER w2 AS n
+  -- each cell's EJ in ascending order, one sort per group; the indices are then computed over the list in that
+  -- order, so every sum has a fixed order and the result is identical from build to build (a windowed avg()
+  -- sums in the order the threads deliver the rows). One sorted list instead of a window and four ordered
+  -- aggregates (each sorted its input again): the same values, the same order, the same aggregate functions.
+  SELECT level, region_code, "month", list(ej ORDER BY ej) AS xs
   FROM cells WHERE ej IS NOT NULL AND workload_minutes > 0
-  WINDOW w AS (PARTITION BY level, region_code, "month" ORDER BY ej), w2 AS (PARTITION BY level, region_code, "month")
-), means AS (
-  -- ordered aggregates: a fixed summation order makes the result identical from build to build (a windowed avg()
-  -- sums in the order the threads deliver the rows)
-  SELECT level, region_code, "month", avg(ej ORDER BY i) AS m FROM defined GROUP BY ALL
-), idx AS (
-  SELECT d.level, d.region_code, d."month", count(*) AS n, any_value(x.m) AS mean_ej,
-         CASE WHEN any_value(x.m) > 0 THEN sum((2 * d.i - d.n - 1) * d.ej ORDER BY d.i) / (count(*) * count(*) * any_value(x.m)) ELSE 0 END AS gini,
-         CASE WHEN any_value(x.m) > 0 THEN stddev_pop(d.ej ORDER BY d.i) / any_value(x.m) ELSE 0 END AS cv,
-         CASE WHEN any_value(x.m) > 0 THEN avg(CASE WHEN d.ej > 0 THEN (d.ej / x.m) * ln(d.ej / x.m) ELSE 0 END ORDER BY d.i) ELSE 0 END AS theil,
-         CASE WHEN any_value(x.m) > 0 THEN max(d.ej) / any_value(x.m) ELSE 0 END AS max_mean,
-         CASE WHEN max(d.ej) > 0 THEN any_value(x.m) / max(d.ej) ELSE 0 END AS balance_efficiency
-  FROM defined d
-  JOIN means x ON x.level = d.level AND x."month" = d."month" AND x.region_code IS NOT DISTINCT FROM d.region_code
   GROUP BY ALL
+), means AS (
+  SELECT level, region_code, "month", xs, len(xs) AS n, list_avg(xs) AS m FROM defined
+), idx AS (
+  -- i = 1 … n, the rank of x in the sorted list
+  SELECT level, region_code, "month", n, m AS mean_ej,
+         CASE WHEN m > 0 THEN list_sum(list_transform(xs, (x, i) -> (2 * i - n - 1) * x)) / (n * n * m) ELSE 0 END AS gini,
+         CASE WHEN m > 0 THEN list_aggregate(xs, 'stddev_pop') / m ELSE 0 END AS cv,
+         CASE WHEN m > 0 THEN list_avg(list_transform(xs, x -> CASE WHEN x > 0 THEN (x / m) * ln(x / m) ELSE 0 END)) ELSE 0 END AS theil,
+         CASE WHEN m > 0 THEN list_max(xs) / m ELSE 0 END AS max_mean,
+         CASE WHEN list_max(xs) > 0 THEN m / list_max(xs) ELSE 0 END AS balance_efficiency
+  FROM means
 ), tot AS (
   SELECT level, region_code, "month", sum(current_staff) AS staff,  -- integers: exact in any order
          sum(CASE WHEN load_band(workload_minutes, current_staff, ej) = 'overloaded' THEN current_staff ELSE 0 END) AS over_staff,
