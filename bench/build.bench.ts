@@ -1,17 +1,35 @@
 /**
  * Build benchmark (npm run bench): whole build vs DuckDB alone reading the same CSVs, at province scale, and the
- * national-scale build's time and peak memory. Writes the figures to docs/benchmarks.md (section "Warehouse build").
- *   BENCH_NATIONAL=0 skips the national runs (they take a while: ~4.7 M staff); BENCH_NATIONAL_RUNS (3) how many.
+ * national-scale build's time and peak memory. Writes the figures to docs/benchmarks.md (sections "Warehouse build"
+ * and "Warehouse build: national scale", each written when its part runs).
+ *   BENCH_NATIONAL=0 skips the national runs (they take a while: ~4.7 M staff); BENCH_NATIONAL_RUNS (3) how many;
+ *   BENCH_MEMORY_LIMIT (DuckDB's memory_limit for them). BENCH_PROVINCE=0 skips the province runs.
  *   BENCH_RUNS (3): province runs. BENCH_BASELINE=<checkout of an earlier version>: its build measured in the same runs.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { ROOT, median, writeSection, machine } from './util.ts';
+import { SCHEMA_VERSION } from '../pipeline/domain/warehouse-schema.ts';
 
 const DATA = join(ROOT, 'data/bench');
 const CLI = join(ROOT, 'bin/seimbang.js');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+
+/** The schema version a warehouse was built with (build_info), or null. */
+async function schemaVersionOf(db: string): Promise<number | null> {
+  const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+  try {
+    const conn = await inst.connect();
+    const r = await conn.runAndReadAll('SELECT schema_version FROM build_info').catch(() => null);
+    conn.closeSync();
+    const v = r?.getRows()[0]?.[0];
+    return v == null ? null : Number(v);
+  } finally {
+    inst.closeSync();
+  }
+}
 
 function sample(scale: string): string {
   const out = join(DATA, scale);
@@ -101,7 +119,7 @@ function stageTable(steps: Measured['steps'], total: number, base?: number): str
 }
 
 mkdirSync(DATA, { recursive: true });
-const lines: string[] = [];
+let lines: string[] = [];
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 /** BENCH_BASELINE=<checkout of an earlier version>: its whole build measured in the same runs, for comparison */
 const baseline = process.env.BENCH_BASELINE;
@@ -110,11 +128,12 @@ const baseline = process.env.BENCH_BASELINE;
 const INGEST = /^(raw_|staging\/)/;
 const part = (m: Measured, re: RegExp, key: 'ms' | 'cpuMs') => m.steps.filter((st) => re.test(st.label)).reduce((a, st) => a + (st[key] ?? 0), 0);
 
-{
+if (process.env.BENCH_PROVINCE !== '0') {
   const { before, after } = monthSplit(sample('province'));
-  // the previous month's warehouse, built once; each incremental run starts from a copy of it
+  // the previous month's warehouse, built once (again when built by a version of another schema: the incremental
+  // build would fall back to a full one); each incremental run starts from a copy of it
   const previous = join(DATA, 'province-before.duckdb');
-  if (!existsSync(previous)) measure('build', before, previous);
+  if (!existsSync(previous) || (await schemaVersionOf(previous)) !== SCHEMA_VERSION) measure('build', before, previous);
   const reads: Measured[] = [];
   const builds: Measured[] = [];
   const incs: Measured[] = [];
@@ -179,6 +198,30 @@ const part = (m: Measured, re: RegExp, key: 'ms' | 'cpuMs') => m.steps.filter((s
   );
 }
 
+if (process.env.BENCH_PROVINCE !== '0') {
+  lines.push(
+    'What the build does that `read_csv` does not, and so what the ratio measures: every value is typed by the',
+    'normalisers (Indonesian dates, decimal commas, NIPs with spaces, golongan, SKP predicates) and checked, every',
+    'key is checked against its parent table and for duplicates (hash joins and a hash aggregate per large file),',
+    'rejected values go to `quarantine`, and then the core tables, the marts (loads, imbalance, the audit facts, the',
+    'effect panels) and the effects estimation (Callaway–Sant\'Anna with a 999-draw multiplier bootstrap) are',
+    'computed and written. Staging tables are TEMP (never written to the file); the audit sentences are built when',
+    'read (view `transfer_audit` over `transfer_audit_fact`). The two largest files (ratings, workload) are read, typed',
+    'and stored once (pipeline/models/onepass): no raw or staging copy, their checks on the stored, typed keys.',
+    'The incremental build reads only the rows added at the end of those files and computes the marts over months',
+    'for the new months only (pipeline/warehouse/incremental-marts.ts: the earlier months\' rows cannot change;',
+    'the rolling year of a new month reads the 11 before it; effect_panel_employee joins only the new month and the',
+    'people its sample keeps anew), and the effects estimation again; `--incremental` falls back to a full build,',
+    'saying why, when anything else changed. In both builds the effects estimation (JavaScript, one core) runs',
+    'alongside the marts it does not read (pipeline/warehouse/alongside.ts), so the stage times above overlap: the',
+    'marts run in those batches are counted in both their own stage and the estimation\'s.',
+    '',
+    `Reproduce: \`npm run bench -- build\` (${machine()}).`,
+  );
+  writeSection('Warehouse build', lines.join('\n'));
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 if (process.env.BENCH_NATIONAL !== '0') {
   const input = sample('national');
   const limit = process.env.BENCH_MEMORY_LIMIT ?? '3.5GB';
@@ -187,8 +230,9 @@ if (process.env.BENCH_NATIONAL !== '0') {
   for (let i = 0; i < nRuns; i++) ms.push(measure('build', input, join(DATA, 'national.duckdb'), { memoryLimit: limit }));
   const rss = ms.map((m) => m.maxRssMB / 1024);
   const m = [...ms].sort((x, y) => x.ms - y.ms)[Math.floor((ms.length - 1) / 2)]!;
-  lines.push(
-    `### National scale (~4.7 million staff, 12 months), ${nRuns} runs`,
+  lines = [
+    `National sample (~4.7 million staff, 12 months; \`seimbang sample --scale national\`), ${nRuns} builds one after`,
+    'the other, DuckDB `memory_limit` ' + limit + '.',
     '',
     '| measurement | value |',
     '|---|---|',
@@ -198,27 +242,9 @@ if (process.env.BENCH_NATIONAL !== '0') {
     ...stageTable(m.steps, m.ms),
     memoryLine(m.steps),
     '',
-  );
+    `Per run (wall, min): ${ms.map((x) => (x.ms / 60000).toFixed(1)).join(' / ')}. Reproduce: \`BENCH_PROVINCE=0 npm run bench -- build\` (${machine()}).`,
+  ];
+  writeSection('Warehouse build: national scale', lines.join('\n'));
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-lines.push(
-  'What the build does that `read_csv` does not, and so what the ratio measures: every value is typed by the',
-  'normalisers (Indonesian dates, decimal commas, NIPs with spaces, golongan, SKP predicates) and checked, every',
-  'key is checked against its parent table and for duplicates (hash joins and a hash aggregate per large file),',
-  'rejected values go to `quarantine`, and then the core tables, the marts (loads, imbalance, the audit facts, the',
-  'effect panels) and the effects estimation (Callaway–Sant\'Anna with a 999-draw multiplier bootstrap) are',
-  'computed and written. Staging tables are TEMP (never written to the file); the audit sentences are built when',
-  'read (view `transfer_audit` over `transfer_audit_fact`). The two largest files (ratings, workload) are read, typed',
-  'and stored once (pipeline/models/onepass): no raw or staging copy, their checks on the stored, typed keys.',
-  'The incremental build reads only the rows added at the end of those files and computes the marts over months',
-  'for the new months only (pipeline/warehouse/incremental-marts.ts: the earlier months\' rows cannot change;',
-  'the rolling year of a new month reads the 11 before it; effect_panel_employee joins only the new month and the',
-  'people its sample keeps anew), and the effects estimation again; `--incremental` falls back to a full build,',
-  'saying why, when anything else changed. In both builds the effects estimation (JavaScript, one core) runs',
-  'alongside the marts it does not read (pipeline/warehouse/alongside.ts), so the stage times above overlap: the',
-  'marts run in those batches are counted in both their own stage and the estimation\'s.',
-  '',
-  `Reproduce: \`npm run bench -- build\` (${machine()}).`,
-);
-writeSection('Warehouse build', lines.join('\n'));
-process.stdout.write(`${lines.join('\n')}\n`);

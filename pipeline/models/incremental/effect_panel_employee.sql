@@ -55,7 +55,7 @@ WITH {{model ctes through kept}}, newly AS (
   JOIN (SELECT unit_id, "month", settled_score_sum AS s, n_settled AS n FROM unit_rating_monthly) um USING (unit_id, "month")
 )
 SELECT kp.nip, r."month", c.t,
-       CAST(CASE WHEN f.m IS NULL THEN 0 ELSE (SELECT c2.t FROM cal c2 WHERE c2."month" = f.m) END AS INTEGER) AS cohort,
+       CAST(CASE WHEN f.m IS NULL THEN 0 ELSE cm.t END AS INTEGER) AS cohort,
        coalesce(f.wave, false) AS first_move_wave,
        r.unit_id, r.score, r.score_vs_colleagues,
        kp.sample_share
@@ -63,6 +63,7 @@ FROM rows r
 JOIN kept kp USING (k)
 JOIN cal c USING ("month")
 LEFT JOIN first_move f USING (k)
+LEFT JOIN cal cm ON cm."month" = f.m
 ORDER BY r.k, r."month";
 
 DROP TABLE _previous_panel;

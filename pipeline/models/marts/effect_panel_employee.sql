@@ -48,8 +48,9 @@ WITH cal AS (
 ), covered AS (
   -- months of the calendar covered by a position spell, per person (a spell [valid_from, valid_to) covers the
   -- months m with month_ceil(valid_from) ≤ m < month_ceil(valid_to))
+  -- (every bound is a month's 1st, where date_diff('month', …) counts the months exactly, as date_sub would)
   SELECT CAST(h.nip AS BIGINT) AS k,
-         sum(greatest(0, date_sub('month',
+         sum(greatest(0, date_diff('month',
            greatest(b.lo, coalesce(month_ceil(h.valid_from), b.lo)),
            least(CAST(b.hi + INTERVAL 1 MONTH AS DATE), coalesce(month_ceil(h.valid_to), CAST(b.hi + INTERVAL 1 MONTH AS DATE)))))) AS n
   FROM employee_position_history h CROSS JOIN bounds b
@@ -90,7 +91,7 @@ WITH cal AS (
     ON h.k = p.k AND (h.valid_from IS NULL OR h.valid_from <= p.period) AND (h.valid_to IS NULL OR h.valid_to > p.period)
 )
 SELECT kp.nip, s."month", c.t,
-       CAST(CASE WHEN f.m IS NULL THEN 0 ELSE (SELECT c2.t FROM cal c2 WHERE c2."month" = f.m) END AS INTEGER) AS cohort,
+       CAST(CASE WHEN f.m IS NULL THEN 0 ELSE cm.t END AS INTEGER) AS cohort,
        coalesce(f.wave, false) AS first_move_wave,
        s.unit_id, s.score,
        s.score - (um.s - CASE WHEN s.settled THEN s.score ELSE 0 END)
@@ -102,6 +103,7 @@ JOIN cal c USING ("month")
 -- the settled colleagues' sum and count of the unit and month (unit_rating_monthly)
 JOIN (SELECT unit_id, "month", settled_score_sum AS s, n_settled AS n FROM unit_rating_monthly) um USING (unit_id, "month")
 LEFT JOIN first_move f USING (k)
+LEFT JOIN cal cm ON cm."month" = f.m
 -- (k is the NIP as a number: 18 digits each, so its order is the order of the text)
 ORDER BY s.k, s."month";
 
