@@ -4,7 +4,7 @@
  * status, code, value and threshold.
  */
 import { expect } from 'vitest';
-import { auditTransfer, tenureOverdue, type RuleResult, type UnitMonthLoad } from '../../pipeline/domain/rules.ts';
+import { auditTransfer, tenureOverdue, type ElectionBanResult, type RuleResult, type UnitMonthLoad } from '../../pipeline/domain/rules.ts';
 import { parseStoredSettings } from '../../pipeline/domain/settings.ts';
 import { query } from './helpers.ts';
 import { ruleDetail, type RuleTextRow } from '../../dashboard/src/lib/rule-text.ts';
@@ -69,6 +69,13 @@ export async function expectRulesParity(db: string): Promise<number> {
     else expect(g.value, at).toBeCloseTo(w!.value, 9);
     if (w!.threshold === null) expect(g.threshold, at).toBeNull();
     else expect(g.threshold, at).toBeCloseTo(w!.threshold, 9);
+  }
+  // the election ban's facts (the windows the date is in, the decree inside one) as the fact table holds them
+  const facts: Row[] = await query(db, `SELECT transfer_id, n_windows, CAST(hit_start AS VARCHAR) AS hit_start, CAST(hit_end AS VARCHAR) AS hit_end, decree_in_window FROM transfer_audit_fact`);
+  for (const f of facts) {
+    const w = want.get(`${f.transfer_id}|election_ban`) as ElectionBanResult;
+    expect({ n: f.n_windows, start: f.hit_start, end: f.hit_end, decree: f.decree_in_window }, `transfer ${f.transfer_id} election_ban facts`)
+      .toEqual({ n: w.windowCount, start: w.banStart, end: w.banEnd, decree: w.decreeInBan });
   }
   return got.length;
 }

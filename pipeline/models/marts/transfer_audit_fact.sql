@@ -18,26 +18,27 @@ WITH t AS (
   LEFT JOIN unit uf ON uf.unit_id = tr.from_unit_id
 ),
 windows AS (
-  -- the region's own election windows, else the '*' windows
-  SELECT r.region_code, w.ban_start, w.ban_end
+  -- the region's own election windows, else the '*' windows, as one list per region: each transfer reads its
+  -- region's few windows from the list (a join with a handful of rows per region, no grouping of every transfer)
+  SELECT r.region_code, list({'ban_start': w.ban_start, 'ban_end': w.ban_end}) AS ws, min(w.ban_start) AS first_start, max(w.ban_end) AS last_end
   FROM (SELECT DISTINCT region_code FROM t) r
   JOIN setting_election_window w
     ON w.region_code = r.region_code
     OR (w.region_code = '*' AND NOT EXISTS (SELECT 1 FROM setting_election_window x WHERE x.region_code = r.region_code))
+  GROUP BY r.region_code
 ),
 ban AS (
-  SELECT t.transfer_id,
-         count(w.region_code) AS n_windows,
+  SELECT t.*,
+         CAST(coalesce(len(w.ws), 0) AS BIGINT) AS n_windows,
          -- the window the effective date is in
-         min(w.ban_start) FILTER (WHERE t.effective_date BETWEEN w.ban_start AND w.ban_end) AS hit_start,
-         max(w.ban_end) FILTER (WHERE t.effective_date BETWEEN w.ban_start AND w.ban_end) AS hit_end,
+         list_min(list_transform(list_filter(w.ws, x -> t.effective_date BETWEEN x.ban_start AND x.ban_end), x -> x.ban_start)) AS hit_start,
+         list_max(list_transform(list_filter(w.ws, x -> t.effective_date BETWEEN x.ban_start AND x.ban_end), x -> x.ban_end)) AS hit_end,
          -- the decree date inside a window (mentioned only)
-         coalesce(bool_or(t.decree_date BETWEEN w.ban_start AND w.ban_end), false) AS decree_in_window,
+         coalesce(list_bool_or(list_transform(w.ws, x -> t.decree_date BETWEEN x.ban_start AND x.ban_end)), false) AS decree_in_window,
          -- the period the configured dates cover (checkedPeriod() in pipeline/domain/rules.ts)
-         coalesce(any_value(t.effective_date) BETWEEN coalesce(setting_election_checked_from(), min(w.ban_start))
-                                       AND coalesce(setting_election_checked_until(), max(w.ban_end)), false) AS in_checked_period
+         coalesce(t.effective_date BETWEEN coalesce(setting_election_checked_from(), w.first_start)
+                                       AND coalesce(setting_election_checked_until(), w.last_end), false) AS in_checked_period
   FROM t LEFT JOIN windows w ON w.region_code = t.region_code
-  GROUP BY t.transfer_id
 )
 SELECT
   t.transfer_id, t.region_code,
@@ -46,7 +47,7 @@ SELECT
   t.prev_transfer IS NULL AS first_recorded,
   months_in_post(coalesce(t.prev_transfer, t.appointment_date), t.effective_date) AS tenure_months,
   -- election_ban
-  b.n_windows, b.hit_start, b.hit_end, b.decree_in_window, b.in_checked_period,
+  t.n_windows, t.hit_start, t.hit_end, t.decree_in_window, t.in_checked_period,
   -- competency
   t.education_level, t.required_education,
   education_rank(t.education_level) AS have_rank, education_rank(t.required_education) AS need_rank,
@@ -57,8 +58,7 @@ SELECT
   c."month" IS NOT NULL AS in_calendar,
   lt.ej AS to_ej, lt.band AS to_band, lt.required_staff AS to_required, lt.current_staff AS to_staff,
   lf.ej AS from_ej, lf.band AS from_band, lf.required_staff AS from_required, lf.current_staff AS from_staff
-FROM t
-JOIN ban b USING (transfer_id)
+FROM ban t
 LEFT JOIN month_calendar c ON c."month" = t.ref_month
 LEFT JOIN unit_load_monthly lt ON lt.unit_id = t.to_unit_id AND lt."month" = t.ref_month
 LEFT JOIN unit_load_monthly lf ON lf.unit_id = t.from_unit_id AND lf."month" = t.ref_month;
