@@ -14,7 +14,7 @@ import type { Settings } from '../domain/settings.ts';
 import { loadSettings } from './settings-file.ts';
 import { settingsSql } from './settings-sql.ts';
 import { ruleStatusSql } from './rules-sql.ts';
-import { loadModels, macroSql, type Model } from './models.ts';
+import { loadModels, macroSql, modelsFingerprint, type Model } from './models.ts';
 import { runModelsAndDerived } from './alongside.ts';
 import { discardTemp, publish, removeStaleTemps, tempPathFor } from './atomic.ts';
 import { progress, count, type Log, type Status, type StepTime } from './progress.ts';
@@ -365,6 +365,14 @@ export async function applyCellIssues(conn: DuckDBConnection, kind: string): Pro
     WHERE s._row = ci._row`);
 }
 
+/**
+ * What the warehouse's tables and macros are computed with: the model and macro files and the SQL generated from
+ * the settings (build_info.models_sha256). The same fingerprint means the same macros and settings tables.
+ */
+export function setupFingerprint(settings: Settings): string {
+  return modelsFingerprint(`${settingsSql(settings)}\0${ruleStatusSql()}`);
+}
+
 export async function writeBuildInfo(
   conn: DuckDBConnection,
   x: { input: string; raws: RawFile[]; files: FileReport[]; settings: Settings; quarantineByReason: BuildResult['quarantineByReason']; warnings: string[]; startedMs: number },
@@ -381,8 +389,9 @@ export async function writeBuildInfo(
       CAST(${lit(x.files)} AS JSON) AS input_files,
       CAST(${lit(x.settings)} AS JSON) AS settings,
       CAST(${lit(x.quarantineByReason)} AS JSON) AS quarantine_by_reason,
-      CAST(${lit(x.warnings)} AS JSON) AS warnings;
-    COMMENT ON TABLE build_info IS 'One row: the build version, schema version, input folder, time, input files with sha256 and row counts (loaded/quarantined), the settings used';
+      CAST(${lit(x.warnings)} AS JSON) AS warnings,
+      '${setupFingerprint(x.settings)}' AS models_sha256;
+    COMMENT ON TABLE build_info IS 'One row: the build version, schema version, input folder, time, input files with sha256 and row counts (loaded/quarantined), the settings used, and models_sha256: the SQL the tables were computed with (setupFingerprint)';
     CREATE OR REPLACE TABLE raw_file AS SELECT * FROM (VALUES ${x.raws
       .map((r) => `(${[r.kind, r.file, r.format, r.sheet ?? null, r.headerRow, r.delimiter ?? null, r.sha256, r.rows]
         .map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`))

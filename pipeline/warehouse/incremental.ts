@@ -37,8 +37,7 @@ import { decideDots, numberDotsSql, NUMBER_SHAPE_SQL, type DotRole, type NumberE
 import { quoteLiteral } from '../ingest/sql.ts';
 import type { Settings } from '../domain/settings.ts';
 import { SCHEMA_VERSION } from '../domain/warehouse-schema.ts';
-import { loadModels, macroSql, MODELS_DIR, type Model } from './models.ts';
-import { settingsSql } from './settings-sql.ts';
+import { loadModels, MODELS_DIR, type Model } from './models.ts';
 import { inputSettingsSql } from './input-sql.ts';
 import { ruleStatusSql } from './rules-sql.ts';
 import { discardTemp, publish, tempPathFor } from './atomic.ts';
@@ -48,7 +47,7 @@ import { incrementalSql } from './incremental-marts.ts';
 import { runModelsAndDerived } from './alongside.ts';
 import { ONE_PASS, ONE_PASS_KINDS, ONE_PASS_SETUP_SQL, prepareOnePass, runOnePass, runOnePassChecks } from './one-pass.ts';
 import type { BuildResult, FileReport } from './build.ts';
-import { writeBuildInfo } from './build.ts';
+import { setupFingerprint, writeBuildInfo } from './build.ts';
 
 /** Tables an incremental build changes; a mart that reads one (directly or through another mart) is computed again. */
 const CHANGED = ['performance', 'quarantine', 'month_calendar', 'workload_monthly', 'staff_monthly'];
@@ -59,6 +58,8 @@ interface Previous {
   warnings: string[];
   quarantineByReason: { reason: string; kind: string; n: number }[];
   dataDate: string;
+  /** build_info.models_sha256: the SQL its tables and macros were computed with (setupFingerprint) */
+  modelsSha256: string;
 }
 
 /** The in-memory database the added ratings are staged in (see buildIncremental). */
@@ -77,7 +78,7 @@ async function readPrevious(db: string): Promise<Previous | string> {
     inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
     const conn = await inst.connect();
     const r = (await conn.runAndReadAll(`SELECT schema_version, CAST(input_files AS VARCHAR) AS f, CAST(settings AS VARCHAR) AS s,
-      CAST(warnings AS VARCHAR) AS w, CAST(quarantine_by_reason AS VARCHAR) AS q, CAST(built_at AS VARCHAR) AS t FROM build_info`)).getRowObjects()[0];
+      CAST(warnings AS VARCHAR) AS w, CAST(quarantine_by_reason AS VARCHAR) AS q, CAST(built_at AS VARCHAR) AS t, models_sha256 AS m FROM build_info`)).getRowObjects()[0];
     conn.closeSync();
     if (!r) return 'the previous warehouse has no build_info';
     if (Number(r.schema_version) !== SCHEMA_VERSION) return `the previous warehouse has schema version ${String(r.schema_version)}, not ${SCHEMA_VERSION}`;
@@ -87,6 +88,7 @@ async function readPrevious(db: string): Promise<Previous | string> {
       files: JSON.parse(String(r.f)) as FileReport[], settings, warnings: JSON.parse(String(r.w)) as string[],
       quarantineByReason: JSON.parse(String(r.q)) as Previous['quarantineByReason'],
       dataDate: effectiveDataDate(prevSettings, new Date(`${String(r.t).slice(0, 19).replace(' ', 'T')}Z`)),
+      modelsSha256: String(r.m),
     };
   } catch (e) {
     return `the previous warehouse cannot be read (${(e as Error).message.split('\n')[0]})`;
@@ -161,6 +163,10 @@ async function incrementalOnCopy(o: IncrementalOptions, tmp: string, copied: Pro
   const prev = await readPrevious(o.db);
   if (typeof prev === 'string') return prev;
   if (!sameSettings(prev.settings, o.settings)) return 'the settings changed';
+  // its tables computed by other SQL (another version of pipeline/models): rows added to them by this version's
+  // SQL would not be those of a full build. The same SQL: its macros and settings tables are already this build's
+  const fingerprint = setupFingerprint(o.settings);
+  if (prev.modelsSha256 !== fingerprint) return 'the previous warehouse was computed by other SQL (pipeline/models or the settings\' SQL changed)';
   const today = effectiveDataDate(o.settings, new Date());
   if (today < prev.dataDate) return `the data date ${today} is before the previous build's ${prev.dataDate}`;
   if (today !== prev.dataDate && prev.quarantineByReason.some((q) => q.reason.startsWith(AFTER_DATA_DATE))) {
@@ -230,11 +236,11 @@ async function incrementalOnCopy(o: IncrementalOptions, tmp: string, copied: Pro
       roles.set(`${kind}.${column}`, role);
       guessed.push({ kind, file: before.file, column, role, semicolon: t.semicolon });
     }
-    // the macros, settings and views in one transaction: each statement on its own would be a commit of its own,
-    // and each commit to the warehouse file writes and syncs its WAL (about 110 statements: 0.4 s against 0.1 s)
+    // the setup in one transaction: each statement on its own would be a commit of its own, and each commit to
+    // the warehouse file writes and syncs its WAL
     await conn.run('BEGIN TRANSACTION');
-    await conn.run(macroSql());
-    await conn.run(settingsSql(o.settings));
+    // the macros and the settings' macros and tables are in the copy (the same fingerprint: the same SQL); the data
+    // date's macro may have moved (setting_data_date: the build's day when unset)
     await conn.run(inputSettingsSql(o.settings));
     await conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${CELL_ISSUE_TABLE} (kind VARCHAR, _row INTEGER, "column" VARCHAR, "value" VARCHAR, reason VARCHAR)`);
     await conn.run(ONE_PASS_SETUP_SQL);

@@ -3,6 +3,7 @@
  * layer, in dependency order (a model depends on every other model whose name it mentions), as dbt's ref() would.
  * Macros (pipeline/models/macros/*.sql) run first.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,3 +68,22 @@ export function loadModels(dir = MODELS_DIR): Model[] {
   for (const layer of LAYERS) for (const m of all.filter((x) => x.layer === layer)) visit(m, []);
   return ordered;
 }
+
+/**
+ * sha256 of every SQL file under pipeline/models (path and text, in path order) and of the SQL the build generates
+ * from the settings (`generated`): what a warehouse's tables and macros were computed with. Kept in
+ * build_info.models_sha256; an incremental build on a warehouse computed by other SQL builds fully instead.
+ */
+export function modelsFingerprint(generated: string, dir = MODELS_DIR): string {
+  const h = createHash('sha256');
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.sql')) h.update(`${p}\0${readFileSync(join(dir, p), 'utf8')}\0`);
+    }
+  };
+  walk('');
+  return h.update(generated).digest('hex');
+}
+

@@ -124,6 +124,22 @@ describe('adding a month', () => {
     expect((await differences(db, full)).differ).toEqual(['raw_file']);
   }, 240_000);
 
+  it('a warehouse computed by other SQL (another models fingerprint) is named, and the build is a full one', async () => {
+    const db = join(dir, 'other-sql.duckdb');
+    expect(cli(['build', '--input', before, '--db', db]).code).toBe(0);
+    const inst = await DuckDBInstance.create(db);
+    const conn = await inst.connect();
+    await conn.run(`UPDATE build_info SET models_sha256 = 'computed-by-an-older-version'`);
+    conn.closeSync();
+    inst.closeSync();
+    const r = cli(['build', '--input', after, '--db', db, '--incremental']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('incremental build not possible: the previous warehouse was computed by other SQL');
+    expect((await differences(db, full)).differ).toEqual([]);
+    const [info] = await query(db, 'SELECT models_sha256 FROM build_info');
+    expect(String(info!.models_sha256)).toMatch(/^[0-9a-f]{64}$/);
+  }, 240_000);
+
   it('a monthly file whose earlier rows changed is named, and the build is a full one', async () => {
     const db = join(dir, 'edited.duckdb');
     copyFileSync(join(dir, 'inc.duckdb'), db); // a warehouse of all months
