@@ -47,8 +47,20 @@ interface Measured {
   maxRssMB: number;
   /** CPU time of the process, user + system, over all its threads */
   cpuMs: number;
-  /** peakRssMB: the highest resident memory sampled while the step ran; cpuMs: CPU time since the previous step */
-  steps: { label: string; ms: number; peakRssMB?: number; cpuMs?: number }[];
+  /**
+   * peakRssMB: the highest resident memory sampled while the step ran; peakJsMB: the JavaScript side's share of it
+   * (V8 heap and external buffers; the rest is DuckDB's); cpuMs: CPU time since the previous step
+   */
+  steps: { label: string; ms: number; peakRssMB?: number; peakJsMB?: number; cpuMs?: number }[];
+}
+
+/** Each run's peak: the step it happened in and the JavaScript side's share (is it DuckDB's or Node's memory?). */
+function peakPerRun(runs: Measured[]): string {
+  const GB = (mb: number) => (mb / 1024).toFixed(2);
+  return `Each run's highest sample: ${runs.map((r, i) => {
+    const s = [...r.steps].sort((a, b) => (b.peakRssMB ?? 0) - (a.peakRssMB ?? 0))[0];
+    return s?.peakRssMB == null ? `run ${i + 1} —` : `run ${i + 1} ${GB(s.peakRssMB)} GB during ${s.label.split(',')[0]}${s.label.includes(',') ? ' (batch)' : ''}, of which JavaScript ${GB(s.peakJsMB ?? 0)} GB`;
+  }).join(' · ')}.`;
 }
 
 /** The steps during which the resident memory was highest: where to look when the peak grows. */
@@ -224,8 +236,9 @@ if (process.env.BENCH_PROVINCE !== '0') {
 
 if (process.env.BENCH_NATIONAL !== '0') {
   const input = sample('national');
-  // DuckDB's memory_limit bounds its buffer pool, not the process: with 3.5GB the process peaked at 4.27-5.68 GB
-  // (the allocations DuckDB does not count, Node and the estimation on top); 2.5GB leaves room under the 4 GB target
+  // DuckDB's memory_limit bounds its buffer pool, not the process: with 3.5GB the process peaked at 4.27-5.68 GB,
+  // with 2.5GB at 3.46-4.30 GB, almost all of it DuckDB's (JavaScript < 0.1 GB) until the build set its allocator to
+  // give freed memory back sooner (pipeline/warehouse/duckdb-config.ts)
   const limit = process.env.BENCH_MEMORY_LIMIT ?? '2.5GB';
   const nRuns = Number(process.env.BENCH_NATIONAL_RUNS ?? 3);
   const ms: Measured[] = [];
@@ -243,6 +256,8 @@ if (process.env.BENCH_NATIONAL !== '0') {
     '',
     ...stageTable(m.steps, m.ms),
     memoryLine(m.steps),
+    '',
+    peakPerRun(ms),
     '',
     `Per run (wall, min): ${ms.map((x) => (x.ms / 60000).toFixed(1)).join(' / ')}. Reproduce: \`BENCH_PROVINCE=0 npm run bench -- build\` (${machine()}).`,
   ];

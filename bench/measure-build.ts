@@ -19,14 +19,22 @@ const { loadRaw, discoverInputs } = (await import(from('pipeline/ingest/index.ts
 
 const [mode, input, db, memoryLimit] = process.argv.slice(2) as [string, string, string, string | undefined];
 const t0 = performance.now();
-let steps: { label: string; ms: number; peakRssMB?: number; cpuMs?: number }[] = [];
+let steps: { label: string; ms: number; peakRssMB?: number; peakJsMB?: number; cpuMs?: number }[] = [];
 // the resident set, sampled every 100 ms, so the peak can be put on the step during which it happened (the
 // event loop is free while DuckDB works on its own threads; a long synchronous step is sampled at its end)
 let samplePeak = 0;
+// the JavaScript side's share (V8 heap and buffers outside it, such as Arrow's): the rest of the resident set is DuckDB's
+let sampleJsPeak = 0;
+const jsBytes = () => {
+  const m = process.memoryUsage();
+  return m.heapTotal + m.external;
+};
 const sampler = setInterval(() => {
   samplePeak = Math.max(samplePeak, process.memoryUsage.rss());
+  sampleJsPeak = Math.max(sampleJsPeak, jsBytes());
 }, 100);
 const peaks: number[] = [];
+const jsPeaks: number[] = [];
 const cpus: number[] = [];
 const cpuNow = () => {
   const u = process.resourceUsage();
@@ -39,14 +47,17 @@ if (mode === 'build' || mode === 'incremental') {
     // step belong to this one (so work between steps, such as the column profile, counts in the next step)
     if (/^\[\s*\d+\/\d+\]/.test(line) && !/ … /.test(line)) {
       peaks.push(Math.max(samplePeak, process.memoryUsage.rss()));
+      jsPeaks.push(Math.max(sampleJsPeak, jsBytes()));
       samplePeak = 0;
+      sampleJsPeak = 0;
       const c = cpuNow();
       cpus.push(c - lastCpu);
       lastCpu = c;
     }
   };
   ({ steps } = await buildWarehouse({ input, db, log, memoryLimit, ...(mode === 'incremental' ? { incremental: true } : {}) }));
-  steps = steps.map((st, i) => ({ ...st, peakRssMB: peaks[i] != null ? peaks[i]! / 2 ** 20 : undefined, cpuMs: cpus[i] }));
+  steps = steps.map((st, i) => ({ ...st, peakRssMB: peaks[i] != null ? peaks[i]! / 2 ** 20 : undefined,
+    peakJsMB: jsPeaks[i] != null ? jsPeaks[i]! / 2 ** 20 : undefined, cpuMs: cpus[i] }));
 } else if (mode === 'readcsv') {
   const inst = await DuckDBInstance.create(db, memoryLimit ? { memory_limit: memoryLimit } : {});
   const conn = await inst.connect();

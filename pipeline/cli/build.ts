@@ -14,7 +14,7 @@ export function registerBuild(program: Command): void {
     .option('--incremental', 'add the rows added at the end of the workload and ratings files to the previous warehouse (same reference files and settings); otherwise says why and builds fully')
     .option('--keep-staging', 'keep the raw_* and stg_* tables (to debug an import)')
     .option('--threads <n>', 'DuckDB threads', (v) => positiveInt(v, '--threads'))
-    .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 4GB')
+    .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 2.5GB (its buffer pool: the process stays some 0.4 GB above it)')
     .option('--json', 'print the summary as JSON on stdout')
     .addHelpText('after', '\nExample:\n  seimbang build --input data/sample --db data/seimbang.duckdb\n\nExit codes: 0 ok, 1 bad input or failed build (the previous warehouse is kept), 2 usage.\nInterrupted (Ctrl-C, SIGTERM): the temp files are removed and the previous warehouse is kept; after a SIGKILL the\nnext build removes them.')
     .action(async (o: { input: string; db: string; strict?: boolean; force?: boolean; parquet?: string; settings?: string; keepStaging?: boolean; incremental?: boolean; threads?: number; memoryLimit?: string; json?: boolean }) => {

@@ -16,6 +16,7 @@ import { settingsSql } from './settings-sql.ts';
 import { ruleStatusSql } from './rules-sql.ts';
 import { loadModels, macroSql, modelsFingerprint, type Model } from './models.ts';
 import { runModelsAndDerived } from './alongside.ts';
+import { duckdbConfig } from './duckdb-config.ts';
 import { discardTemp, publish, removeStaleTemps, tempPathFor } from './atomic.ts';
 import { progress, count, type Log, type Status, type StepTime } from './progress.ts';
 import { PROGRESS_SETTINGS, watchQueryProgress } from './query-progress.ts';
@@ -134,10 +135,7 @@ export async function buildWarehouse(opts: BuildOptions): Promise<BuildResult> {
   }
   const tmp = tempPathFor(db);
   discardTemp(tmp);
-  const config: Record<string, string> = {};
-  if (opts.threads) config.threads = String(opts.threads);
-  if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
-  const instance = await DuckDBInstance.create(tmp, config);
+  const instance = await DuckDBInstance.create(tmp, duckdbConfig(opts));
   const conn = await instance.connect();
   let published = false;
   try {

@@ -45,6 +45,7 @@ import { count, type Progress } from './progress.ts';
 import { DERIVED_STEPS } from './derived.ts';
 import { incrementalSql } from './incremental-marts.ts';
 import { runModelsAndDerived } from './alongside.ts';
+import { duckdbConfig } from './duckdb-config.ts';
 import { ONE_PASS, ONE_PASS_KINDS, ONE_PASS_SETUP_SQL, prepareOnePass, runOnePass, runOnePassChecks } from './one-pass.ts';
 import type { BuildResult, FileReport } from './build.ts';
 import { setupFingerprint, writeBuildInfo } from './build.ts';
@@ -217,10 +218,7 @@ async function incrementalOnCopy(o: IncrementalOptions, tmp: string, copied: Pro
   const copyError = await copied;
   if (copyError) throw copyError;
   const work = mkdtempSync(join(tmpdir(), 'seimbang-incremental-'));
-  const config: Record<string, string> = {};
-  if (o.threads) config.threads = String(o.threads);
-  if (o.memoryLimit) config.memory_limit = o.memoryLimit;
-  const instance = await DuckDBInstance.create(tmp, config);
+  const instance = await DuckDBInstance.create(tmp, duckdbConfig(o));
   const conn = await instance.connect();
   let published = false;
   try {
