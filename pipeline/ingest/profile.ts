@@ -273,7 +273,11 @@ CREATE OR REPLACE MACRO number_shape(txt) AS
        WHEN regexp_full_match(txt, '\d{1,3}\.\d{1,2}') THEN 2
        WHEN contains(txt, '.') OR contains(txt, ',') THEN _number_shape(regexp_replace(txt, '[\s\x{00A0}]+', '', 'g'))
        WHEN regexp_full_match(txt, '\s*[+-]?\d+\s*') THEN NULL
-       ELSE 0 END;`;
+       ELSE 0 END;
+-- number_shape of a text in a column's common clean form (col_number_plain, normalise_columns.sql), without a
+-- pattern: a comma there is a decimal comma (thousands, 1); a dot without one has 1–2 decimals (decimal, 2)
+CREATE OR REPLACE MACRO number_shape_plain(txt) AS
+  CASE WHEN contains(txt, ',') THEN 1 WHEN contains(txt, '.') THEN 2 END;`;
 
 /** A decision in words, for the build summary. */
 export function describeDecision(d: ColumnDecision): string {
