@@ -1,14 +1,16 @@
 // The fast paths of the one-pass loads (issue 20, pipeline/models/onepass/*.sql): a number in its column's common
 // clean form (col_number_plain, pipeline/models/macros/normalise_columns.sql) is read by one pattern and a cast,
 // without trim and without number_shape's patterns; the SKP predicate and the sub-ratings are normalised from the
-// untrimmed text. Each fast path must give exactly what the general path gives: hand-written cases (values checked
-// by hand against docs/data-contract.md "Values"), then random texts (fast-check) compared with the general path.
+// untrimmed text; a row is tested for being empty by the first character of a value before its trim. Each fast
+// path must give exactly what the general path gives: hand-written cases (values checked by hand against
+// docs/data-contract.md "Values"), then random texts (fast-check) compared with the general path.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { macroSql } from '../../pipeline/warehouse/models.ts';
 import { NUMBER_SHAPE_SQL, numberDotsSql, type DotRole } from '../../pipeline/ingest/profile.ts';
 import { ONE_PASS_SETUP_SQL } from '../../pipeline/warehouse/one-pass.ts';
+import { trimsToNullSql } from '../../pipeline/ingest/sql.ts';
 import { lit } from './normalise-db.ts';
 
 let instance: DuckDBInstance;
@@ -179,5 +181,17 @@ describe('SKP predicate and sub-ratings read from the untrimmed text', () => {
     const part = fc.oneof(fc.constantFrom(...words), fc.constantFrom(...blanks), fc.constantFrom('/', '-', '.', '_', 'a', 'K'));
     const text = fc.array(part, { maxLength: 5 }).map((p) => p.join(''));
     await fc.assert(fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 80 }), async (texts) => same(texts)), { numRuns: 25 });
+  });
+});
+
+describe('empty values of a one-pass row: the first character tested before the trim', () => {
+  it('is NULL after the trim exactly when trimsToNullSql says so', async () => {
+    const unit = fc.constantFrom(' ', '\t', '\r', '\n', '\u00a0', '\u2007', 'a', '1', '.');
+    const text = fc.oneof(fc.string({ unit, maxLength: 6 }), fc.constant(null));
+    await fc.assert(fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 60 }), async (texts) => {
+      const values = texts.map((v, i) => `(${i}, CAST(${lit(v)} AS VARCHAR))`).join(', ');
+      const r = await conn.runAndReadAll(`SELECT x, onepass_trim(x) IS NULL AS a, ${trimsToNullSql('x')} AS b FROM (VALUES ${values}) t(i, x) ORDER BY i`);
+      for (const o of r.getRowObjectsJson()) expect(o.b, JSON.stringify(o.x)).toEqual(o.a);
+    }), { numRuns: 30 });
   });
 });
