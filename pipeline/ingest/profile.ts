@@ -176,8 +176,11 @@ async function sqlDateEvidence(conn: DuckDBConnection, table: string, column: st
            -- _date_reads_both_ways over the same pattern: its parts, both ≤ 12, different as numbers
            count(*) FILTER (WHERE ai <= 12 AND bi <= 12 AND ai <> bi) AS both_ways,
            ${nipCols}
-    FROM (SELECT x, p.a AS a, p.b AS b, p.y AS y, try_cast(p.a AS INTEGER) AS ai, try_cast(p.b AS INTEGER) AS bi, nd
-          FROM (SELECT ${c} AS x, regexp_extract(${c}, ${quoteLiteral(DATE_PARTS)}, ['a', 'b', 'y']) AS p, ${nipCheck ? nipDate : 'NULL'} AS nd
+    FROM (SELECT x, p.a AS a, p.b AS b, p.y AS y, try_cast(p.a AS INTEGER) AS ai, try_cast(p.b AS INTEGER) AS bi,
+                 -- the NIP's date only where nip_dmy / nip_mdy read it (both parts ≤ 12, different): NIPs written
+                 -- with spaces take nip_clean's slow path, and few dates read both ways
+                 ${nipCheck ? `CASE WHEN try_cast(p.a AS INTEGER) <= 12 AND try_cast(p.b AS INTEGER) <= 12 AND p.a <> p.b THEN ${nipDate} END` : 'NULL'} AS nd
+          FROM (SELECT ${c} AS x, regexp_extract(${c}, ${quoteLiteral(DATE_PARTS)}, ['a', 'b', 'y']) AS p${nipCheck ? ', nip' : ''}
                 FROM ${quoteIdent(table)} WHERE ${c} IS NOT NULL AND regexp_matches(${c}, ${quoteLiteral(DATE_PARTS)})))`);
   const ex: DateEvidence['example'] = {};
   if (r!.ex_dmy !== null) ex.dayFirst = String(r!.ex_dmy);
