@@ -21,8 +21,10 @@
 --
 -- The values come untrimmed from a CSV (src_performance, pipeline/ingest/sql.ts rawSelectSql): onepass_trim
 -- (one-pass.ts: the raw layer's trim) is applied only where a value is not in its common clean form, which has
--- nothing to trim (18 digits, YYYY-MM, a canonical predicate or expectation): trimming every value cost ~0.1 s of
--- CPU a column. From an XLSX or Parquet raw table the values are trimmed already, and trimming again changes none.
+-- nothing to trim (18 digits, YYYY-MM, a canonical predicate or expectation, a score col_number_plain accepts):
+-- trimming every value cost ~0.1 s of CPU a column. Other predicates and expectation levels go to skp_rating and
+-- expectation_norm as read (they trim first). From an XLSX or Parquet raw table the values are trimmed already,
+-- and trimming again changes none.
 CREATE OR REPLACE TABLE performance AS
 SELECT
   -- rating is a canonical predicate or NULL, so its rank is its place in the list (skp_rank without folding it again)
