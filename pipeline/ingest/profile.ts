@@ -155,7 +155,12 @@ export async function sqlNumberEvidence(conn: DuckDBConnection, table: string, c
 /** `a/b/yyyy` parts of numeric dates (any of - / . as separator, optional time after). */
 const DATE_PARTS = String.raw`^\s*(\d{1,2})[-/.](\d{1,2})[-/.]([1-9]\d{3})(?:[ T].*)?\s*$`;
 
-async function sqlDateEvidence(conn: DuckDBConnection, table: string, column: string, nipCheck: 'birth' | 'appointment' | null): Promise<DateEvidence> {
+/**
+ * The date evidence of a column and how many of its values read both ways (_date_reads_both_ways in
+ * normalise_columns.sql: both parts ≤ 12 and different), in one scan of the column (issue 20: a second scan per
+ * column for the count cost as much as the first).
+ */
+async function sqlDateEvidence(conn: DuckDBConnection, table: string, column: string, nipCheck: 'birth' | 'appointment' | null): Promise<DateEvidence & { bothWays: number }> {
   const c = quoteIdent(column);
   // for values that read both ways: does the day-first (a = day) or the month-first (a = month) reading agree with the NIP?
   const ymd = (m: string, d: string) => `try_cast(y || '-' || ${m} || '-' || ${d} AS DATE)`;
@@ -168,19 +173,22 @@ async function sqlDateEvidence(conn: DuckDBConnection, table: string, column: st
   const [r] = await rowsOf(conn, `
     SELECT count(*) FILTER (WHERE ai > 12 AND bi <= 12) AS dmy, count(*) FILTER (WHERE bi > 12 AND ai <= 12) AS mdy,
            min(x) FILTER (WHERE ai > 12 AND bi <= 12) AS ex_dmy, min(x) FILTER (WHERE bi > 12 AND ai <= 12) AS ex_mdy,
+           -- _date_reads_both_ways over the same pattern: its parts, both ≤ 12, different as numbers
+           count(*) FILTER (WHERE ai <= 12 AND bi <= 12 AND ai <> bi) AS both_ways,
            ${nipCols}
-    FROM (SELECT x, p.a AS a, p.b AS b, p.y AS y, try_cast(p.a AS INTEGER) AS ai, try_cast(p.b AS INTEGER) AS bi, nd
-          FROM (SELECT ${c} AS x, regexp_extract(${c}, ${quoteLiteral(DATE_PARTS)}, ['a', 'b', 'y']) AS p, ${nipCheck ? nipDate : 'NULL'} AS nd
+    FROM (SELECT x, p.a AS a, p.b AS b, p.y AS y, try_cast(p.a AS INTEGER) AS ai, try_cast(p.b AS INTEGER) AS bi,
+                 -- the NIP's date only where nip_dmy / nip_mdy read it (both parts ≤ 12, different): NIPs written
+                 -- with spaces take nip_clean's slow path, and few dates read both ways
+                 ${nipCheck ? `CASE WHEN try_cast(p.a AS INTEGER) <= 12 AND try_cast(p.b AS INTEGER) <= 12 AND p.a <> p.b THEN ${nipDate} END` : 'NULL'} AS nd
+          FROM (SELECT ${c} AS x, regexp_extract(${c}, ${quoteLiteral(DATE_PARTS)}, ['a', 'b', 'y']) AS p${nipCheck ? ', nip' : ''}
                 FROM ${quoteIdent(table)} WHERE ${c} IS NOT NULL AND regexp_matches(${c}, ${quoteLiteral(DATE_PARTS)})))`);
   const ex: DateEvidence['example'] = {};
   if (r!.ex_dmy !== null) ex.dayFirst = String(r!.ex_dmy);
   if (r!.ex_mdy !== null) ex.monthFirst = String(r!.ex_mdy);
-  return { dayFirst: Number(r!.dmy), monthFirst: Number(r!.mdy), nipDayFirst: Number(r!.nip_dmy), nipMonthFirst: Number(r!.nip_mdy), example: ex };
-}
-
-async function countWhere(conn: DuckDBConnection, table: string, where: string): Promise<number> {
-  const [r] = await rowsOf(conn, `SELECT count(*) AS n FROM ${quoteIdent(table)} WHERE ${where}`);
-  return Number(r!.n);
+  return {
+    dayFirst: Number(r!.dmy), monthFirst: Number(r!.mdy), nipDayFirst: Number(r!.nip_dmy), nipMonthFirst: Number(r!.nip_mdy), example: ex,
+    bothWays: Number(r!.both_ways),
+  };
 }
 
 /**
@@ -220,8 +228,7 @@ export async function profileColumns(
       const ev = await sqlDateEvidence(conn, table, column, nipCheck);
       const { order, why } = decideDateOrder(ev, input.date_order);
       dateCases.push(`WHEN ${quoteLiteral(`${f.kind}.${column}`)} THEN ${quoteLiteral(order)}`);
-      const c = quoteIdent(column);
-      const both = await countWhere(conn, table, `${c} IS NOT NULL AND _date_reads_both_ways(${c})`);
+      const both = ev.bothWays;
       if (both > 0) decisions.push({ kind: f.kind, file: f.file, column, what: 'date', decision: order, why, affected: both });
     }
   }
@@ -273,7 +280,11 @@ CREATE OR REPLACE MACRO number_shape(txt) AS
        WHEN regexp_full_match(txt, '\d{1,3}\.\d{1,2}') THEN 2
        WHEN contains(txt, '.') OR contains(txt, ',') THEN _number_shape(regexp_replace(txt, '[\s\x{00A0}]+', '', 'g'))
        WHEN regexp_full_match(txt, '\s*[+-]?\d+\s*') THEN NULL
-       ELSE 0 END;`;
+       ELSE 0 END;
+-- number_shape of a text in a column's common clean form (col_number_plain, normalise_columns.sql), without a
+-- pattern: a comma there is a decimal comma (thousands, 1); a dot without one has 1–2 decimals (decimal, 2)
+CREATE OR REPLACE MACRO number_shape_plain(txt) AS
+  CASE WHEN contains(txt, ',') THEN 1 WHEN contains(txt, '.') THEN 2 END;`;
 
 /** A decision in words, for the build summary. */
 export function describeDecision(d: ColumnDecision): string {

@@ -90,10 +90,30 @@ export function rawSelectSql(kind: string, mapping: HeaderMapping, source: (inde
   const exprs = rawColumns(kind, mapping).map((c) => `${c.source === null ? 'CAST(NULL AS VARCHAR)' : c.month === undefined ? source(c.source) : rawValueExpr(c, source, false)} AS ${quoteIdent(c.name)}`);
   exprs.push(`${quoteLiteral(meta.file)} AS _file`, 'CAST(NULL AS INTEGER) AS _row', `${meta.idStyle} AS _id_style`);
   // a row with no value at all, trimmed (true, else NULL): such rows at the end of the file are dropped, as
-  // dropTrailingEmptyRows does. AND reads on only while the values are empty: one trim a row, not one a column
+  // dropTrailingEmptyRows does. AND reads on only while the values are empty: one test a row, not one a column
   const cols = rawColumns(kind, mapping).filter((c) => c.source !== null);
-  exprs.push(cols.length ? `CASE WHEN ${cols.map((c) => `(${rawValueExpr(c, source, false)}) IS NULL`).join(' AND ')} THEN true END AS _empty` : 'true AS _empty');
+  exprs.push(cols.length ? `CASE WHEN ${cols.map((c) => emptyTest(c, source)).join(' AND ')} THEN true END AS _empty` : 'true AS _empty');
   return `SELECT ${exprs.join(',\n  ')}\nFROM ${from}`;
+}
+
+/**
+ * The raw value of a column is NULL (rawValueExpr). A value that trims to nothing is made of the trimmed blanks
+ * alone, so it starts with one of them: a value that starts otherwise is not empty, and that test (ascii() of the
+ * first character) spares the trim's seven prefix/suffix tests on the first column of nearly every row (~0.1 s of
+ * CPU on 3.6 M rows, issue 20).
+ */
+function emptyTest(c: { source: number | null; month?: number }, source: (index: number) => string): string {
+  return c.month === undefined ? trimsToNullSql(source(c.source!)) : `(${rawValueExpr(c, source, false)}) IS NULL`;
+}
+
+/**
+ * `trimExpr(e, false) IS NULL`, with the cheap test of the first character first (see emptyTest): the trimmed
+ * blanks are tab, LF, CR, space (≤ 32) and no-break space (160). Not `IN (…)`: DuckDB makes a list of five a join
+ * with the file, which costs more than the trim and breaks the file order.
+ */
+export function trimsToNullSql(e: string): string {
+  if (![...TRIM_CHARS].every((ch) => ch.codePointAt(0)! <= 32 || ch.codePointAt(0) === 160)) throw new Error('trimsToNullSql: a trimmed blank outside its first-character test');
+  return `(${e} IS NULL OR (ascii(${e}) <= 32 OR ascii(${e}) = 160) AND (${trimExpr(e, false)}) IS NULL)`;
 }
 
 /** The trim of the raw layer (trimExpr, as rawInsertSql stores a CSV value) as the macro `onepass_trim(x)`. */

@@ -11,13 +11,40 @@ CREATE OR REPLACE MACRO date_order_of(k, c) AS 'dmy';
 CREATE OR REPLACE MACRO number_dot_ambiguous(txt) AS
   regexp_full_match(regexp_replace(CAST(txt AS VARCHAR), '[\s\x{00A0}]+', '', 'g'), '[+-]?[1-9]\d{0,2}\.\d{3}');
 
--- col_number(txt, id_style, kind, column) → DOUBLE as id_number, with the column's decision for a lone dot;
--- NULL for a value that is ambiguous in its column (staging quarantines it with number_ambiguous_issue)
-CREATE OR REPLACE MACRO col_number(txt, id_style, k, c) AS
+-- col_number_plain(txt, kind, column): the text is a number in a common clean form of its column, read by
+-- col_number_plain_value exactly as col_number reads it (test/unit/onepass-fast-paths.test.ts): no blanks, an
+-- optional sign, and with the column's decided role of a lone dot (docs/data-contract.md "Values": a comma is
+-- always the decimal separator) —
+--   decimal     a whole number or one decimal point with 1–2 decimals (73.9, -0.25); not 3.600-like texts
+--               (number_shape 3, see profile.ts) nor a comma
+--   thousands   a whole number, or a decimal comma after digits or after well-formed dot groups (12,5, 1.234,5)
+--   ambiguous   a whole number
+-- One pattern per column (number_dots is constant there): the common values take one regexp, and the one-pass
+-- loads need neither trim nor number_shape's patterns for them (number_shape_plain).
+CREATE OR REPLACE MACRO col_number_plain(txt, k, c) AS
   CASE number_dots(k, c)
-    WHEN 'thousands' THEN id_number(txt, true)
-    WHEN 'ambiguous' THEN CASE WHEN number_dot_ambiguous(txt) THEN NULL ELSE id_number(txt, id_style) END
-    ELSE id_number(txt, false)
+    WHEN 'decimal' THEN regexp_full_match(txt, '[+-]?\d+(?:\.\d{1,2})?')
+    WHEN 'thousands' THEN regexp_full_match(txt, '[+-]?(?:\d+|\d{1,3}(?:\.\d{3})+),\d+|[+-]?\d+')
+    ELSE regexp_full_match(txt, '[+-]?\d+')
+  END;
+-- the value of a text col_number_plain accepts: dots group thousands only where a comma is the decimal separator
+CREATE OR REPLACE MACRO col_number_plain_value(txt, k, c) AS
+  CASE number_dots(k, c)
+    WHEN 'thousands' THEN try_cast(replace(replace(txt, '.', ''), ',', '.') AS DOUBLE)
+    ELSE try_cast(txt AS DOUBLE)
+  END;
+
+-- col_number(txt, id_style, kind, column) → DOUBLE as id_number, with the column's decision for a lone dot;
+-- NULL for a value that is ambiguous in its column (staging quarantines it with number_ambiguous_issue). The
+-- common clean forms take col_number_plain's one pattern first.
+CREATE OR REPLACE MACRO col_number(txt, id_style, k, c) AS
+  CASE
+    WHEN col_number_plain(txt, k, c) THEN col_number_plain_value(txt, k, c)
+    ELSE CASE number_dots(k, c)
+      WHEN 'thousands' THEN id_number(txt, true)
+      WHEN 'ambiguous' THEN CASE WHEN number_dot_ambiguous(txt) THEN NULL ELSE id_number(txt, id_style) END
+      ELSE id_number(txt, false)
+    END
   END;
 CREATE OR REPLACE MACRO col_number_ambiguous(txt, k, c) AS number_dots(k, c) = 'ambiguous' AND coalesce(number_dot_ambiguous(txt), false);
 CREATE OR REPLACE MACRO number_ambiguous_reason() AS

@@ -17,7 +17,7 @@ SELECT
        WHEN "month" IS NOT NULL AND regexp_full_match(onepass_trim(r_month), '\d{4}-\d{2}') THEN NULL
        WHEN onepass_trim(r_month) IS DISTINCT FROM strftime("month", '%Y-%m') THEN [onepass_trim(r_month), NULL] END AS _text,
   CASE WHEN _bad THEN true END AS _bad,
-  number_shape(volume_text) AS _volume_shape,
+  CASE WHEN f_volume THEN number_shape_plain(volume_text) ELSE number_shape(volume_text) END AS _volume_shape,
   _row, _empty
 FROM (
   SELECT *,
@@ -25,17 +25,22 @@ FROM (
       AND "month" <= setting_data_date() AND volume >= 0, false) AS _bad
   FROM (
     SELECT
-      _row, _empty, f_month, r_month, volume_text,
+      _row, _empty, f_month, f_volume, r_month,
+      -- a volume in its column's common clean form (col_number_plain) has nothing to trim
+      CASE WHEN f_volume THEN r_volume ELSE onepass_trim(r_volume) END AS volume_text,
       -- nullif(trim(x), '') of the trimmed text: onepass_trim leaves no space at an end, so nullif(…, '') alone
       nullif(onepass_trim(position_id), '') AS position_id,
       nullif(onepass_trim(task_id), '')     AS task_id,
       CASE WHEN f_month THEN try_cast(r_month || '-01' AS DATE) ELSE id_month(onepass_trim(r_month)) END AS "month",
-      col_number(volume_text, _id_style, 'workload', 'volume') AS volume
+      CASE WHEN f_volume THEN col_number_plain_value(r_volume, 'workload', 'volume')
+           ELSE col_number(onepass_trim(r_volume), _id_style, 'workload', 'volume') END AS volume
     FROM (
       SELECT _row, _empty, _id_style, position_id, task_id, "month" AS r_month,
-        onepass_trim(volume) AS volume_text,
+        volume AS r_volume,
         -- id_month's fast path (pipeline/models/macros/normalise.sql)
-        regexp_full_match("month", '[1-9]\d{3}-(?:0[1-9]|1[0-2])') AS f_month
+        regexp_full_match("month", '[1-9]\d{3}-(?:0[1-9]|1[0-2])') AS f_month,
+        -- col_number's fast path (normalise_columns.sql): one pattern, then no trim and no number_shape patterns
+        col_number_plain(volume, 'workload', 'volume') AS f_volume
       FROM src_workload
     )
   )
