@@ -183,11 +183,18 @@ if (process.env.BENCH_PROVINCE !== '0') {
     row('whole build (… core, marts, effects, checks, checkpoint, publish)', b, bc, '≤ 3.0'),
   );
   if (baseline) {
+    // the earlier version: its commit when the baseline is a git checkout
+    let which = 'the earlier version';
+    try {
+      which = execFileSync('git', ['-C', baseline, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    } catch {
+      // not a git checkout: named generically
+    }
     const bb = median(bases.map((x) => x.ms)), bbc = median(bases.map((x) => x.cpuMs));
     const bi = median(bases.map((x) => part(x, INGEST, 'ms'))), bic = median(bases.map((x) => part(x, INGEST, 'cpuMs')));
     lines.push(
-      row('before (raw → staging → core): ingest + staging', bi, bic, ''),
-      row('before (raw → staging → core): whole build', bb, bbc, ''),
+      row(`before (${which}): ingest + staging`, bi, bic, ''),
+      row(`before (${which}): whole build`, bb, bbc, ''),
     );
   }
   lines.push(
