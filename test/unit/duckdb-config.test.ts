@@ -1,7 +1,10 @@
 // The build's DuckDB configuration (pipeline/warehouse/duckdb-config.ts): DuckDB accepts it and applies it.
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { duckdbConfig } from '../../pipeline/warehouse/duckdb-config.ts';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { duckdbConfig, STORAGE_VERSION } from '../../pipeline/warehouse/duckdb-config.ts';
 
 async function settings(config: Record<string, string>): Promise<Record<string, string>> {
   const inst = await DuckDBInstance.create(':memory:', config);
@@ -17,8 +20,27 @@ async function settings(config: Record<string, string>): Promise<Record<string, 
 }
 
 describe('duckdbConfig', () => {
-  it('without options, DuckDB keeps its defaults', async () => {
-    expect(duckdbConfig({})).toEqual({});
+  it('without options, DuckDB keeps its defaults but for the storage format', async () => {
+    expect(duckdbConfig({})).toEqual({ storage_compatibility_version: STORAGE_VERSION });
+  });
+
+  it('a warehouse file it creates is in DuckDB 1.5\'s storage format, not the v1.0 default', async () => {
+    const version = async (config: Record<string, string>) => {
+      const file = join(tmpdir(), `seimbang-storage-${process.pid}-${Math.random().toString(36).slice(2)}.duckdb`);
+      const inst = await DuckDBInstance.create(file, config);
+      const conn = await inst.connect();
+      try {
+        const r = await conn.runAndReadAll(`SELECT tags FROM duckdb_databases() WHERE path = '${file}'`);
+        return (r.getRowObjectsJson()[0]!.tags as { key: string; value: string }[]).find((t) => t.key === 'storage_version')?.value;
+      } finally {
+        conn.closeSync();
+        inst.closeSync();
+        rmSync(file, { force: true });
+        rmSync(`${file}.wal`, { force: true });
+      }
+    };
+    expect(await version({})).toBe('v1.0.0+');
+    expect(await version(duckdbConfig({}))).toBe('v1.5.0+');
   });
 
   it('a memory limit also makes the allocator give freed memory back sooner, and DuckDB takes all of it', async () => {
