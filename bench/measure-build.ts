@@ -17,7 +17,16 @@ const from = (rel: string) => (tree ? pathToFileURL(join(tree, rel)).href : new 
 const { buildWarehouse } = (await import(from('pipeline/warehouse/build.ts'))) as typeof import('../pipeline/warehouse/build.ts');
 const { loadRaw, discoverInputs } = (await import(from('pipeline/ingest/index.ts'))) as typeof import('../pipeline/ingest/index.ts');
 
+function cpuNow(): number {
+  const u = process.resourceUsage();
+  return (u.userCPUTime + u.systemCPUTime) / 1000;
+}
+
 const [mode, input, db, memoryLimit] = process.argv.slice(2) as [string, string, string, string | undefined];
+// wall and CPU time of the same interval: from here, after loading the modules (Node, tsx compiling the sources
+// and loading @duckdb/node-api took ~0.9 s of CPU, counted in every mode's CPU time until 2026-12-06, which
+// inflated read_csv's CPU time and so flattered the × read_csv CPU ratios)
+const cpuAtStart = cpuNow();
 const t0 = performance.now();
 let steps: { label: string; ms: number; peakRssMB?: number; peakJsMB?: number; cpuMs?: number }[] = [];
 // the resident set, sampled every 100 ms, so the peak can be put on the step during which it happened (the
@@ -36,10 +45,6 @@ const sampler = setInterval(() => {
 const peaks: number[] = [];
 const jsPeaks: number[] = [];
 const cpus: number[] = [];
-const cpuNow = () => {
-  const u = process.resourceUsage();
-  return (u.userCPUTime + u.systemCPUTime) / 1000;
-};
 if (mode === 'build' || mode === 'incremental') {
   let lastCpu = cpuNow();
   const log = (line: string) => {
@@ -89,5 +94,5 @@ if (mode === 'build' || mode === 'incremental') {
 clearInterval(sampler);
 const ms = performance.now() - t0;
 const usage = process.resourceUsage();
-const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+const cpuMs = cpuNow() - cpuAtStart;
 process.stdout.write(`${JSON.stringify({ ms, maxRssMB: usage.maxRSS / 1024, cpuMs, steps })}\n`);
