@@ -131,19 +131,21 @@ CREATE OR REPLACE MACRO _id_month(s) AS
     WHEN regexp_full_match(s, '\s*\d{1,2}[-/.][1-9]\d{3}\s*') THEN CAST(try_strptime(s, ['%m/%Y', '%m-%Y', '%m.%Y']) AS DATE)
     -- 202401 (YYYYMM)
     WHEN regexp_full_match(s, '\s*[12]\d{3}(?:0[1-9]|1[0-2])\s*') THEN CAST(try_strptime(s, '%Y%m') AS DATE)
-    WHEN regexp_matches(s, '[A-Za-z]') THEN coalesce(
-      -- Januari 2024, Jan 2024, Jan-2024, Agt. 2024
-      list_transform([regexp_extract(s, '^\s*([a-z]+)\.?[\s\-./,]+([1-9]\d{3})\s*$', ['m', 'y'], 'i')],
-                     lambda _r: _ymd(_r.y, _month_no(_r.m), 1))[1],
-      -- 2024 Januari
-      list_transform([regexp_extract(s, '^\s*([1-9]\d{3})[\s\-./]+([a-z]+)\.?\s*$', ['y', 'm'], 'i')],
-                     lambda _r: _ymd(_r.y, _month_no(_r.m), 1))[1],
-      -- Jan-24 (Excel's mmm-yy): a two-digit year is 20yy
-      list_transform([regexp_extract(s, '^\s*([a-z]+)[\s\-/]+(\d{2})\s*$', ['m', 'y'], 'i')],
-                     lambda _r: CASE WHEN _r.y <> '' THEN _ymd('20' || _r.y, _month_no(_r.m), 1) END)[1],
+    -- a month as a word, else any other date form (its month); a year alone stays NULL. _id_date is written once
+    -- (a macro's text is copied wherever it is called: twice made binding id_year_or_month take ~2× longer, and
+    -- the one-pass loads are bound anew each build)
+    ELSE coalesce(
+      CASE WHEN regexp_matches(s, '[A-Za-z]') THEN coalesce(
+        -- Januari 2024, Jan 2024, Jan-2024, Agt. 2024
+        list_transform([regexp_extract(s, '^\s*([a-z]+)\.?[\s\-./,]+([1-9]\d{3})\s*$', ['m', 'y'], 'i')],
+                       lambda _r: _ymd(_r.y, _month_no(_r.m), 1))[1],
+        -- 2024 Januari
+        list_transform([regexp_extract(s, '^\s*([1-9]\d{3})[\s\-./]+([a-z]+)\.?\s*$', ['y', 'm'], 'i')],
+                       lambda _r: _ymd(_r.y, _month_no(_r.m), 1))[1],
+        -- Jan-24 (Excel's mmm-yy): a two-digit year is 20yy
+        list_transform([regexp_extract(s, '^\s*([a-z]+)[\s\-/]+(\d{2})\s*$', ['m', 'y'], 'i')],
+                       lambda _r: CASE WHEN _r.y <> '' THEN _ymd('20' || _r.y, _month_no(_r.m), 1) END)[1]) END,
       CAST(date_trunc('month', _id_date(s)) AS DATE))
-    -- any other date form (its month); a year alone stays NULL
-    ELSE CAST(date_trunc('month', _id_date(s)) AS DATE)
   END;
 
 -- id_month(txt) → DATE, first of the month. A year written alone → NULL (see id_year_or_month).

@@ -67,14 +67,14 @@ FROM (
       SELECT
         _row, _empty, f_nip, f_period, f_score, r_nip, r_period, r_rating, r_results, r_behaviour,
         -- a score in its column's common clean form (col_number_plain) has nothing to trim
-        CASE WHEN f_score THEN r_score ELSE onepass_trim(r_score) END AS score_text,
+        CASE WHEN f_score THEN r_score ELSE t_score END AS score_text,
         -- each value in its common clean form as it is (the normaliser's own fast path: the same value), else
         -- trimmed and normalised. skp_rating and expectation_norm fold their text with _word_key, which trims
         -- first (_clean: the blanks of onepass_trim and more), so they read the untrimmed text to the same result:
         -- onepass_trim inside them was evaluated once per WHEN and per _clean test (~0.3 s on 3.6 M ratings of
         -- which 1.4 % are spelled `Kurang`)
-        CASE WHEN f_nip THEN r_nip ELSE nip_clean(onepass_trim(r_nip)) END AS nip,
-        CASE WHEN f_period THEN try_cast(r_period || '-01' AS DATE) ELSE id_year_or_month(onepass_trim(r_period)) END AS period,
+        CASE WHEN f_nip THEN r_nip ELSE nip_clean(t_nip) END AS nip,
+        CASE WHEN f_period THEN try_cast(r_period || '-01' AS DATE) ELSE id_year_or_month(t_period) END AS period,
         CASE r_rating
           WHEN 'Sangat Baik' THEN 'Sangat Baik' WHEN 'Baik' THEN 'Baik' WHEN 'Butuh Perbaikan' THEN 'Butuh Perbaikan'
           WHEN 'Kurang/Misconduct' THEN 'Kurang/Misconduct' WHEN 'Sangat Kurang' THEN 'Sangat Kurang'
@@ -86,8 +86,16 @@ FROM (
           WHEN 'di atas ekspektasi' THEN 'above' WHEN 'sesuai ekspektasi' THEN 'as_expected' WHEN 'di bawah ekspektasi' THEN 'below'
           ELSE expectation_norm(r_behaviour) END AS behaviour_rating,
         CASE WHEN f_score THEN col_number_plain_value(r_score, 'performance', 'score')
-             ELSE col_number(onepass_trim(r_score), _id_style, 'performance', 'score') END AS score
+             ELSE col_number(t_score, _id_style, 'performance', 'score') END AS score
       FROM (
+        -- the slow paths' trimmed texts as columns: a macro's argument is copied wherever the macro uses it, and
+        -- onepass_trim(…) copied into id_year_or_month took DuckDB ~40 ms more to bind (a pass is bound anew each
+        -- build; an incremental build binds both passes for a month of rows). ELSE as above: the same rows.
+        SELECT *,
+          CASE WHEN f_nip THEN NULL ELSE onepass_trim(r_nip) END AS t_nip,
+          CASE WHEN f_period THEN NULL ELSE onepass_trim(r_period) END AS t_period,
+          CASE WHEN f_score THEN NULL ELSE onepass_trim(r_score) END AS t_score
+        FROM (
         SELECT
           _row, _empty, _id_style,
           nip AS r_nip, period AS r_period, rating AS r_rating, results_rating AS r_results, behaviour_rating AS r_behaviour,
@@ -98,6 +106,7 @@ FROM (
           -- col_number's fast path (normalise_columns.sql): one pattern, then no trim and no number_shape patterns
           col_number_plain(score, 'performance', 'score') AS f_score
         FROM src_performance
+        )
       )
     )
   )

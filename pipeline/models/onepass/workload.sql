@@ -27,14 +27,19 @@ FROM (
     SELECT
       _row, _empty, f_month, f_volume, r_month,
       -- a volume in its column's common clean form (col_number_plain) has nothing to trim
-      CASE WHEN f_volume THEN r_volume ELSE onepass_trim(r_volume) END AS volume_text,
+      CASE WHEN f_volume THEN r_volume ELSE t_volume END AS volume_text,
       -- nullif(trim(x), '') of the trimmed text: onepass_trim leaves no space at an end, so nullif(…, '') alone
       nullif(onepass_trim(position_id), '') AS position_id,
       nullif(onepass_trim(task_id), '')     AS task_id,
-      CASE WHEN f_month THEN try_cast(r_month || '-01' AS DATE) ELSE id_month(onepass_trim(r_month)) END AS "month",
+      CASE WHEN f_month THEN try_cast(r_month || '-01' AS DATE) ELSE id_month(t_month) END AS "month",
       CASE WHEN f_volume THEN col_number_plain_value(r_volume, 'workload', 'volume')
-           ELSE col_number(onepass_trim(r_volume), _id_style, 'workload', 'volume') END AS volume
+           ELSE col_number(t_volume, _id_style, 'workload', 'volume') END AS volume
     FROM (
+      -- the slow paths' trimmed texts as columns, as in performance.sql (cheaper to bind)
+      SELECT *,
+        CASE WHEN f_month THEN NULL ELSE onepass_trim(r_month) END AS t_month,
+        CASE WHEN f_volume THEN NULL ELSE onepass_trim(r_volume) END AS t_volume
+      FROM (
       SELECT _row, _empty, _id_style, position_id, task_id, "month" AS r_month,
         volume AS r_volume,
         -- id_month's fast path (pipeline/models/macros/normalise.sql)
@@ -42,6 +47,7 @@ FROM (
         -- col_number's fast path (normalise_columns.sql): one pattern, then no trim and no number_shape patterns
         col_number_plain(volume, 'workload', 'volume') AS f_volume
       FROM src_workload
+      )
     )
   )
 );
