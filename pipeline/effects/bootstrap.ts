@@ -311,7 +311,8 @@ export function attGtDraws(panel: Panel, res: AttGtResult, opts: BootstrapOption
   }
   // A[(c · biters + b) · T1 + t]: draw b's sum over class c of v_i y_it (t < T) and of v_i (t = T); a class's
   // sums are contiguous (they stay in cache while its blocks are added)
-  const A = new Float64Array(biters * C * T1);
+  const A = scratchArray(0, biters * C * T1);
+  A.fill(0);
   // four blocks of one class at a time: each draw's sums are read and written once for the four
   const tables = Array.from({ length: 4 }, () => new Float64Array((1 << BLOCK) * T1));
   const [t0, t1, t2, t3] = tables as [Float64Array, Float64Array, Float64Array, Float64Array];
@@ -350,8 +351,9 @@ export function attGtDraws(panel: Panel, res: AttGtResult, opts: BootstrapOption
   // = A[c, b, t], and the running sums over the classes in class order, P[(c · T1 + t) · biters + b] =
   // Σ_{c' < c} A[c', b, t] (c = 0 … C): a cell's controls are one or two ranges of classes, each the difference of
   // two running sums
-  const X = new Float64Array(C * T1 * biters);
-  const P = new Float64Array((C + 1) * T1 * biters);
+  const X = scratchArray(1, C * T1 * biters);
+  const P = scratchArray(2, (C + 1) * T1 * biters);
+  P.fill(0, 0, T1 * biters);
   for (let c = 0; c < C; c++) {
     for (let b = 0; b < biters; b++) {
       const from = (c * biters + b) * T1;
@@ -406,6 +408,16 @@ function blockTable(yc: Float64Array[], lo: number, hi: number, kind: Multiplier
 }
 
 let blockScratch = new Float64Array(0);
+
+/**
+ * attGtDraws' working arrays (three of ~10 MB each at province scale), kept between calls: allocating them anew
+ * for every outcome made V8 collect garbage for the memory they hold outside its heap. A view of `length`.
+ */
+const workArrays: Float64Array[] = [new Float64Array(0), new Float64Array(0), new Float64Array(0)];
+function scratchArray(k: number, length: number): Float64Array {
+  if (workArrays[k]!.length < length) workArrays[k] = new Float64Array(length);
+  return workArrays[k]!.subarray(0, length);
+}
 
 function mean(x: Float64Array): number {
   let s = 0;

@@ -39,6 +39,10 @@ export interface EffectsOptions extends AggregateOptions {
   /** did's Wald pre-test (default true). It costs O(K²·n) for K pre-treatment cells: turn it off for long
    *  monthly panels of many units, where it dominates the run time (`pretest` is then null). */
   pretest?: boolean;
+  /** the analytic SEs of the aggregates (`se_analytic` of simple, dynamic, group and calendar; default true). With
+   *  the bootstrap on they are reported beside the bootstrap SE but used for nothing else (did's aggte uses the
+   *  bootstrap SE): false skips them (`se_analytic` null), O(n · T²) for the class moments they need. */
+  analyticAggregates?: boolean;
 }
 
 /** An estimate as reported: null where did reports NA. */
@@ -153,7 +157,8 @@ export function estimateEffectsBalanced(bal: BalancedPanel, options: EffectsOpti
       ci_high: ok ? att + crit * se : null,
     };
   };
-  const estRow = (e: Estimate, crit: number) => row(e.att, estimateAnalyticSe(res, e), boot ? draws(e) : null, crit, true);
+  const analytic = options.analyticAggregates ?? true;
+  const estRow = (e: Estimate, crit: number) => row(e.att, analytic || !boot ? estimateAnalyticSe(res, e) : NaN, boot ? draws(e) : null, crit, true);
   const supT = (cols: Float64Array[]) => supTCritical(cols, alpha, cols.map(scaleOf));
   const bandCrit = (ests: Estimate[], label: string): number => {
     if (!cband || !boot) return z;

@@ -71,6 +71,26 @@ describe('bootstrap inference', () => {
     expect(Math.abs(ratios.reduce((a, b) => a + b) / ratios.length - 1)).toBeLessThan(0.04);
   });
 
+  it('analyticAggregates: false leaves out only the aggregates\' analytic SEs', () => {
+    const opts = { biters: 299, seed: 5, control: 'notyettreated' as const };
+    const full = estimateEffects(rows, opts);
+    const lean = estimateEffects(rows, { ...opts, analyticAggregates: false });
+    const aggregates = (r: typeof full) => [r.simple, ...r.dynamic, r.dynamic_overall, ...r.group, r.group_overall, ...r.calendar, r.calendar_overall];
+    expect(aggregates(full).every((e) => e.se_analytic !== null)).toBe(true);
+    expect(aggregates(lean).every((e) => e.se_analytic === null)).toBe(true);
+    // everything else is the same, the cells' analytic SEs included (their NA decides did's NA)
+    const blank = (r: typeof full) => ({
+      ...r, simple: { ...r.simple, se_analytic: null }, dynamic_overall: { ...r.dynamic_overall, se_analytic: null },
+      group_overall: { ...r.group_overall, se_analytic: null }, calendar_overall: { ...r.calendar_overall, se_analytic: null },
+      dynamic: r.dynamic.map((e) => ({ ...e, se_analytic: null })), group: r.group.map((e) => ({ ...e, se_analytic: null })),
+      calendar: r.calendar.map((e) => ({ ...e, se_analytic: null })),
+    });
+    expect(lean).toEqual(blank(full));
+    expect(lean.att_gt.some((c) => c.se_analytic !== null)).toBe(true);
+    // without the bootstrap the analytic SE is the SE: the option does not apply
+    expect(estimateEffects(rows, { biters: 0, analyticAggregates: false }).simple.se_analytic).not.toBeNull();
+  });
+
   it.each(['nevertreated', 'notyettreated'] as const)(
     'fast draws (cohort sums) equal the generic bootstrap of the dense influence functions (%s)',
     (control) => {

@@ -264,7 +264,8 @@ function estimatePanels(panels: ReadPanel[]): { effects: EffectOut[]; info: Info
       }
       if (!cols.cohort.some((g) => g > 0)) throw new EffectsInputError('nobody is treated: no transfer wave (unit level) or transfer (employee level) inside the calendar');
       bal = balancedFromSortedColumns(cols) ?? balancePanel(rowsOf(cols));
-      res = estimateEffectsBalanced(bal, { control: EFFECTS_CONTROL, biters: EFFECTS_BITERS, seed: EFFECTS_SEED, pretest: spec.pretest });
+      // the aggregates' analytic SEs are not stored (transfer_effect has the bootstrap SE): not computed
+      res = estimateEffectsBalanced(bal, { control: EFFECTS_CONTROL, biters: EFFECTS_BITERS, seed: EFFECTS_SEED, pretest: spec.pretest, analyticAggregates: false });
     } catch (e) {
       if (!(e instanceof EffectsInputError)) throw e;
       info.push({
