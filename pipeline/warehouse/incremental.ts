@@ -32,7 +32,7 @@ import { tmpdir } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ALL_KINDS, CELL_ISSUE_TABLE, type DiscoveredInputs } from '../ingest/index.ts';
 import { sha256File } from '../ingest/scan.ts';
-import { sniffCsv } from '../ingest/csv.ts';
+import { sniffCsv, type CsvLayout } from '../ingest/csv.ts';
 import { decideDots, numberDotsSql, NUMBER_SHAPE_SQL, type DotRole, type NumberEvidence, type ProfileResult } from '../ingest/profile.ts';
 import { quoteLiteral } from '../ingest/sql.ts';
 import type { Settings } from '../domain/settings.ts';
@@ -125,6 +125,17 @@ async function prefixHash(path: string, bytes: number): Promise<{ prefix: string
   return { prefix: prefix ?? whole.copy().digest('hex'), whole: whole.digest('hex'), lines, lastByte };
 }
 
+/** A promise's outcome, kept: begun early, used (or its error thrown) later, never an unhandled rejection. */
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+function settle<T>(p: Promise<T>): Promise<Settled<T>> {
+  return p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+}
+async function settled<T>(p: Promise<Settled<T>>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw r.error;
+  return r.value;
+}
+
 function sameSettings(a: string, s: Settings): boolean {
   const norm = (x: unknown) => JSON.stringify(x, (_k, v) => (v === -Infinity ? null : v));
   const pa = JSON.parse(a) as Settings;
@@ -161,7 +172,19 @@ export async function buildIncremental(o: IncrementalOptions): Promise<BuildResu
 }
 
 async function incrementalOnCopy(o: IncrementalOptions, tmp: string, copied: Promise<Error | null>): Promise<BuildResult | string> {
-  const prev = await readPrevious(o.db);
+  if (!existsSync(o.db)) return 'there is no previous warehouse';
+  // begun together: the previous warehouse is read on DuckDB's threads while this thread hashes the reference
+  // files and reads the monthly files' first lines (each outcome kept, to be used, or thrown, where it was before)
+  const prevRead = readPrevious(o.db);
+  const refHashes = new Map<string, Promise<Settled<string>>>();
+  const sniffs = new Map<string, Promise<Settled<CsvLayout>>>();
+  for (const kind of ALL_KINDS) {
+    const path = o.found.files.get(kind);
+    if (!path) continue;
+    if (ONE_PASS_KINDS.has(kind)) sniffs.set(kind, settle(sniffCsv(path, kind)));
+    else refHashes.set(kind, settle(sha256File(path)));
+  }
+  const prev = await prevRead;
   if (typeof prev === 'string') return prev;
   if (!sameSettings(prev.settings, o.settings)) return 'the settings changed';
   // its tables computed by other SQL (another version of pipeline/models): rows added to them by this version's
@@ -180,7 +203,7 @@ async function incrementalOnCopy(o: IncrementalOptions, tmp: string, copied: Pro
     const before = byKind.get(kind);
     if (!path && !before) continue;
     if (!path || !before) return `the ${kind} file ${path ? `${basename(path)} is new` : `${before!.file} is gone`}`;
-    if (basename(path) !== before.file || (await sha256File(path)) !== before.sha256) return `the ${kind} file ${basename(path)} changed`;
+    if (basename(path) !== before.file || (await settled(refHashes.get(kind)!)) !== before.sha256) return `the ${kind} file ${basename(path)} changed`;
   }
   // monthly files: the previous file, with rows added at its end. Whether a file begins with the previous one
   // (its first bytes hashed: 0.3 s for 330 MB) is found while the added rows are read (below): `verified` is
@@ -202,7 +225,7 @@ async function incrementalOnCopy(o: IncrementalOptions, tmp: string, copied: Pro
     // awaited below, unless the build stops first: then its failure is of no interest
     verified.catch(() => {});
     if (trailingDropped > 0) return `the previous ${before.file} ended with empty rows`;
-    const layout = await sniffCsv(path, kind);
+    const layout = await settled(sniffs.get(kind)!);
     if (layout.encoding !== 'utf-8') return `${before.file} is not UTF-8`;
     tails.set(kind, { path, headBytes: layout.headerEndOffset, semicolon: layout.delimiter === ';', from: bytes, size, verified });
   }
