@@ -15,9 +15,9 @@ CREATE OR REPLACE TEMP TABLE _previous_panel AS
 SELECT CAST(nip AS BIGINT) AS k, "month", unit_id, score, score_vs_colleagues FROM effect_panel_employee;
 
 CREATE OR REPLACE TABLE effect_panel_employee AS
--- the model's CTEs cal … kept, as they are in marts/effect_panel_employee.sql (incremental-marts.ts inserts them):
--- the calendar, the first moves, who is complete, the strata and the sample are computed again for everyone
-WITH {{model ctes through kept}}, newly AS (
+-- the model's CTEs cal … person, as they are in marts/effect_panel_employee.sql (incremental-marts.ts inserts
+-- them): the calendar, the first moves, who is complete, the strata and the sample are computed again for everyone
+WITH {{model ctes through person}}, newly AS (
   -- kept now, not before: their earlier months are joined here
   SELECT k, nip FROM kept WHERE k NOT IN (SELECT k FROM _previous_panel)
 ), spells AS (
@@ -54,16 +54,12 @@ WITH {{model ctes through kept}}, newly AS (
   -- the settled colleagues' sum and count of the unit and month, as the model
   JOIN (SELECT unit_id, "month", settled_score_sum AS s, n_settled AS n FROM unit_rating_monthly) um USING (unit_id, "month")
 )
-SELECT kp.nip, r."month", c.t,
-       CAST(CASE WHEN f.m IS NULL THEN 0 ELSE cm.t END AS INTEGER) AS cohort,
-       coalesce(f.wave, false) AS first_move_wave,
+SELECT p.nip, r."month", c.t, p.cohort, p.first_move_wave,
        r.unit_id, r.score, r.score_vs_colleagues,
-       kp.sample_share
+       p.sample_share
 FROM rows r
-JOIN kept kp USING (k)
+JOIN person p USING (k)
 JOIN cal c USING ("month")
-LEFT JOIN first_move f USING (k)
-LEFT JOIN cal cm ON cm."month" = f.m
 ORDER BY r.k, r."month";
 
 DROP TABLE _previous_panel;

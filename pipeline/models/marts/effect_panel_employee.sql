@@ -77,6 +77,15 @@ WITH cal AS (
          CASE WHEN c.moved THEN q.q_moved / nullif(q.n_moved, 0) ELSE q.q_stay / nullif(q.n_stay, 0) END AS sample_share
   FROM complete c CROSS JOIN quota q
   QUALIFY row_number() OVER (PARTITION BY c.moved ORDER BY md5(lpad(CAST(c.k AS VARCHAR), 18, '0')), c.k) <= CASE WHEN c.moved THEN q.q_moved ELSE q.q_stay END
+), person AS (
+  -- what the rows of a kept person share: joined once per person, then with the rows (joined with every row, the
+  -- first moves made DuckDB build its hash table on the 360,000 rows)
+  SELECT kp.k, kp.nip, kp.sample_share,
+         CAST(CASE WHEN f.m IS NULL THEN 0 ELSE cm.t END AS INTEGER) AS cohort,
+         coalesce(f.wave, false) AS first_move_wave
+  FROM kept kp
+  LEFT JOIN first_move f USING (k)
+  LEFT JOIN cal cm ON cm."month" = f.m
 ), scored AS (
   -- the kept people's ratings with the unit of the position held on the 1st of the month; settled = in that
   -- spell for at least 12 months (as unit_rating_monthly). Spells of one person never overlap and (nip, period)
@@ -90,20 +99,16 @@ WITH cal AS (
         FROM employee_position_history WHERE nip IN (SELECT nip FROM kept)) h
     ON h.k = p.k AND (h.valid_from IS NULL OR h.valid_from <= p.period) AND (h.valid_to IS NULL OR h.valid_to > p.period)
 )
-SELECT kp.nip, s."month", c.t,
-       CAST(CASE WHEN f.m IS NULL THEN 0 ELSE cm.t END AS INTEGER) AS cohort,
-       coalesce(f.wave, false) AS first_move_wave,
+SELECT p.nip, s."month", c.t, p.cohort, p.first_move_wave,
        s.unit_id, s.score,
        s.score - (um.s - CASE WHEN s.settled THEN s.score ELSE 0 END)
                  / nullif(um.n - CASE WHEN s.settled THEN 1 ELSE 0 END, 0) AS score_vs_colleagues,
-       kp.sample_share
+       p.sample_share
 FROM scored s
-JOIN kept kp USING (k)
+JOIN person p USING (k)
 JOIN cal c USING ("month")
 -- the settled colleagues' sum and count of the unit and month (unit_rating_monthly)
 JOIN (SELECT unit_id, "month", settled_score_sum AS s, n_settled AS n FROM unit_rating_monthly) um USING (unit_id, "month")
-LEFT JOIN first_move f USING (k)
-LEFT JOIN cal cm ON cm."month" = f.m
 -- (k is the NIP as a number: 18 digits each, so its order is the order of the text)
 ORDER BY s.k, s."month";
 
