@@ -202,6 +202,35 @@ describe('row order on a file large enough for the parallel reader', () => {
     expect(raw.rows).toBe(2_500_000);
     expect(await rows(conn, `SELECT count(*)::INTEGER AS bad FROM raw_activity_log WHERE CAST("date" AS INTEGER) + 2 <> _row`)).toEqual([{ bad: 0 }]);
   }, 60_000);
+
+  it.each([
+    ['quoted values with a comma and a line break', 997, 0],
+    ['blank lines', 0, 5000],
+  ])('a file of a few MB is read in small buffers by both threads (%s): rows, values, row numbers as in the file', async (_, quoted, blankEvery) => {
+    // 150,000 records (~6 MB: read_csv gets 2 MiB buffers, csv.ts); a quoted name with a comma and a line break
+    // every `quoted` records (some cross a buffer's end), or a blank line after every `blankEvery`-th record
+    const n = 150_000;
+    const parts = ['Kode Unit,Nama Unit,Induk,Jenis Unit\n'];
+    for (let i = 0; i < n; i++) {
+      const name = quoted && i % quoted === 0 ? `"Unit ${i}, baris\nkedua"` : `Unit nomor ${i} di kota contoh`;
+      parts.push(`U${i},${name},U0,dinas\n`);
+      if (blankEvery && i % blankEvery === blankEvery - 1) parts.push('\n');
+    }
+    const path = tmp.file('units_big.csv', parts.join(''));
+    expect(readFileSync(path).length).toBeGreaterThan(4 << 20);
+    const raw = await loadRaw(conn, 'units', path);
+    expect(raw.rows).toBe(n);
+    const i = 'CAST(substr(unit_id, 2) AS INTEGER)';
+    const check = await rows(conn, `
+      SELECT count(*)::INTEGER AS n,
+             count(*) FILTER (WHERE _row <> ${i} + 2 + ${blankEvery ? `${i} // ${blankEvery}` : '0'})::INTEGER AS bad_row,
+             count(*) FILTER (WHERE unit_name <> CASE WHEN ${quoted ? `${i} % ${quoted} = 0` : 'false'}
+                                                     THEN 'Unit ' || ${i} || ', baris' || chr(10) || 'kedua'
+                                                     ELSE 'Unit nomor ' || ${i} || ' di kota contoh' END)::INTEGER AS bad_name,
+             count(*) FILTER (WHERE rowid <> ${i})::INTEGER AS out_of_order
+      FROM raw_units`);
+    expect(check).toEqual([{ n, bad_row: 0, bad_name: 0, out_of_order: 0 }]);
+  }, 60_000);
 });
 
 describe('options', () => {
