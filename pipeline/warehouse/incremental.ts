@@ -24,7 +24,7 @@
  * The previous warehouse's marts are taken to be those of the same models: a warehouse of another schema
  * version is built fully; one built by other model SQL of the same schema version is not detected.
  */
-import { createReadStream, existsSync, openSync, readSync, closeSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { constants as fsConstants, createReadStream, existsSync, openSync, readSync, closeSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
 import { copyFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -161,17 +161,29 @@ export async function buildIncremental(o: IncrementalOptions): Promise<BuildResu
   // leftover the next build removes, as for a full build)
   const tmp = tempPathFor(o.db);
   discardTemp(tmp);
-  const copied: Promise<Error | null> = existsSync(o.db) ? copyFile(o.db, tmp).then(() => null, (e: unknown) => e as Error) : Promise.resolve(null);
+  // a copy-on-write clone where the file system has them (btrfs, XFS, APFS), else a plain copy (ext4: ~60–90 ms
+  // for the province warehouse)
+  const copied: Promise<Error | null> = existsSync(o.db)
+    ? copyFile(o.db, tmp, fsConstants.COPYFILE_FICLONE).then(() => null, (e: unknown) => e as Error)
+    : Promise.resolve(null);
+  // the copy is opened as soon as it is there, while the checks below still run (opening reads its catalog, ~45 ms)
+  const opening: Promise<DuckDBInstance | Error | null> = copied.then((e) => (e || !existsSync(tmp) ? null : DuckDBInstance.create(tmp, duckdbConfig(o))))
+    .catch((e: unknown) => e as Error);
   try {
-    return await incrementalOnCopy(o, tmp, copied);
+    return await incrementalOnCopy(o, tmp, copied, opening);
   } finally {
+    // unless the build used it (and closed it), the copy is closed before it is removed
+    const inst = await opening;
+    if (inst instanceof DuckDBInstance) try { inst.closeSync(); } catch { /* already closed */ }
     await copied;
     // published: renamed away, nothing is left to remove
     discardTemp(tmp);
   }
 }
 
-async function incrementalOnCopy(o: IncrementalOptions, tmp: string, copied: Promise<Error | null>): Promise<BuildResult | string> {
+async function incrementalOnCopy(
+  o: IncrementalOptions, tmp: string, copied: Promise<Error | null>, opening: Promise<DuckDBInstance | Error | null>,
+): Promise<BuildResult | string> {
   if (!existsSync(o.db)) return 'there is no previous warehouse';
   // begun together: the previous warehouse is read on DuckDB's threads while this thread hashes the reference
   // files and reads the monthly files' first lines (each outcome kept, to be used, or thrown, where it was before)
@@ -241,7 +253,9 @@ async function incrementalOnCopy(o: IncrementalOptions, tmp: string, copied: Pro
   const copyError = await copied;
   if (copyError) throw copyError;
   const work = mkdtempSync(join(tmpdir(), 'seimbang-incremental-'));
-  const instance = await DuckDBInstance.create(tmp, duckdbConfig(o));
+  const opened = await opening;
+  if (opened instanceof Error) throw opened;
+  const instance = opened ?? await DuckDBInstance.create(tmp, duckdbConfig(o));
   const conn = await instance.connect();
   let published = false;
   try {
