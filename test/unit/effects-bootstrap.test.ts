@@ -115,6 +115,33 @@ describe('bootstrap inference', () => {
     },
   );
 
+  it('the multipliers kept from the last panel are reused only for the same seed, draws, kind and blocks', () => {
+    // attGtDraws keeps the last block codes (bootstrap.ts blockCodes): one after the other, panels and options
+    // that share some of these but not all, each against the generic bootstrap
+    const r = rand(12);
+    const panelOf = (sizes: [number, number][]) => {
+      const rs: PanelRow[] = [];
+      let id = 0;
+      for (const [g, k] of sizes) {
+        for (let u = 0; u < k; u++, id++) for (const t of [1, 2, 3, 4]) rs.push({ id, time: t, cohort: g, y: 40 + t + (g > 0 && t >= g ? 1 : 0) + r.norm() });
+      }
+      const panel = preparePanel(balancePanel(rs), 'notyettreated');
+      return { panel, res: computeAttGt(panel) };
+    };
+    const a = panelOf([[2, 12], [3, 20], [0, 30]]);
+    const b = panelOf([[2, 20], [3, 12], [0, 30]]); // as many units, other blocks
+    const c = panelOf([[2, 12], [3, 20], [0, 30]]); // the same blocks as a, other outcomes
+    const runs: [typeof a, number, number, 'rademacher' | 'mammen'][] = [
+      [a, 40, 1, 'rademacher'], [a, 40, 1, 'rademacher'], [b, 40, 1, 'rademacher'], [c, 40, 1, 'rademacher'],
+      [c, 40, 2, 'rademacher'], [c, 41, 2, 'rademacher'], [c, 41, 2, 'mammen'], [a, 40, 1, 'rademacher'],
+    ];
+    for (const [{ panel, res }, biters, seed, weights] of runs) {
+      const fast = attGtDraws(panel, res, { biters, seed, weights });
+      const slow = multiplierDraws(res.inf, { biters, seed, weights });
+      res.inf.forEach((_, k) => fast.cells[k].forEach((v, i) => expect(v).toBeCloseTo(slow.draws[k][i], 9)));
+    }
+  });
+
   it('fast draws equal the generic bootstrap for classes of every size around the lookup blocks (1 … 33 units)', () => {
     // attGtDraws tabulates blocks of 8 units of one class and reads the Rademacher multipliers as bits of 32-bit
     // words: classes of 1, 7, 8, 9 and 33 units put blocks across word boundaries and leave short last blocks
