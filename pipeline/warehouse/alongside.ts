@@ -73,7 +73,8 @@ export async function runModelsAndDerived(o: AlongsideOptions): Promise<void> {
 }
 
 /** Run `batch` in DuckDB while `compute` runs here; the result of `compute`. */
-async function alongside<R>(o: AlongsideOptions, batch: Model[], compute: () => R, what: string): Promise<R> {
+async function alongside<R>(o: AlongsideOptions, models: Model[], compute: () => R, what: string): Promise<R> {
+  const batch = earlyFirst(models);
   const sql = batch.map((m) => o.sqlOf(m)).filter((x) => x !== '').join('\n;\n');
   if (sql === '') return compute();
   const names = batch.map((m) => `${m.layer}/${m.name}`);
@@ -96,4 +97,32 @@ async function alongside<R>(o: AlongsideOptions, batch: Model[], compute: () => 
   for (const m of batch) if (o.detailOf) details.push(`${m.name} ${await o.detailOf(m)}`);
   s.done(details.join('; '));
   return r as R;
+}
+
+/**
+ * `batch` with the models marked `-- alongside: early` (models.ts) and what they read first, each model still after
+ * those it reads; the others keep their order. Such a model runs on one DuckDB thread (it reads tables of about
+ * one row group): run while the derived step's JavaScript holds the other core, it leaves both cores to the
+ * parallel models after it (province, 4 pairs: the last batch and the estimation 2.12 → 1.95 s).
+ */
+export function earlyFirst(batch: readonly Model[]): Model[] {
+  const inBatch = new Set(batch.map((m) => m.name));
+  const placed = new Set<string>();
+  const out: Model[] = [];
+  const ready = (m: Model) => m.dependsOn.every((d) => !inBatch.has(d) || placed.has(d));
+  // an early model's inputs in the batch are early too
+  const early = new Set<string>();
+  const mark = (name: string) => {
+    if (early.has(name) || !inBatch.has(name)) return;
+    early.add(name);
+    for (const d of batch.find((m) => m.name === name)!.dependsOn) mark(d);
+  };
+  for (const m of batch) if (m.early) mark(m.name);
+  while (out.length < batch.length) {
+    const open = batch.filter((m) => !placed.has(m.name) && ready(m));
+    const next = open.find((m) => early.has(m.name)) ?? open[0]!;
+    placed.add(next.name);
+    out.push(next);
+  }
+  return out;
 }

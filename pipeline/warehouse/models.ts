@@ -18,6 +18,11 @@ export interface Model {
   path: string;
   sql: string;
   dependsOn: string[];
+  /**
+   * `-- alongside: early` in the model's SQL: DuckDB computes it on one thread, so in a batch beside a derived
+   * step's JavaScript it runs first (alongside.ts earlyFirst)
+   */
+  early?: boolean;
 }
 
 function sqlFiles(dir: string): string[] {
@@ -40,7 +45,7 @@ export function loadModels(dir = MODELS_DIR): Model[] {
   for (const layer of LAYERS) {
     for (const path of sqlFiles(join(dir, layer))) {
       const sql = readFileSync(path, 'utf8');
-      all.push({ name: basename(path, '.sql'), layer, path, sql, dependsOn: [] });
+      all.push({ name: basename(path, '.sql'), layer, path, sql, dependsOn: [], ...(/^-- alongside: early\b/m.test(sql) ? { early: true } : {}) });
     }
   }
   const names = new Set(all.map((m) => m.name));

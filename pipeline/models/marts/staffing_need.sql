@@ -1,5 +1,7 @@
 -- Mart: what each position needs now: required vs current staff and the qualifications its holders lack
 -- (competence must match the job's requirements: PP 11/2017 Pasal 190).
+-- alongside: early — DuckDB computes this model on one thread (it reads employee, one row group); in the batch
+-- beside the effects estimation it runs first, while the estimation holds the other core (warehouse/alongside.ts).
 CREATE OR REPLACE TABLE staffing_need AS
 WITH holders AS (
   SELECT e.position_id,

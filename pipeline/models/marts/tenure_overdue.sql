@@ -4,6 +4,8 @@
 -- (the last transfer into the post, else the TMT jabatan of the employee file). Overdue when
 -- start + max years (calendar months) < as-of date, i.e. strictly more than the maximum. Codes and numbers only:
 -- a page that words them does so in the dashboard (issue 11: the words in one place, from the numbers).
+-- alongside: early — DuckDB computes this model on one thread (it reads employee, one row group); in the batch
+-- beside the effects estimation it runs first, while the estimation holds the other core (warehouse/alongside.ts).
 CREATE OR REPLACE TABLE tenure_overdue AS
 WITH as_of_date AS (
   SELECT CAST(max("month") + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) AS as_of FROM month_calendar

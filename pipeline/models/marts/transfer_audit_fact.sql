@@ -2,6 +2,9 @@
 -- are described in marts/transfer_audit.sql (the view that turns these numbers into one row per rule with a status
 -- and readable sentences). Kept apart so the build writes ~20 small columns per transfer instead of six rows of
 -- text: the sentences are built when they are read, for the rows that are read.
+-- alongside: early — DuckDB computes this model on one thread (a window over the 130,000 transfers in ~100,000
+-- partitions); in the batch beside the effects estimation it runs first, while the estimation holds the other core
+-- (pipeline/warehouse/alongside.ts).
 CREATE OR REPLACE TABLE transfer_audit_fact AS
 WITH t AS (
   SELECT tr.transfer_id, tr.nip, tr.effective_date, tr.from_unit_id, tr.to_unit_id, tr.decree_date,
