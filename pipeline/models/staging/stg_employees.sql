@@ -6,7 +6,11 @@
 -- two hash joins (known position; NIPs that occur more than once); `_issues` is built only for rows that fail
 -- a check.
 CREATE OR REPLACE TEMP TABLE stg_employees AS
-WITH typed AS (
+WITH raw AS MATERIALIZED (
+  -- a copy of the raw rows: raw_employees is one row group (~100,000 rows at province scale), which DuckDB scans
+  -- on one thread, and the copy in chunks on all of them (province: 0.53–0.62 → 0.37–0.39 s, the copy included)
+  FROM raw_employees
+), typed AS (
   SELECT
     _file, _row,
     nip                                        AS nip_text,
@@ -32,7 +36,7 @@ WITH typed AS (
     appointment_date                           AS appointment_text,
     yes_no(willing_to_move)                    AS willing_to_move,
     nullif(trim(unwilling_reason), '')         AS unwilling_reason
-  FROM raw_employees
+  FROM raw
 ), checked AS (
   SELECT t.*,
     golongan_norm(t.golongan_text, t.status)                     AS golongan,
@@ -96,7 +100,7 @@ FROM checked c
 LEFT JOIN (SELECT position_id FROM stg_positions WHERE len(_issues) = 0) p ON p.position_id = c.position_id
 LEFT JOIN (
   SELECT k, min(_row) AS first_row
-  FROM (SELECT nip_clean(nip) AS k, _row FROM raw_employees)
+  FROM (SELECT nip_clean(nip) AS k, _row FROM raw)
   WHERE k IS NOT NULL
   GROUP BY k HAVING count(*) > 1
 ) d ON d.k = c.nip;

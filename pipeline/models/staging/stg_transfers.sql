@@ -1,6 +1,10 @@
 -- Staging: transfers (mutasi) with their decree (SK), reason and any written approval reference.
 -- Shape as stg_performance: one typing pass, the key checks as hash joins, `_issues` built for failing rows only.
 CREATE OR REPLACE TEMP TABLE stg_transfers AS
+WITH raw AS MATERIALIZED (
+  -- a copy of the raw rows, scanned in chunks by every thread (raw_transfers is few row groups: see stg_employees)
+  FROM raw_transfers
+)
 SELECT
   t._file, t._row, t.nip, t.effective_date, t.from_position_id, t.to_position_id, t.decree_number, t.decree_date,
   t.reason_category, t.reason_raw AS reason_text, t.approval_ref,
@@ -53,7 +57,7 @@ FROM (
       decree_date                             AS decree_date_text,
       lower(replace(nullif(trim(reason_category), ''), ' ', '_')) AS reason_raw,
       nullif(trim(approval_ref), '')          AS approval_ref
-    FROM raw_transfers
+    FROM raw
   )
 ) t
 LEFT JOIN (SELECT nip FROM stg_employees WHERE len(_issues) = 0) e ON e.nip = t.nip
@@ -63,7 +67,7 @@ LEFT JOIN (SELECT position_id FROM stg_positions WHERE len(_issues) = 0) pt ON p
 LEFT JOIN (
   SELECT k, d, p, min(_row) AS first_row
   FROM (SELECT CAST(nip_clean(nip) AS BIGINT) AS k, col_date(effective_date, 'transfers', 'effective_date') AS d, nullif(trim(to_position_id), '') AS p, _row
-        FROM raw_transfers)
+        FROM raw)
   WHERE k IS NOT NULL AND d IS NOT NULL
   GROUP BY ALL HAVING count(*) > 1
 ) d ON d.k = CAST(t.nip AS BIGINT) AND d.d = t.effective_date AND d.p IS NOT DISTINCT FROM t.to_position_id;
