@@ -5,7 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { countKnownColumns, mapHeader, type HeaderMapping } from './aliases.ts';
 import { IngestError } from './errors.ts';
 import { HEADER_SEARCH_ROWS, findHeaderRow, noHeaderMessage } from './header.ts';
-import { lineNumbersAt, scanTextFile } from './scan.ts';
+import { recordLinesAt, scanTextFile } from './scan.ts';
 import { createRawTable, dropTrailingEmptyRows, quoteIdent, quoteLiteral, rawColumns, rawInsertSql, rawSelectSql } from './sql.ts';
 
 /** Delimiters tried on each candidate header line; `;` is the Indonesian Excel export. */
@@ -272,8 +272,9 @@ async function numberRows(conn: DuckDBConnection, table: string, path: string, l
     return;
   }
   // blank line k (1-based among those below the header) on line L has (L − header − 1) − (k − 1) records
-  // above it; every row from that record on moves down by k. (Assumes no line breaks inside quoted values.)
-  const lines = await lineNumbersAt(path, blanks, unit);
+  // above it; every row from that record on moves down by k. L counts the line breaks outside quoted values (a
+  // value with line breaks is one record); an empty line inside a quoted value is part of the value, not a blank line
+  const lines = (await recordLinesAt(path, blanks, unit)).filter((l): l is number => l !== null);
   await conn.run('CREATE OR REPLACE TEMP TABLE _seimbang_blank_shift (start_rec BIGINT, shift INTEGER)');
   const app = await conn.createAppender('_seimbang_blank_shift');
   lines.forEach((line, i) => {
@@ -342,6 +343,7 @@ export async function blankLineShifts(path: string, layout: CsvLayout, unit: 1 |
   const blanks = blankOffsets.filter((o) => o >= layout.headerEndOffset && o < lastContentOffset);
   if (blanks.length === 0) return [];
   // blank line k (1-based among those below the header) on line L has (L − header − 1) − (k − 1) records above it
-  const lines = await lineNumbersAt(path, blanks, unit);
+  // (L and the blank lines as in numberRows: line breaks inside quoted values do not count)
+  const lines = (await recordLinesAt(path, blanks, unit)).filter((l): l is number => l !== null);
   return lines.map((line, i) => ({ start: line - layout.headerRow - 1 - i, shift: i + 1 }));
 }

@@ -109,3 +109,57 @@ export async function lineNumbersAt(path: string, offsets: readonly number[], un
   while (k < offsets.length) out.push(lines + 1), k++;
   return out;
 }
+
+/**
+ * `lineNumbersAt` for a CSV whose quoted values may hold line breaks: for each (sorted) offset of a blank line, the
+ * 1-based number of its line counting only the line breaks outside quoted values (a value with line breaks is one
+ * record, as DuckDB and a spreadsheet read it), or null when the offset is inside a quoted value (an empty line of
+ * the value, which DuckDB keeps, not a blank line it skips). Quotes are `"`, doubled inside a value, as
+ * readCsvSql reads them; `unit` as in scanTextFile.
+ */
+export async function recordLinesAt(path: string, offsets: readonly number[], unit: 1 | 2 = 1): Promise<(number | null)[]> {
+  const out: (number | null)[] = [];
+  if (offsets.length === 0) return out;
+  let lines = 0;
+  let k = 0;
+  let quoted = false;
+  // UTF-16: a 22 or 0A byte at the very end of the previous chunk, at an even offset
+  let carry = -1;
+  let carryAt = -1;
+  const settle = (upTo: number, inclusive: boolean) => {
+    while (k < offsets.length && (inclusive ? offsets[k]! <= upTo : offsets[k]! < upTo)) out.push(quoted ? null : lines + 1), k++;
+  };
+  const event = (b: number, at: number) => {
+    if (b === 0x22) {
+      quoted = !quoted;
+      return;
+    }
+    settle(at, true);
+    if (!quoted) lines++;
+  };
+  await eachChunk(path, (chunk, pos) => {
+    if (k >= offsets.length) return;
+    if (carry >= 0) {
+      if (chunk[0] === 0x00) event(carry, carryAt);
+      carry = -1;
+    }
+    // every " and line feed of the chunk, in order (UTF-16: at an even offset, followed by 00)
+    let iq = chunk.indexOf(0x22);
+    let il = chunk.indexOf(0x0a);
+    while (iq >= 0 || il >= 0) {
+      const i = il < 0 || (iq >= 0 && iq < il) ? iq : il;
+      const at = pos + i;
+      if (unit === 1 || (at % 2 === 0 && i + 1 < chunk.length && chunk[i + 1] === 0x00)) event(chunk[i]!, at);
+      else if (at % 2 === 0 && i + 1 === chunk.length) {
+        carry = chunk[i]!;
+        carryAt = at;
+      }
+      if (i === iq) iq = chunk.indexOf(0x22, i + 1);
+      else il = chunk.indexOf(0x0a, i + 1);
+    }
+    // a blank line starting after the chunk's last line feed holds no quote: its state is the chunk's last
+    settle(pos + chunk.length, false);
+  });
+  settle(Infinity, false);
+  return out;
+}

@@ -206,6 +206,7 @@ describe('row order on a file large enough for the parallel reader', () => {
   it.each([
     ['quoted values with a comma and a line break', 997, 0],
     ['blank lines', 0, 5000],
+    ['both', 997, 5000],
   ])('a file of a few MB is read in small buffers by both threads (%s): rows, values, row numbers as in the file', async (_, quoted, blankEvery) => {
     // 150,000 records (~6 MB: read_csv gets 2 MiB buffers, csv.ts); a quoted name with a comma and a line break
     // every `quoted` records (some cross a buffer's end), or a blank line after every `blankEvery`-th record

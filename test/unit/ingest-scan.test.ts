@@ -3,7 +3,7 @@
 // chunk boundaries, for UTF-8 and UTF-16LE.
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lineNumbersAt, scanTextFile, sha256File } from '../../pipeline/ingest/scan.ts';
+import { lineNumbersAt, recordLinesAt, scanTextFile, sha256File } from '../../pipeline/ingest/scan.ts';
 import { tempDir } from './ingest-fixtures.ts';
 
 const tmp = tempDir();
@@ -70,4 +70,58 @@ describe('scanTextFile / lineNumbersAt', () => {
     expect(await lineNumbersAt(path, scan.blankLineOffsets)).toEqual([2]);
     expect(await sha256File(path)).toBe(scan.sha256);
   });
+});
+
+/** Naive record lines: for each blank-line offset, its line counting only line feeds outside quotes, or null inside. */
+function naiveRecordLines(text: string, unit: 1 | 2, offsets: readonly number[]): (number | null)[] {
+  const size = (c: string) => (unit === 1 ? Buffer.byteLength(c) : c.length * 2);
+  const want = new Set(offsets);
+  const at = new Map<number, { quoted: boolean; line: number }>();
+  let byte = 0;
+  let quoted = false;
+  let line = 1;
+  for (const c of text) {
+    if (want.has(byte)) at.set(byte, { quoted, line });
+    if (c === '"') quoted = !quoted;
+    else if (c === '\n' && !quoted) line++;
+    byte += size(c);
+  }
+  return offsets.map((o) => {
+    const s = at.get(o)!;
+    return s.quoted ? null : s.line;
+  });
+}
+
+describe('recordLinesAt: blank lines of a CSV whose quoted values hold line breaks', () => {
+  it('counts a quoted value with line breaks as one line, and an empty line inside a value is no blank line', async () => {
+    const text = 'a,b\n1,"x\ny"\n\n2,"p\n\nq"\n3,"say ""hi""\n"\n\n4,z\n';
+    const path = tmp.file('quoted.csv', text);
+    const scan = await scanTextFile(path);
+    // blank lines after record 1, inside the value of record 2, after record 3
+    expect(scan.blankLineOffsets.length).toBe(3);
+    expect(await recordLinesAt(path, scan.blankLineOffsets)).toEqual([3, null, 6]);
+    expect(await lineNumbersAt(path, scan.blankLineOffsets)).toEqual([4, 6, 10]);
+  });
+
+  for (const unit of [1, 2] as const) {
+    it(`agrees with a naive count across the chunk boundaries (${unit === 1 ? 'UTF-8' : 'UTF-16LE'})`, async () => {
+      // records with quoted values (some with line breaks, some with "" and some with an empty line), blank lines
+      const parts: string[] = [];
+      let size = 0;
+      for (let n = 0; size < CHUNK * 2 + 7000; n++) {
+        const v = n % 7 === 0 ? `"v ${n}\nline two"` : n % 11 === 0 ? `"q ""${n}"" \n\n end"` : `plain ${n} ${'x'.repeat(n % 37)}`;
+        const line = `${n},${v}${n % 13 === 0 ? '\n' : ''}`;
+        parts.push(line);
+        size += (unit === 1 ? Buffer.byteLength(line) : line.length * 2) + unit;
+      }
+      const text = `id,v\n${parts.join('\n')}\n`;
+      const buf = unit === 1 ? Buffer.from(text) : Buffer.from(text, 'utf16le');
+      const path = tmp.file(`quoted-${unit}.csv`, buf);
+      const scan = await scanTextFile(path, unit);
+      expect(scan.blankLineOffsets.length).toBeGreaterThan(100);
+      const got = await recordLinesAt(path, scan.blankLineOffsets, unit);
+      expect(got).toEqual(naiveRecordLines(text, unit, scan.blankLineOffsets));
+      expect(got.some((l) => l === null)).toBe(true);
+    });
+  }
 });
