@@ -76,46 +76,11 @@ export async function scanTextFile(path: string, unit: 1 | 2 = 1): Promise<TextS
   return { sha256: hash.digest('hex'), blankLineOffsets: [...blanks].sort((a, b) => a - b), lastContentOffset: lastContent };
 }
 
-/** 1-based line numbers of the given (sorted) byte offsets: one more than the newlines before each. */
-export async function lineNumbersAt(path: string, offsets: readonly number[], unit: 1 | 2 = 1): Promise<number[]> {
-  const out: number[] = [];
-  if (offsets.length === 0) return out;
-  let lines = 0;
-  let k = 0;
-  let carry = -1; // UTF-16: a 0A byte at the very end of the previous chunk
-  await eachChunk(path, (chunk, pos) => {
-    if (k >= offsets.length) return;
-    if (unit === 2 && carry >= 0) {
-      if (chunk[0] === 0x00) {
-        while (k < offsets.length && offsets[k]! <= carry) out.push(lines + 1), k++;
-        lines++;
-      }
-      carry = -1;
-    }
-    const end = chunk.length;
-    let i = chunk.indexOf(0x0a);
-    while (i >= 0) {
-      const at = pos + i;
-      if (unit === 1 || (at % 2 === 0 && i + 1 < end && chunk[i + 1] === 0x00)) {
-        while (k < offsets.length && offsets[k]! <= at) out.push(lines + 1), k++;
-        lines++;
-      } else if (unit === 2 && at % 2 === 0 && i + 1 === end) {
-        carry = at;
-      }
-      i = chunk.indexOf(0x0a, i + 1);
-    }
-    while (k < offsets.length && offsets[k]! < pos + end) out.push(lines + 1), k++;
-  });
-  while (k < offsets.length) out.push(lines + 1), k++;
-  return out;
-}
-
 /**
- * `lineNumbersAt` for a CSV whose quoted values may hold line breaks: for each (sorted) offset of a blank line, the
- * 1-based number of its line counting only the line breaks outside quoted values (a value with line breaks is one
- * record, as DuckDB and a spreadsheet read it), or null when the offset is inside a quoted value (an empty line of
- * the value, which DuckDB keeps, not a blank line it skips). Quotes are `"`, doubled inside a value, as
- * readCsvSql reads them; `unit` as in scanTextFile.
+ * For each (sorted) offset of a blank line of a CSV (scanTextFile), the 1-based number of its line, counting only
+ * the line breaks outside quoted values (a value with line breaks is one record, as DuckDB and a spreadsheet read
+ * it), or null when the offset is inside a quoted value (an empty line of the value, which DuckDB keeps, not a
+ * blank line it skips). Quotes are `"`, doubled inside a value, as readCsvSql reads them; `unit` as in scanTextFile.
  */
 export async function recordLinesAt(path: string, offsets: readonly number[], unit: 1 | 2 = 1): Promise<(number | null)[]> {
   const out: (number | null)[] = [];

@@ -3,7 +3,7 @@
 // chunk boundaries, for UTF-8 and UTF-16LE.
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lineNumbersAt, recordLinesAt, scanTextFile, sha256File } from '../../pipeline/ingest/scan.ts';
+import { recordLinesAt, scanTextFile, sha256File } from '../../pipeline/ingest/scan.ts';
 import { tempDir } from './ingest-fixtures.ts';
 
 const tmp = tempDir();
@@ -46,7 +46,7 @@ function fixture(unit: 1 | 2): string {
   return parts.join('\n') + '\n\n';
 }
 
-describe('scanTextFile / lineNumbersAt', () => {
+describe('scanTextFile / recordLinesAt', () => {
   for (const unit of [1, 2] as const) {
     it(`finds every blank line and its line number (${unit === 1 ? 'UTF-8' : 'UTF-16LE'})`, async () => {
       const text = fixture(unit);
@@ -56,7 +56,8 @@ describe('scanTextFile / lineNumbersAt', () => {
       const want = naive(text, unit);
       expect(scan.sha256).toBe(createHash('sha256').update(buf).digest('hex'));
       expect(scan.blankLineOffsets).toEqual(want.offsets);
-      expect(await lineNumbersAt(path, scan.blankLineOffsets, unit)).toEqual(want.lines);
+      // no quotes in this file: the record lines are the physical lines
+      expect(await recordLinesAt(path, scan.blankLineOffsets, unit)).toEqual(want.lines);
       expect(scan.lastContentOffset).toBeLessThan(buf.length - 2 * unit);
     });
   }
@@ -67,7 +68,7 @@ describe('scanTextFile / lineNumbersAt', () => {
     const path = tmp.file('edge.txt', text);
     const scan = await scanTextFile(path);
     expect(scan.blankLineOffsets).toEqual([CHUNK]);
-    expect(await lineNumbersAt(path, scan.blankLineOffsets)).toEqual([2]);
+    expect(await recordLinesAt(path, scan.blankLineOffsets)).toEqual([2]);
     expect(await sha256File(path)).toBe(scan.sha256);
   });
 });
@@ -100,7 +101,6 @@ describe('recordLinesAt: blank lines of a CSV whose quoted values hold line brea
     // blank lines after record 1, inside the value of record 2, after record 3
     expect(scan.blankLineOffsets.length).toBe(3);
     expect(await recordLinesAt(path, scan.blankLineOffsets)).toEqual([3, null, 6]);
-    expect(await lineNumbersAt(path, scan.blankLineOffsets)).toEqual([4, 6, 10]);
   });
 
   for (const unit of [1, 2] as const) {
