@@ -128,3 +128,26 @@ export async function recordLinesAt(path: string, offsets: readonly number[], un
   settle(Infinity, false);
   return out;
 }
+
+/**
+ * The blank lines after a text file's last content (scanTextFile's lastContentOffset): the line breaks after it, but
+ * the one that ends its line. Rows appended to the file come after them, so a spreadsheet (and a full build of the
+ * longer file) numbers those rows below them. `unit` as in scanTextFile.
+ */
+export async function trailingBlankLines(path: string, lastContentOffset: number, unit: 1 | 2 = 1): Promise<number> {
+  const fh = await open(path, 'r');
+  try {
+    const size = (await fh.stat()).size;
+    const from = lastContentOffset + 1;
+    if (size <= from) return 0;
+    const buf = Buffer.alloc(size - from);
+    await fh.read(buf, 0, buf.length, from);
+    let breaks = 0;
+    for (let i = buf.indexOf(0x0a); i >= 0; i = buf.indexOf(0x0a, i + 1)) {
+      if (unit === 1 || ((from + i) % 2 === 0 && buf[i + 1] === 0x00)) breaks++;
+    }
+    return Math.max(0, breaks - 1);
+  } finally {
+    await fh.close();
+  }
+}

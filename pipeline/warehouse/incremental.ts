@@ -98,31 +98,30 @@ async function readPrevious(db: string): Promise<Previous | string> {
   }
 }
 
-/** sha256 of the first `bytes` bytes, of the whole file, and the line breaks in those first bytes. */
-async function prefixHash(path: string, bytes: number): Promise<{ prefix: string; whole: string; lines: number; lastByte: number }> {
+/**
+ * sha256 of the first `bytes` bytes and of the whole file, and the last of those bytes. (The added rows are numbered
+ * from the previous build's rowsSpanned, not from the line breaks counted here: a quoted value with line breaks is
+ * one spreadsheet row.)
+ */
+async function prefixHash(path: string, bytes: number): Promise<{ prefix: string; whole: string; lastByte: number }> {
   const whole: Hash = createHash('sha256');
   let prefix: string | undefined;
   let pos = 0;
-  let lines = 0;
   let lastByte = -1;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     if (prefix === undefined && pos + chunk.length >= bytes) {
       const head = chunk.subarray(0, bytes - pos);
       whole.update(head);
-      for (let i = head.indexOf(10); i !== -1; i = head.indexOf(10, i + 1)) lines++;
       if (head.length) lastByte = head[head.length - 1]!;
       prefix = whole.copy().digest('hex');
       whole.update(chunk.subarray(bytes - pos));
     } else {
       whole.update(chunk);
-      if (prefix === undefined) {
-        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-        if (chunk.length) lastByte = chunk[chunk.length - 1]!;
-      }
+      if (prefix === undefined && chunk.length) lastByte = chunk[chunk.length - 1]!;
     }
     pos += chunk.length;
   }
-  return { prefix: prefix ?? whole.copy().digest('hex'), whole: whole.digest('hex'), lines, lastByte };
+  return { prefix: prefix ?? whole.copy().digest('hex'), whole: whole.digest('hex'), lastByte };
 }
 
 /** A promise's outcome, kept: begun early, used (or its error thrown) later, never an unhandled rejection. */
@@ -227,8 +226,9 @@ async function incrementalOnCopy(
     const before = byKind.get(kind);
     if (!path || !before?.onePass || before.format !== 'csv' || basename(path) !== before.file) return `the ${kind} file is not the previous CSV with rows added`;
     const size = statSync(path).size;
-    const { bytes, trailingDropped } = before.onePass;
+    const { bytes, trailingDropped, rowsSpanned } = before.onePass;
     if (size < bytes) return `${before.file} is shorter than before`;
+    if (rowsSpanned == null) return `the rows of the previous ${before.file} were not numbered from the file (or not recorded)`;
     const verified = prefixHash(path, bytes).then((h) => {
       if (h.prefix !== before.sha256) return `${before.file} does not begin with the previous file (rows changed, not only added)`;
       if (h.lastByte !== 10) return `the previous ${before.file} did not end with a line break`;
@@ -297,7 +297,7 @@ async function incrementalOnCopy(
     await conn.run(`SET search_path = '${STAGE}.main,${fileDb.replaceAll("'", "''")}.main'`);
     const profile: ProfileResult = { sql: '', decisions: [], numberRoles: roles, guessed };
 
-    const added = new Map<string, { rows: number; loaded: number; quarantined: number; evidence: NumberEvidence; keyMonthMax: string | null; trailingDropped: number }>();
+    const added = new Map<string, { rows: number; loaded: number; quarantined: number; evidence: NumberEvidence; keyMonthMax: string | null; trailingDropped: number; rowsSpanned: number | null }>();
     for (const [kind, t] of tails) {
       const before = byKind.get(kind)!;
       const s = o.p.step(`staging/${kind} (rows added to ${before.file})`);
@@ -323,8 +323,9 @@ async function incrementalOnCopy(
       const h = await t.verified;
       if (typeof h === 'string') return h;
       hashes.set(kind, h);
-      // the rows' place: the previous file's lines come first (blank lines in the added part: onepass_row_shift)
-      await conn.run(`UPDATE onepass_file SET file = ${quoteLiteral(before.file)}, base = ${h.lines + 1} WHERE kind = ${quoteLiteral(kind)}`);
+      // the rows' place: below the previous file's spreadsheet rows (its records and blank lines; blank lines in the
+      // added part: onepass_row_shift). The part's base is its header row + 1, as the whole file's
+      await conn.run(`UPDATE onepass_file SET file = ${quoteLiteral(before.file)}, base = base + ${before.onePass!.rowsSpanned!} WHERE kind = ${quoteLiteral(kind)}`);
       const prevEv = before.onePass!.evidence!;
       const ev: NumberEvidence = { thousands: prevEv.thousands + (r.facts.evidence?.thousands ?? 0), decimal: prevEv.decimal + (r.facts.evidence?.decimal ?? 0), ambiguous: prevEv.ambiguous + (r.facts.evidence?.ambiguous ?? 0) };
       const g = guessed.find((x) => x.kind === kind)!;
@@ -339,7 +340,8 @@ async function incrementalOnCopy(
       if (minNew != null && prevMax != null && String(minNew) <= prevMax) {
         return `${before.file}: an added row is of ${String(minNew).slice(0, 7)}, not after the previous file's last month ${prevMax.slice(0, 7)}`;
       }
-      added.set(kind, { rows: r.rows, loaded: 0, quarantined: 0, evidence: ev, keyMonthMax: r.facts.keyMonthMax ?? prevMax, trailingDropped: r.facts.trailingDropped });
+      added.set(kind, { rows: r.rows, loaded: 0, quarantined: 0, evidence: ev, keyMonthMax: r.facts.keyMonthMax ?? prevMax, trailingDropped: r.facts.trailingDropped,
+        rowsSpanned: r.facts.rowsSpanned === null ? null : before.onePass!.rowsSpanned! + r.facts.rowsSpanned });
       s.done(`${count(r.rows)} rows added`);
     }
     for (const kind of tails.keys()) {
@@ -397,7 +399,7 @@ async function incrementalOnCopy(
       if (!ad || !t) return f;
       return {
         ...f, sha256: hashes.get(f.kind)!.whole, rows: f.rows + ad.rows, loaded: f.loaded + ad.loaded, quarantined: f.quarantined + ad.quarantined,
-        onePass: { keyMonthMax: ad.keyMonthMax, evidence: ad.evidence, trailingDropped: ad.trailingDropped, bytes: t.size },
+        onePass: { keyMonthMax: ad.keyMonthMax, evidence: ad.evidence, trailingDropped: ad.trailingDropped, rowsSpanned: ad.rowsSpanned, bytes: t.size },
       };
     });
     const qr = await conn.runAndReadAll(`SELECT reason, kind, count(*) AS n FROM quarantine GROUP BY ALL ORDER BY n DESC, reason, kind`);

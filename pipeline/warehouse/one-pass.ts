@@ -27,6 +27,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { createEmptyRaw, loadRaw, type RawFile } from '../ingest/index.ts';
 import { checkInputFile, recordCellIssues, withTimeLimit } from '../ingest/load.ts';
 import { blankLineShifts, mapCsvError, openCsvSource, type CsvSource, type ReadOptions } from '../ingest/csv.ts';
+import { trailingBlankLines } from '../ingest/scan.ts';
 import { decideDots, numberDotsSql, sqlNumberEvidence, type ColumnDecision, type DotRole, type NumberEvidence, type ProfileResult } from '../ingest/profile.ts';
 import { kindSpec } from '../ingest/aliases.ts';
 import { ONEPASS_TRIM_SQL, quoteLiteral } from '../ingest/sql.ts';
@@ -113,6 +114,13 @@ export interface PassFacts {
   evidence: NumberEvidence | null;
   /** rows without any value dropped at the end of the file */
   trailingDropped: number;
+  /**
+   * A CSV's spreadsheet rows below its header: its records (those dropped at the end too) and its blank lines,
+   * also those after the last record; a value with line breaks is one row (blankLineShifts). The rows an
+   * incremental build adds at the end are numbered from there. null when the rows were numbered otherwise
+   * (read into a raw table).
+   */
+  rowsSpanned: number | null;
 }
 
 export interface PassResult {
@@ -195,6 +203,7 @@ export async function runOnePass(
   for (const [column, cond] of Object.entries(METRIC_NONEMPTY[p.kind] ?? {})) {
     nonEmpty[column] = Number((await conn.runAndReadAll(`SELECT count(*) FILTER (WHERE ${cond}) FROM ${table}`)).getRows()[0]![0]);
   }
+  let rowsSpanned: number | null = null;
   if (p.csv && p.raw?.format === 'csv' && !p.raw.sha256) {
     const { sha256, blankLineOffsets, lastContentOffset } = await p.csv.scan;
     const shifts = await blankLineShifts(p.path!, p.csv.layout, p.csv.unit, blankLineOffsets, lastContentOffset);
@@ -203,10 +212,13 @@ export async function runOnePass(
       await conn.run(`INSERT INTO onepass_row_shift VALUES ${values}`);
     }
     p.raw.sha256 = sha256;
+    // the blank lines among the records (one shift each) and those after the last one
+    const trailing = lastContentOffset < 0 ? 0 : await trailingBlankLines(p.path!, lastContentOffset, p.csv.unit);
+    rowsSpanned = rows + trailingDropped + shifts.length + trailing;
   }
   if (p.raw) p.raw.rows = rows;
   const keyMonthMax = (await conn.runAndReadAll(`SELECT CAST(max(${KEY_MONTH[p.kind]!.month}) FILTER (WHERE ${KEY_MONTH[p.kind]!.whole}) AS VARCHAR) FROM ${table}`)).getRows()[0]?.[0];
-  return { rows, nonEmpty, decisions, numberFormat, facts: { keyMonthMax: keyMonthMax == null ? null : String(keyMonthMax), evidence, trailingDropped } };
+  return { rows, nonEmpty, decisions, numberFormat, facts: { keyMonthMax: keyMonthMax == null ? null : String(keyMonthMax), evidence, trailingDropped, rowsSpanned } };
 }
 
 async function setRole(conn: DuckDBConnection, profile: ProfileResult, kind: string, column: string, role: DotRole): Promise<void> {

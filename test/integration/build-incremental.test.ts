@@ -13,6 +13,7 @@ const MONTHLY = [['kinerja.csv', 1], ['beban_kerja.csv', 2]] as const;
 let dir: string;
 let before: string; // the sample without its last month
 let after: string; // the same files with the last month's rows added at the end
+let badAddedRow: number; // the spreadsheet row of the added rating with an unknown predicate
 beforeAll(() => {
   dir = tempDir();
   before = join(dir, 'before');
@@ -25,6 +26,21 @@ beforeAll(() => {
     const old = rows.filter((r) => r.split(',')[col] !== last);
     const added = rows.filter((r) => r.split(',')[col] === last);
     expect(added.length).toBeGreaterThan(1000);
+    if (name === 'kinerja.csv') {
+      // row numbers of the added rows as a spreadsheet (and a full build) gives them: a quoted predicate with a
+      // line break above them is one row, the blank line that ended the previous file is one (both rejected or
+      // skipped, so the rows after them move); an added row with an unknown predicate is quarantined with its row
+      const early = old[5]!.split(',');
+      early[2] = '"Baik\nsekali"';
+      old[5] = early.join(',');
+      const bad = added[7]!.split(',');
+      bad[2] = 'Luar biasa';
+      added[7] = bad.join(',');
+      badAddedRow = 1 + old.length + 1 + 8;
+      writeFileSync(join(before, name), [head, ...old, '', ''].join('\n'));
+      writeFileSync(join(after, name), [head, ...old, '', ...added, ''].join('\n'));
+      continue;
+    }
     writeFileSync(join(before, name), [head, ...old, ''].join('\n'));
     writeFileSync(join(after, name), [head, ...old, ...added, ''].join('\n'));
   }
@@ -81,6 +97,11 @@ describe('adding a month', () => {
     const { tables, differ } = await differences(db, full);
     expect(tables.length).toBeGreaterThan(20);
     expect(differ).toEqual([]);
+    // the added row's place, counted by hand: the header, the previous records (one holds a line break), the blank line
+    for (const w of [db, full]) {
+      const q = await query(w, `SELECT "row" FROM quarantine WHERE source_file = 'kinerja.csv' AND "value" = 'Luar biasa'`);
+      expect(q.map((x) => Number(x.row))).toEqual([badAddedRow]);
+    }
     // the manifest counts every row of the files, as the full build does
     const [a] = await query(db, `SELECT CAST(input_files AS VARCHAR) AS f, CAST(quarantine_by_reason AS VARCHAR) AS q FROM build_info`);
     const [b] = await query(full, `SELECT CAST(input_files AS VARCHAR) AS f, CAST(quarantine_by_reason AS VARCHAR) AS q FROM build_info`);

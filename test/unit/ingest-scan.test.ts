@@ -3,7 +3,7 @@
 // chunk boundaries, for UTF-8 and UTF-16LE.
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recordLinesAt, scanTextFile, sha256File } from '../../pipeline/ingest/scan.ts';
+import { recordLinesAt, scanTextFile, sha256File, trailingBlankLines } from '../../pipeline/ingest/scan.ts';
 import { tempDir } from './ingest-fixtures.ts';
 
 const tmp = tempDir();
@@ -122,6 +122,25 @@ describe('recordLinesAt: blank lines of a CSV whose quoted values hold line brea
       const got = await recordLinesAt(path, scan.blankLineOffsets, unit);
       expect(got).toEqual(naiveRecordLines(text, unit, scan.blankLineOffsets));
       expect(got.some((l) => l === null)).toBe(true);
+    });
+  }
+});
+
+describe('trailingBlankLines: the blank lines after the last content, where appended rows go below', () => {
+  const cases: [string, number][] = [
+    ['a;b\n1;2', 0],
+    ['a;b\n1;2\n', 0],
+    ['a;b\n1;2\n\n', 1],
+    ['a;b\n1;2\r\n\r\n\r\n', 2],
+    ['a;b\n1;2 \t\n\n\n', 2],
+    ['a;b\n"x\n\ny"\n', 0],
+  ];
+  for (const unit of [1, 2] as const) {
+    it.each(cases)(`%j → %i (${unit === 1 ? 'UTF-8' : 'UTF-16LE'})`, async (text, want) => {
+      const buf = unit === 1 ? Buffer.from(text, 'utf8') : Buffer.from(text, 'utf16le');
+      const path = tmp.file(`trailing-${unit}.csv`, buf);
+      const { lastContentOffset } = await scanTextFile(path, unit);
+      expect(await trailingBlankLines(path, lastContentOffset, unit)).toBe(want);
     });
   }
 });
