@@ -114,6 +114,25 @@ function stageTable(steps: Measured['steps'], total: number, base?: number): str
   ];
 }
 
+/**
+ * The same ratios taken run by run, each measurement against the others of its own run, then their median. The
+ * tables above divide medians taken over all runs: when the load of the shared machine drifts during the bench,
+ * those medians come from different runs, and the build (its threads and its JavaScript) suffers more from load
+ * than read_csv does. The runs are interleaved so that pairing them is meaningful; both are reported.
+ */
+function pairedRatios(reads: Measured[], builds: Measured[], incs: Measured[]): string[] {
+  const per = (f: (i: number) => number) => median(reads.map((_, i) => f(i)));
+  const x = (v: number) => `**${v.toFixed(2)}**`;
+  const pc = (v: number) => `**${(100 * v).toFixed(0)} %**`;
+  return [
+    'Median of the per-run ratios (each run\'s build against the read_csv and the full build of the same run): ' +
+      `ingest + staging ${x(per((i) => part(builds[i]!, INGEST, 'ms') / reads[i]!.ms))} × read_csv wall, ` +
+      `${x(per((i) => part(builds[i]!, INGEST, 'cpuMs') / reads[i]!.cpuMs))} × CPU; ` +
+      `whole build ${x(per((i) => builds[i]!.ms / reads[i]!.ms))} × wall, ${x(per((i) => builds[i]!.cpuMs / reads[i]!.cpuMs))} × CPU; ` +
+      `adding a month ${pc(per((i) => incs[i]!.ms / builds[i]!.ms))} of the full build's wall, ${pc(per((i) => incs[i]!.cpuMs / builds[i]!.cpuMs))} of its CPU.`,
+  ];
+}
+
 mkdirSync(DATA, { recursive: true });
 let lines: string[] = [];
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -190,6 +209,8 @@ if (process.env.BENCH_PROVINCE !== '0') {
     `| full build of all months | ${(b / 1000).toFixed(2)} s | 100 % | ${(bc / 1000).toFixed(1)} s | 100 % | |`,
     '',
     `Per run (wall, s): read_csv ${reads.map((x) => (x.ms / 1000).toFixed(1)).join(' / ')} · build ${builds.map((x) => (x.ms / 1000).toFixed(1)).join(' / ')} · incremental ${incs.map((x) => (x.ms / 1000).toFixed(1)).join(' / ')}${baseline ? ` · before ${bases.map((x) => (x.ms / 1000).toFixed(1)).join(' / ')}` : ''}.`,
+    '',
+    ...pairedRatios(reads, builds, incs),
     '',
     `Peak memory of the median build (max RSS): ${(mid.maxRssMB / 1024).toFixed(2)} GB. Where its time goes:`,
     '',
