@@ -100,8 +100,8 @@ async function readPrevious(db: string): Promise<Previous | string> {
 
 /**
  * sha256 of the first `bytes` bytes and of the whole file, and the last of those bytes. (The added rows are numbered
- * from the previous build's rowsSpanned, not from the line breaks counted here: a quoted value with line breaks is
- * one spreadsheet row.)
+ * from the previous build's rowsSpanned, which counts a quoted value with line breaks as one spreadsheet row, as a
+ * full build numbers it; the line breaks of the first bytes would count it once per break.)
  */
 async function prefixHash(path: string, bytes: number): Promise<{ prefix: string; whole: string; lastByte: number }> {
   const whole: Hash = createHash('sha256');
