@@ -33,7 +33,10 @@
 -- cast never fails on input. The canonical spellings become ENUM constants in the CASE itself (cast once, when the
 -- query is bound), and only the slow paths' texts are cast row by row: casting 3 × 3.6 M texts to ENUMs, and
 -- rating_rank's list_position over the texts, cost ~0.3 s of CPU. rating_rank is the predicate's place in
--- skp_rank's list (1 Sangat Kurang … 5 Sangat Baik), read from the ENUM.
+-- skp_rank's list (1 Sangat Kurang … 5 Sangat Baik), read from the ENUM. The two ENUM types, written once:
+CREATE OR REPLACE TEMP MACRO skp_rating_enum(x) AS CAST(x AS ENUM('Baik', 'Butuh Perbaikan', 'Kurang/Misconduct', 'Sangat Baik', 'Sangat Kurang'));
+CREATE OR REPLACE TEMP MACRO expectation_enum(x) AS CAST(x AS ENUM('above', 'as_expected', 'below'));
+
 CREATE OR REPLACE TABLE performance AS
 SELECT
   -- rating is a canonical predicate or NULL, so its rank is its place in skp_rank's list, without folding it again
@@ -68,8 +71,7 @@ FROM (
          WHEN period IS NOT NULL AND regexp_full_match(onepass_trim(r_period), '\d{4}-\d{2}') THEN false
          ELSE onepass_trim(r_period) IS DISTINCT FROM strftime(period, '%Y-%m') END AS period_differs
   FROM (
-    SELECT *, coalesce(rating_given, CAST(skp_matrix(results_rating, behaviour_rating)
-                                     AS ENUM('Baik', 'Butuh Perbaikan', 'Kurang/Misconduct', 'Sangat Baik', 'Sangat Kurang'))) AS rating
+    SELECT *, coalesce(rating_given, skp_rating_enum(skp_matrix(results_rating, behaviour_rating))) AS rating
     FROM (
       SELECT
         _row, _empty, f_nip, f_period, f_score, r_nip, r_period, r_rating, r_results, r_behaviour,
@@ -83,22 +85,22 @@ FROM (
         CASE WHEN f_nip THEN r_nip ELSE nip_clean(t_nip) END AS nip,
         CASE WHEN f_period THEN try_cast(r_period || '-01' AS DATE) ELSE id_year_or_month(t_period) END AS period,
         CASE r_rating
-          WHEN 'Sangat Baik'       THEN CAST('Sangat Baik' AS ENUM('Baik', 'Butuh Perbaikan', 'Kurang/Misconduct', 'Sangat Baik', 'Sangat Kurang'))
-          WHEN 'Baik'              THEN CAST('Baik' AS ENUM('Baik', 'Butuh Perbaikan', 'Kurang/Misconduct', 'Sangat Baik', 'Sangat Kurang'))
-          WHEN 'Butuh Perbaikan'   THEN CAST('Butuh Perbaikan' AS ENUM('Baik', 'Butuh Perbaikan', 'Kurang/Misconduct', 'Sangat Baik', 'Sangat Kurang'))
-          WHEN 'Kurang/Misconduct' THEN CAST('Kurang/Misconduct' AS ENUM('Baik', 'Butuh Perbaikan', 'Kurang/Misconduct', 'Sangat Baik', 'Sangat Kurang'))
-          WHEN 'Sangat Kurang'     THEN CAST('Sangat Kurang' AS ENUM('Baik', 'Butuh Perbaikan', 'Kurang/Misconduct', 'Sangat Baik', 'Sangat Kurang'))
-          ELSE CAST(skp_rating(r_rating) AS ENUM('Baik', 'Butuh Perbaikan', 'Kurang/Misconduct', 'Sangat Baik', 'Sangat Kurang')) END AS rating_given,
+          WHEN 'Sangat Baik'       THEN skp_rating_enum('Sangat Baik')
+          WHEN 'Baik'              THEN skp_rating_enum('Baik')
+          WHEN 'Butuh Perbaikan'   THEN skp_rating_enum('Butuh Perbaikan')
+          WHEN 'Kurang/Misconduct' THEN skp_rating_enum('Kurang/Misconduct')
+          WHEN 'Sangat Kurang'     THEN skp_rating_enum('Sangat Kurang')
+          ELSE skp_rating_enum(skp_rating(r_rating)) END AS rating_given,
         CASE r_results
-          WHEN 'di atas ekspektasi'  THEN CAST('above' AS ENUM('above', 'as_expected', 'below'))
-          WHEN 'sesuai ekspektasi'   THEN CAST('as_expected' AS ENUM('above', 'as_expected', 'below'))
-          WHEN 'di bawah ekspektasi' THEN CAST('below' AS ENUM('above', 'as_expected', 'below'))
-          ELSE CAST(expectation_norm(r_results) AS ENUM('above', 'as_expected', 'below')) END AS results_rating,
+          WHEN 'di atas ekspektasi'  THEN expectation_enum('above')
+          WHEN 'sesuai ekspektasi'   THEN expectation_enum('as_expected')
+          WHEN 'di bawah ekspektasi' THEN expectation_enum('below')
+          ELSE expectation_enum(expectation_norm(r_results)) END AS results_rating,
         CASE r_behaviour
-          WHEN 'di atas ekspektasi'  THEN CAST('above' AS ENUM('above', 'as_expected', 'below'))
-          WHEN 'sesuai ekspektasi'   THEN CAST('as_expected' AS ENUM('above', 'as_expected', 'below'))
-          WHEN 'di bawah ekspektasi' THEN CAST('below' AS ENUM('above', 'as_expected', 'below'))
-          ELSE CAST(expectation_norm(r_behaviour) AS ENUM('above', 'as_expected', 'below')) END AS behaviour_rating,
+          WHEN 'di atas ekspektasi'  THEN expectation_enum('above')
+          WHEN 'sesuai ekspektasi'   THEN expectation_enum('as_expected')
+          WHEN 'di bawah ekspektasi' THEN expectation_enum('below')
+          ELSE expectation_enum(expectation_norm(r_behaviour)) END AS behaviour_rating,
         CASE WHEN f_score THEN col_number_plain_value(r_score, 'performance', 'score')
              ELSE col_number(t_score, _id_style, 'performance', 'score') END AS score
       FROM (
