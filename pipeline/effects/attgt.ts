@@ -276,15 +276,20 @@ export function preTest(res: AttGtResult): PreTest | null {
     .filter((k) => res.cells[k].group > res.cells[k].time && Number.isFinite(cellAnalyticSe(res, k)));
   if (pre.length === 0) return null;
   const n = res.n;
-  const V = pre.map((a) =>
-    pre.map((b) => {
-      const fa = res.inf[a];
-      const fb = res.inf[b];
+  const inf = res.inf;
+  // V is symmetric and each entry's products are the same either way round (fa[i]·fb[i] = fb[i]·fa[i], added in
+  // the same order): the lower triangle is computed and mirrored, the same values in half the time
+  const V: number[][] = pre.map(() => new Array<number>(pre.length).fill(0));
+  for (let x = 0; x < pre.length; x++) {
+    const fa = inf[pre[x]!]!;
+    for (let y = 0; y <= x; y++) {
+      const fb = inf[pre[y]!]!;
       let s = 0;
       for (let i = 0; i < n; i++) s += fa[i] * fb[i];
-      return s / n;
-    }),
-  );
+      V[x]![y] = s / n;
+      V[y]![x] = s / n;
+    }
+  }
   const att = pre.map((k) => res.cells[k].att);
   const inv = invertSymmetric(V);
   if (!inv || rcond1(V, inv) <= 2.220446049250313e-16) return null;
